@@ -1,0 +1,69 @@
+using System.Buffers;
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace Christmas.Admin.Endpoints;
+
+/// <summary>
+/// A request's JSON body, read with the webhook rules: at most 64 KiB (413), a JSON content type
+/// (415), parsable JSON (400). Either <see cref="Root"/> or <see cref="Error"/> is set.
+/// </summary>
+public sealed class JsonBody : IDisposable
+{
+    public const int MaxBytes = 64 * 1024;
+    private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 32 };
+
+    private readonly JsonDocument? _document;
+
+    private JsonBody(JsonDocument? document, IResult? error)
+    {
+        _document = document;
+        Error = error;
+    }
+
+    public IResult? Error { get; }
+    public JsonElement Root => _document!.RootElement;
+
+    public static async Task<JsonBody> ReadAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (!IsJson(request.ContentType))
+            return Fail(StatusCodes.Status415UnsupportedMediaType, "Unsupported Media Type", "Send the body as JSON with Content-Type: application/json.");
+        if (request.ContentLength > MaxBytes) return TooLarge();
+
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxBytes + 1);
+        try
+        {
+            var length = 0;
+            int read;
+            while (length <= MaxBytes && (read = await request.Body.ReadAsync(buffer.AsMemory(length, MaxBytes + 1 - length), ct)) > 0)
+                length += read;
+            if (length > MaxBytes) return TooLarge();
+            if (length == 0) return Fail(StatusCodes.Status400BadRequest, "Bad Request", "The body is empty; send a JSON object.");
+            try
+            {
+                return new JsonBody(JsonDocument.Parse(buffer.AsMemory(0, length), ParseOptions), null);
+            }
+            catch (JsonException ex)
+            {
+                return Fail(StatusCodes.Status400BadRequest, "Bad Request", $"The body is not valid JSON: {ex.Message}");
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    public void Dispose() => _document?.Dispose();
+
+    private static bool IsJson(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var media)
+        && media.MediaType is { } type
+        && (type.Equals("application/json", StringComparison.OrdinalIgnoreCase) || type.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+
+    private static JsonBody TooLarge() =>
+        Fail(StatusCodes.Status413PayloadTooLarge, "Payload Too Large", $"The body must be at most {MaxBytes / 1024} KiB.");
+
+    private static JsonBody Fail(int status, string title, string detail) =>
+        new(null, TypedResults.Problem(statusCode: status, title: title, detail: detail));
+}

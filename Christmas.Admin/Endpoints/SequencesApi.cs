@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Christmas.Core.Sequences;
+using Christmas.Core.Webhooks;
+
+namespace Christmas.Admin.Endpoints;
+
+public static class SequencesApi
+{
+    public sealed record RescheduleResult(int Moved, string Mode);
+
+    public static IEndpointRouteBuilder MapSequencesApi(this IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/api/sequences").WithTags("Sequences");
+        group.MapPost("", TriggerAsync);
+        group.MapPost("/{id:long}/cancel", CancelAsync);
+        group.MapPost("/reschedule-pending", RescheduleAsync);
+        api.MapPost("/api/steps/{id:long}/resend", ResendAsync).WithTags("Sequences");
+        return api;
+    }
+
+    /// <summary>Manual trigger: <c>{"handler": "...", ...the webhook's body}</c>, with the webhook's own validation.</summary>
+    private static async Task<IResult> TriggerAsync(HttpRequest request, HandlerCatalog handlers, WebhookCall call, CancellationToken ct)
+    {
+        using var body = await JsonBody.ReadAsync(request, ct);
+        if (body.Error is { } error) return error;
+        var name = body.Root.ValueKind == JsonValueKind.Object && body.Root.TryGetProperty("handler", out var h)
+            && h.ValueKind == JsonValueKind.String ? h.GetString() : null;
+        if (name is null || handlers.Find(name) is not { } handler)
+            return ApiResults.Invalid("handler", $"handler must be one of: {string.Join(", ", handlers.All.Select(x => x.Name))}.");
+        return await call.HandleAsync(handler, body, $"manual:{request.HttpContext.User.Identity?.Name}", ct);
+    }
+
+    private static async Task<IResult> CancelAsync(long id, HttpRequest request, SequenceOperations operations, CancellationToken ct)
+    {
+        string? reason = null;
+        if (request.ContentLength > 0)
+        {
+            using var body = await JsonBody.ReadAsync(request, ct);
+            if (body.Error is { } error) return error;
+            if (body.Root.ValueKind != JsonValueKind.Object
+                || (body.Root.TryGetProperty("reason", out var r) && r.ValueKind is not (JsonValueKind.String or JsonValueKind.Null)))
+                return ApiResults.Invalid("reason", "Send {\"reason\": \"...\"} or no body.");
+            reason = body.Root.TryGetProperty("reason", out var text) && text.ValueKind == JsonValueKind.String ? text.GetString() : null;
+            if (reason?.Length > 500) return ApiResults.Invalid("reason", "reason must be at most 500 characters.");
+        }
+        return ApiResults.From(await operations.CancelAsync(id, reason, ct));
+    }
+
+    private static async Task<IResult> ResendAsync(long id, SequenceOperations operations, CancellationToken ct) =>
+        ApiResults.From(await operations.ResendAsync(id, ct));
+
+    private static async Task<IResult> RescheduleAsync(SequenceOperations operations, Christmas.Core.Settings.TestingModeStore mode, CancellationToken ct)
+    {
+        var moved = await operations.ReschedulePendingAsync(null, ct);
+        return TypedResults.Ok(new RescheduleResult(moved, await mode.IsEnabledAsync(ct) ? "testing" : "production"));
+    }
+}

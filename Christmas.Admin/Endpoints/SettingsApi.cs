@@ -1,0 +1,34 @@
+using System.Text.Json;
+using Christmas.Core.Settings;
+
+namespace Christmas.Admin.Endpoints;
+
+public static class SettingsApi
+{
+    public sealed record TestingModeView(bool Enabled);
+
+    public static IEndpointRouteBuilder MapSettingsApi(this IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/api/settings").WithTags("Settings");
+        group.MapGet("/testing-mode", GetAsync);
+        group.MapPut("/testing-mode", PutAsync);
+        return api;
+    }
+
+    private static async Task<IResult> GetAsync(TestingModeStore store, CancellationToken ct) =>
+        TypedResults.Ok(new TestingModeView(await store.IsEnabledAsync(ct)));
+
+    private static async Task<IResult> PutAsync(HttpRequest request, TestingModeStore store, ILoggerFactory logs, CancellationToken ct)
+    {
+        using var body = await JsonBody.ReadAsync(request, ct);
+        if (body.Error is { } error) return error;
+        if (body.Root.ValueKind != JsonValueKind.Object || !body.Root.TryGetProperty("enabled", out var value)
+            || value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+            return ApiResults.Invalid("enabled", "Send {\"enabled\": true} or {\"enabled\": false}.");
+        var enabled = value.GetBoolean();
+        await store.SetAsync(enabled, ct);
+        logs.CreateLogger("Christmas.Settings").LogInformation("Testing mode set to {Enabled} by {User}",
+            enabled, request.HttpContext.User.Identity?.Name);
+        return TypedResults.Ok(new TestingModeView(enabled));
+    }
+}

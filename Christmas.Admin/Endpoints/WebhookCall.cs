@@ -1,0 +1,26 @@
+using Christmas.Core.Webhooks;
+
+namespace Christmas.Admin.Endpoints;
+
+/// <summary>Validates and ingests one handler call; shared by the webhooks and the manual trigger.</summary>
+public sealed class WebhookCall(WebhookValidator validator, WebhookIngestor ingestor, TimeProvider time, ILogger<WebhookCall> logger)
+{
+    public async Task<IResult> HandleAsync(HandlerDefinition handler, JsonBody body, string trigger, CancellationToken ct)
+    {
+        var validation = validator.Validate(handler, body.Root, time.GetUtcNow().UtcDateTime);
+        if (validation.Input is not { } input)
+            return TypedResults.ValidationProblem(validation.Errors, title: "One or more fields are invalid.");
+        try
+        {
+            return TypedResults.Ok(WebhookResponse.From(await ingestor.IngestAsync(input, trigger, ct)));
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            // Storage trouble is not the caller's fault and nothing was committed: ask for a retry, never a 500.
+            var errorId = Guid.NewGuid().ToString("N")[..12];
+            logger.LogError(ex, "Storing a {Handler} call failed (error id {ErrorId})", handler.Name, errorId);
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service Unavailable",
+                detail: $"The call could not be stored and nothing was changed; retry shortly (error id {errorId}).");
+        }
+    }
+}

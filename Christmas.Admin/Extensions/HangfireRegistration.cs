@@ -1,0 +1,58 @@
+using Christmas.Admin.Security;
+using Christmas.Core.Persistence;
+using Christmas.Core.Scheduling;
+using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.Storage.SQLite;
+using Microsoft.Extensions.Options;
+
+namespace Christmas.Admin.Extensions;
+
+/// <summary>
+/// Hangfire embedded, on its own SQLite file. Storage and activator are this container's own
+/// singletons (Hangfire's statics would leak between hosts in tests; stack-notes.md).
+/// </summary>
+public static class HangfireRegistration
+{
+    public static IServiceCollection AddChristmasHangfire(this IServiceCollection services)
+    {
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddSingleton<JobStorage>(sp =>
+        {
+            // Resolving the configuration first lets Hangfire set up its logging before the storage starts.
+            sp.GetRequiredService<IGlobalConfiguration>();
+            var o = sp.GetRequiredService<IOptions<SchedulerOptions>>().Value;
+            return new SQLiteStorage(sp.GetRequiredService<DataPaths>().HangfireDatabase, new SQLiteStorageOptions
+            {
+                QueuePollInterval = o.QueuePollInterval,
+                // Jobs take well under a second; a job still "in flight" this long after a crash runs again, harmlessly.
+                InvisibilityTimeout = TimeSpan.FromMinutes(10),
+                JobExpirationCheckInterval = TimeSpan.FromMinutes(15),
+            });
+        });
+        services.AddHangfire(config => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+        services.AddHangfireServer((sp, server) =>
+        {
+            var o = sp.GetRequiredService<IOptions<SchedulerOptions>>().Value;
+            server.WorkerCount = o.WorkerCount;
+            server.ServerName = $"christmas-{Environment.MachineName}-{Environment.ProcessId}";
+            server.ShutdownTimeout = TimeSpan.FromSeconds(5);
+            server.SchedulePollingInterval = TimeSpan.FromSeconds(5);
+        });
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapChristmasHangfireDashboard(this IEndpointRouteBuilder app)
+    {
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            Authorization = [new HangfireDashboardAuthorization()],
+            DashboardTitle = "Christmas Campaign scheduler",
+            DisplayStorageConnectionString = false,
+        }).RequireAuthorization(OperatorPolicy.Name);
+        return app;
+    }
+}

@@ -1,0 +1,39 @@
+using Christmas.Admin.Components;
+using Christmas.Admin.Endpoints;
+using Christmas.Admin.Health;
+using Christmas.Admin.Security;
+using Christmas.Core.Persistence;
+
+namespace Christmas.Admin.Extensions;
+
+public static class WebApplicationExtensions
+{
+    /// <summary>Applies migrations before any hosted service (writer, dispatcher, Hangfire) starts.</summary>
+    public static async Task InitializeDatabaseAsync(this WebApplication app) =>
+        await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+
+    public static WebApplication UseChristmasAdmin(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapWebhookEndpoints();
+        app.MapHealth();
+
+        var api = app.MapGroup("").RequireAuthorization(OperatorPolicy.Name);
+        api.MapFlowsApi()
+            .MapExecutionsApi()
+            .MapContactsApi()
+            .MapSequencesApi()
+            .MapSettingsApi()
+            .MapOutboxApi();
+        app.MapChristmasHangfireDashboard();
+
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

@@ -1,0 +1,7 @@
+namespace Christmas.Core.Common;
+
+/// <summary>How enum values are spelled in the API and logs: lower case ("scheduled", "website").</summary>
+public static class ApiNames
+{
+    public static string ToApiName(this Enum value) => value.ToString().ToLowerInvariant();
+}

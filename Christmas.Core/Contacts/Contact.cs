@@ -1,0 +1,42 @@
+namespace Christmas.Core.Contacts;
+
+/// <summary>A person the website told us about; the trimmed, lower-cased email is the identity.</summary>
+public sealed class Contact
+{
+    public long Id { get; private set; }
+    public string Email { get; private set; } = "";
+    public string FirstName { get; set; } = "";
+    public string? BusinessName { get; set; }
+    public int? RedSystems { get; private set; }
+    public int? OrangeSystems { get; private set; }
+    public int? YellowSystems { get; private set; }
+    public int? GreenSystems { get; private set; }
+    public string? WeakestSystem1 { get; set; }
+    public string? WeakestSystem2 { get; set; }
+    public decimal? RevenueLeakTotal { get; set; }
+    public Segment? Segment { get; private set; }
+    public ContactStatus Status { get; private set; } = ContactStatus.Active;
+    public DateTime CreatedAt { get; private set; }
+    public DateTime UpdatedAt { get; set; }
+
+    private Contact() { }
+
+    public Contact(string email, string firstName, DateTime now)
+    {
+        Email = email;
+        FirstName = firstName;
+        CreatedAt = now;
+        UpdatedAt = now;
+    }
+
+    public bool IsSuppressed => Status != ContactStatus.Active;
+
+    public void RecordAssessment(int red, int orange, int yellow, int green, SegmentRule rule)
+    {
+        RedSystems = red;
+        OrangeSystems = orange;
+        YellowSystems = yellow;
+        GreenSystems = green;
+        Segment = rule.Classify(red, orange);
+    }
+}

@@ -1,0 +1,43 @@
+namespace Christmas.Core.Contacts;
+
+/// <summary>A contact with every sequence and step (DESIGN.md "Operator and monitoring API").</summary>
+public sealed record ContactDetails(
+    string Email,
+    string FirstName,
+    string? BusinessName,
+    string? Segment,
+    int? RedSystems,
+    int? OrangeSystems,
+    int? YellowSystems,
+    int? GreenSystems,
+    string? WeakestSystem1,
+    string? WeakestSystem2,
+    decimal? RevenueLeakTotal,
+    string Status,
+    DateTime CreatedAt,
+    DateTime UpdatedAt,
+    IReadOnlyList<SequenceView> Sequences);
+
+public sealed record SequenceView(
+    long Id,
+    string Kind,
+    string Status,
+    string Mode,
+    DateTime AnchorAt,
+    DateTime CreatedAt,
+    DateTime? EndedAt,
+    string? EndedReason,
+    string? ExecutionId,
+    IReadOnlyList<StepView> Steps);
+
+public sealed record StepView(
+    long Id,
+    int Number,
+    string TemplateKey,
+    DateTime DueAt,
+    string Status,
+    string? SentBy,
+    DateTime? SentAt,
+    string? ProviderMessageId,
+    int Attempts,
+    string? LastError);

@@ -1,0 +1,10 @@
+namespace Christmas.Core.Contacts;
+
+/// <summary>Whether the contact may be emailed; anything but Active is a suppression.</summary>
+public enum ContactStatus
+{
+    Active,
+    Unsubscribed,
+    Bounced,
+    Complained,
+}

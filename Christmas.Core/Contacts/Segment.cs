@@ -1,0 +1,8 @@
+namespace Christmas.Core.Contacts;
+
+public enum Segment
+{
+    Critical,
+    Urgent,
+    Optimize,
+}

@@ -1,0 +1,57 @@
+using Christmas.Core.Campaign;
+using Christmas.Core.Contacts;
+using Christmas.Core.Delivery;
+using Christmas.Core.Delivery.Outbox;
+using Christmas.Core.Executions;
+using Christmas.Core.Persistence;
+using Christmas.Core.Scheduling;
+using Christmas.Core.Sequences;
+using Christmas.Core.Settings;
+using Christmas.Core.Webhooks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Christmas.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>The domain: options, database, webhook use case, scheduler parts and the email sender.</summary>
+    public static IServiceCollection AddChristmasCore(this IServiceCollection services)
+    {
+        services.AddOptions<CampaignOptions>().BindConfiguration(CampaignOptions.Section);
+        services.AddOptions<SchedulerOptions>().BindConfiguration(SchedulerOptions.Section);
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddSingleton<DataPaths>();
+        services.AddPooledDbContextFactory<CampaignDbContext>((sp, db) =>
+            db.UseSqlite($"Data Source={sp.GetRequiredService<DataPaths>().AppDatabase};Pooling=True"));
+        services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<GroupCommitWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<GroupCommitWriter>());
+
+        services.AddSingleton<SequenceCatalog>();
+        services.AddSingleton<HandlerCatalog>();
+        services.AddSingleton<WebhookValidator>();
+        services.AddSingleton<WebhookKeys>();
+        services.AddSingleton(sp => new SegmentRule(sp.GetRequiredService<IOptions<CampaignOptions>>().Value.Segments));
+        services.AddSingleton<ContactFieldsUpdater>();
+        services.AddSingleton<TestingModeStore>();
+        services.AddSingleton<WebhookIngestor>();
+
+        services.AddSingleton<ContactQueries>();
+        services.AddSingleton<ExecutionQueries>();
+        services.AddSingleton<SequenceOperations>();
+        services.AddSingleton<OutboxQueries>();
+
+        services.AddSingleton<DispatchSignal>();
+        services.AddSingleton<StepRecovery>();
+        services.AddHostedService<DueStepDispatcher>();
+        services.AddTransient<SendStepJob>();
+        services.AddSingleton<EmailVariables>();
+        services.AddSingleton<IEmailSender, OutboxEmailSender>();
+        return services;
+    }
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text.Json;
+using Christmas.Core.Campaign;
+using Christmas.Core.Contacts;
+using Christmas.Core.Sequences;
+using Microsoft.Extensions.Options;
+
+namespace Christmas.Core.Delivery;
+
+/// <summary>The variables a step's template renders with: the sequence payload, overlaid by the contact's latest data and the campaign values.</summary>
+public sealed class EmailVariables(IOptions<CampaignOptions> options)
+{
+    public IReadOnlyDictionary<string, string?> For(Contact contact, Sequence sequence)
+    {
+        var vars = new Dictionary<string, string?>(StringComparer.Ordinal);
+        AddPayload(vars, sequence.PayloadJson);
+
+        vars["email"] = contact.Email;
+        vars["first_name"] = contact.FirstName;
+        vars["business_name"] = contact.BusinessName;
+        vars["segment"] = contact.Segment?.ToString().ToUpperInvariant();
+        vars["red_systems"] = Number(contact.RedSystems);
+        vars["orange_systems"] = Number(contact.OrangeSystems);
+        vars["yellow_systems"] = Number(contact.YellowSystems);
+        vars["green_systems"] = Number(contact.GreenSystems);
+        vars["weakest_system_1"] = contact.WeakestSystem1;
+        vars["weakest_system_2"] = contact.WeakestSystem2;
+        vars["revenue_leak_total"] = contact.RevenueLeakTotal?.ToString(CultureInfo.InvariantCulture);
+
+        var campaign = options.Value;
+        vars["calendly_link"] = campaign.CalendlyUrl;
+        vars["deadline"] = campaign.Deadline;
+        vars["sender_name"] = campaign.Sender.Name;
+        vars["sender_postal_address"] = campaign.Sender.PostalAddress;
+        vars["sender_contact_email"] = campaign.Sender.ContactEmail;
+        return vars;
+    }
+
+    private static string? Number(int? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    private static void AddPayload(Dictionary<string, string?> vars, string payloadJson)
+    {
+        using var doc = JsonDocument.Parse(payloadJson);
+        if (doc.RootElement.ValueKind != JsonValueKind.Object) return;
+        foreach (var p in doc.RootElement.EnumerateObject())
+        {
+            vars[p.Name] = p.Value.ValueKind switch
+            {
+                JsonValueKind.String => p.Value.GetString(),
+                JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => p.Value.GetRawText(),
+                _ => null,
+            };
+        }
+    }
+}

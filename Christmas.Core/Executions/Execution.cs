@@ -1,0 +1,49 @@
+using Christmas.Core.Sequences;
+
+namespace Christmas.Core.Executions;
+
+/// <summary>One accepted webhook call (or manual trigger), recorded like a Kestra execution.</summary>
+public sealed class Execution
+{
+    public const string Namespace = "christmas.handlers";
+
+    public string Id { get; private set; } = "";
+    public string FlowId { get; private set; } = "";
+    /// <summary>"webhook" or "manual:&lt;user&gt;".</summary>
+    public string Trigger { get; private set; } = "";
+    public DateTime ReceivedAt { get; private set; }
+    public DateTime EndedAt { get; private set; }
+    public string State { get; private set; } = ExecutionState.Success;
+    public string PayloadJson { get; private set; } = "{}";
+    public string? ContactEmail { get; private set; }
+    public long? SequenceId { get; private set; }
+    public Sequence? Sequence { get; private set; }
+    public bool Deduplicated { get; private set; }
+    public List<ExecutionLogLine> Logs { get; private set; } = [];
+
+    private Execution() { }
+
+    public Execution(string id, string flowId, string trigger, DateTime receivedAt, string payloadJson, string contactEmail)
+    {
+        Id = id;
+        FlowId = flowId;
+        Trigger = trigger;
+        ReceivedAt = receivedAt;
+        EndedAt = receivedAt;
+        PayloadJson = payloadJson;
+        ContactEmail = contactEmail;
+    }
+
+    public IEnumerable<string> Warnings => Logs.Where(l => l.Level == LogLevelName.Warning).Select(l => l.Message);
+
+    public void Info(DateTime at, string message) => Logs.Add(new ExecutionLogLine(at, LogLevelName.Info, message));
+
+    public void Warn(DateTime at, string message) => Logs.Add(new ExecutionLogLine(at, LogLevelName.Warning, message));
+
+    public void Finish(DateTime at, Sequence? sequence, bool deduplicated)
+    {
+        Sequence = sequence;
+        Deduplicated = deduplicated;
+        EndedAt = at;
+    }
+}

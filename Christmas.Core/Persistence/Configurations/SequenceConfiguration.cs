@@ -1,0 +1,18 @@
+using Christmas.Core.Sequences;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Christmas.Core.Persistence.Configurations;
+
+public sealed class SequenceConfiguration : IEntityTypeConfiguration<Sequence>
+{
+    public void Configure(EntityTypeBuilder<Sequence> b)
+    {
+        // "One sequence per" key, enforced by the database as well.
+        b.HasIndex(s => s.DedupeKey).IsUnique();
+        b.HasIndex(s => new { s.ContactId, s.Status });
+        b.HasOne(s => s.Contact).WithMany().HasForeignKey(s => s.ContactId);
+        b.HasMany(s => s.Steps).WithOne(s => s.Sequence).HasForeignKey(s => s.SequenceId);
+        b.Property(s => s.DedupeKey).HasMaxLength(700);
+    }
+}

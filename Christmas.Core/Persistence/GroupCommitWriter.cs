@@ -1,0 +1,108 @@
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Christmas.Core.Persistence;
+
+/// <summary>
+/// Runs write units of work in batches: one transaction, one commit (one fsync at SQLite's
+/// synchronous=FULL) for up to <see cref="MaxBatch"/> queued units. Each caller's task completes
+/// only after the commit that holds its writes, so an acknowledged webhook survives a crash.
+/// A unit that throws is rolled back to its savepoint and fails alone.
+/// </summary>
+public sealed class GroupCommitWriter(IDbContextFactory<CampaignDbContext> contexts, ILogger<GroupCommitWriter> logger)
+    : BackgroundService
+{
+    public const int MaxBatch = 512;
+
+    private readonly Channel<WorkItem> _queue = Channel.CreateBounded<WorkItem>(
+        new BoundedChannelOptions(8 * MaxBatch) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+
+    public async Task<T> RunAsync<T>(Func<CampaignDbContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        var item = new WorkItem<T>(work);
+        await _queue.Writer.WriteAsync(item, cancellationToken);
+        return await item.Result;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<WorkItem>(MaxBatch);
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item)) batch.Add(item);
+                await CommitAsync(batch, stoppingToken);
+                batch.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            _queue.Writer.TryComplete();
+            var stopped = new OperationCanceledException("The application is stopping.");
+            foreach (var item in batch) item.Fail(stopped);
+            while (_queue.Reader.TryRead(out var item)) item.Fail(stopped);
+        }
+    }
+
+    private async Task CommitAsync(List<WorkItem> batch, CancellationToken ct)
+    {
+        var done = new List<WorkItem>(batch.Count);
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            foreach (var item in batch)
+            {
+                await tx.CreateSavepointAsync("unit", ct);
+                try
+                {
+                    await item.ExecuteAsync(db, ct);
+                    done.Add(item);
+                }
+                catch (Exception ex)
+                {
+                    await tx.RollbackToSavepointAsync("unit", ct);
+                    item.Fail(ex);
+                }
+                finally
+                {
+                    db.ChangeTracker.Clear();
+                }
+            }
+            await tx.CommitAsync(ct);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "A group commit of {Count} units failed", done.Count);
+            foreach (var item in done) item.Fail(ex);
+            return;
+        }
+        foreach (var item in done) item.Complete();
+    }
+
+    private abstract class WorkItem
+    {
+        public abstract Task ExecuteAsync(CampaignDbContext db, CancellationToken ct);
+        public abstract void Complete();
+        public abstract void Fail(Exception ex);
+    }
+
+    private sealed class WorkItem<T>(Func<CampaignDbContext, CancellationToken, Task<T>> work) : WorkItem
+    {
+        private readonly TaskCompletionSource<T> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T? _value;
+
+        public Task<T> Result => _result.Task;
+
+        public override async Task ExecuteAsync(CampaignDbContext db, CancellationToken ct) => _value = await work(db, ct);
+
+        public override void Complete() => _result.TrySetResult(_value!);
+        public override void Fail(Exception ex) => _result.TrySetException(ex);
+    }
+}

@@ -1,0 +1,91 @@
+using Christmas.Core.Persistence;
+using Christmas.Core.Sequences;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Christmas.Core.Scheduling;
+
+/// <summary>
+/// Hands due steps to Hangfire as short <see cref="SendStepJob"/>s. Steps live only in the app's
+/// database: Hangfire holds a job per step only from its due time until it is sent, so the
+/// Hangfire store stays small (its SQLite storage degrades with many delayed jobs) and can be
+/// rebuilt from the steps table at any time.
+/// </summary>
+public sealed class DueStepDispatcher(
+    IDbContextFactory<CampaignDbContext> contexts,
+    IBackgroundJobClient jobs,
+    StepRecovery recovery,
+    DispatchSignal signal,
+    IOptions<SchedulerOptions> options,
+    TimeProvider time,
+    ILogger<DueStepDispatcher> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await recovery.RecoverAfterRestartAsync(stoppingToken);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await recovery.RecoverStaleClaimsAsync(stoppingToken);
+                if (await DispatchDueAsync(stoppingToken) > 0) continue;
+                await signal.WaitAsync(await NextWaitAsync(stoppingToken), time, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Dispatching due steps failed; trying again shortly");
+                await Task.Delay(options.Value.MaxIdle, time, stoppingToken);
+            }
+        }
+    }
+
+    /// <returns>How many steps were handed over.</returns>
+    public async Task<int> DispatchDueAsync(CancellationToken ct)
+    {
+        var o = options.Value;
+        var now = time.GetUtcNow().UtcDateTime;
+        var redispatchBefore = now - o.RedispatchAfter;
+        await using var db = await contexts.CreateDbContextAsync(ct);
+
+        var inFlight = await db.Steps.CountAsync(s =>
+            (s.Status == StepStatus.Scheduled && s.DispatchedAt > redispatchBefore) || s.Status == StepStatus.Sending, ct);
+        var room = o.MaxInFlight - inFlight;
+        if (room <= 0) return 0;
+
+        var due = await db.Steps
+            .Where(s => s.Status == StepStatus.Scheduled && s.NotBefore <= now
+                && (s.DispatchedAt == null || s.DispatchedAt <= redispatchBefore))
+            .OrderBy(s => s.NotBefore)
+            .Select(s => s.Id)
+            .Take(room)
+            .ToListAsync(ct);
+        if (due.Count == 0) return 0;
+
+        // Enqueue first: a crash in between leaves duplicate jobs, which find the step taken and do nothing.
+        foreach (var id in due) jobs.Enqueue<SendStepJob>(job => job.RunAsync(id, CancellationToken.None));
+        await db.Steps.Where(s => due.Contains(s.Id))
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.DispatchedAt, now), ct);
+        logger.LogDebug("Handed {Count} due steps to the send queue", due.Count);
+        return due.Count;
+    }
+
+    private async Task<TimeSpan> NextWaitAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var next = await db.Steps
+            .Where(s => s.Status == StepStatus.Scheduled && s.DispatchedAt == null)
+            .OrderBy(s => s.NotBefore)
+            .Select(s => (DateTime?)s.NotBefore)
+            .FirstOrDefaultAsync(ct);
+        var wait = next is { } at ? at - now : options.Value.MaxIdle;
+        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > options.Value.MaxIdle ? options.Value.MaxIdle : wait;
+    }
+}

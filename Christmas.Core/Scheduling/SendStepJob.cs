@@ -1,0 +1,89 @@
+using Christmas.Core.Delivery;
+using Christmas.Core.Persistence;
+using Christmas.Core.Sequences;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Christmas.Core.Scheduling;
+
+/// <summary>
+/// Sends one step. Safe to run any number of times: it claims the step in the database first
+/// (a cancelled, sent or already claimed step makes it a no-op) and sends with the step's
+/// idempotency key. Retries are the step's own (attempts, next attempt time), so Hangfire's are off.
+/// </summary>
+[AutomaticRetry(Attempts = 0)]
+public sealed class SendStepJob(
+    IDbContextFactory<CampaignDbContext> contexts,
+    IEmailSender sender,
+    EmailVariables variables,
+    IOptions<SchedulerOptions> options,
+    TimeProvider time,
+    ILogger<SendStepJob> logger)
+{
+    public async Task RunAsync(long stepId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var step = await db.Steps
+            .Include(s => s.Sequence).ThenInclude(q => q!.Steps)
+            .Include(s => s.Sequence).ThenInclude(q => q!.Contact)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(s => s.Id == stepId, cancellationToken);
+        var now = Now();
+        if (step is null || step.Status != StepStatus.Scheduled || step.NotBefore > now) return;
+
+        step.BeginSending(now);
+        if (!await TrySaveAsync(db, stepId, cancellationToken)) return;
+
+        var sequence = step.Sequence!;
+        var contact = sequence.Contact!;
+        if (contact.IsSuppressed)
+            step.Abandon($"contact is {contact.Status.ToString().ToLowerInvariant()}");
+        else if (sequence.Status != SequenceStatus.Active && !step.ManualSend)
+            step.Abandon($"sequence is {sequence.Status.ToString().ToLowerInvariant()}");
+        else
+            await SendAsync(step, new OutgoingEmail(step.Id, contact.Email, step.TemplateKey, step.IdempotencyKey,
+                variables.For(contact, sequence)), cancellationToken);
+
+        sequence.CompleteIfDone(Now());
+        await TrySaveAsync(db, stepId, cancellationToken);
+    }
+
+    private async Task SendAsync(Step step, OutgoingEmail email, CancellationToken ct)
+    {
+        try
+        {
+            var messageId = await sender.SendAsync(email, ct);
+            step.MarkSent(Now(), messageId);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var permanent = ex is EmailSendException { Permanent: true };
+            var o = options.Value;
+            DateTime? retryAt = permanent || step.Attempts >= o.MaxAttempts
+                ? null
+                : Now() + o.RetryBaseDelay * Math.Pow(2, step.Attempts - 1);
+            step.MarkAttemptFailed(ex.Message, retryAt);
+            logger.LogWarning("Step {StepId} attempt {Attempt} failed ({Outcome}): {Error}",
+                step.Id, step.Attempts, retryAt is null ? "failed for good" : $"retry at {retryAt:O}", ex.Message);
+        }
+    }
+
+    private async Task<bool> TrySaveAsync(CampaignDbContext db, long stepId, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another worker claimed the step, or recovery released our stale claim: theirs stands.
+            logger.LogInformation("Step {StepId} changed under this job; leaving it to the other claim", stepId);
+            return false;
+        }
+    }
+
+    private DateTime Now() => time.GetUtcNow().UtcDateTime;
+}

@@ -1,0 +1,62 @@
+using Christmas.Core.Persistence;
+using Christmas.Core.Sequences;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Christmas.Core.Scheduling;
+
+/// <summary>
+/// Puts steps whose job or worker was lost back in the queue. Their idempotency key does not
+/// change, so a send that did reach the provider before the crash is not sent twice.
+/// </summary>
+public sealed class StepRecovery(
+    IDbContextFactory<CampaignDbContext> contexts,
+    IOptions<SchedulerOptions> options,
+    TimeProvider time,
+    ILogger<StepRecovery> logger)
+{
+    private DateTime _lastStaleCheck = DateTime.MinValue;
+
+    /// <summary>
+    /// At start-up, no job of this process exists yet: every claim is orphaned and every hand-over
+    /// may have been lost with the Hangfire store, so both are rebuilt from the steps table.
+    /// (Single instance per database; the PostgreSQL scale-out must limit this to expired leases.)
+    /// </summary>
+    public async Task RecoverAfterRestartAsync(CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var handedOver = await db.Steps.Where(s => s.Status == StepStatus.Scheduled && s.DispatchedAt != null)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.DispatchedAt, (DateTime?)null), ct);
+        var claimed = await RecoverAsync(db, db.Steps.Where(s => s.Status == StepStatus.Sending), ct);
+        if (handedOver + claimed > 0)
+            logger.LogWarning("Recovered {Claimed} interrupted sends and {HandedOver} queued steps after a restart", claimed, handedOver);
+    }
+
+    /// <summary>Claims older than the lease (a worker that died without the process dying) are released.</summary>
+    public async Task RecoverStaleClaimsAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        if (now - _lastStaleCheck < TimeSpan.FromSeconds(10)) return;
+        _lastStaleCheck = now;
+        var expired = now - options.Value.SendingLease;
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var count = await RecoverAsync(db, db.Steps.Where(s => s.Status == StepStatus.Sending && s.ClaimedAt < expired), ct);
+        if (count > 0) logger.LogWarning("Released {Count} sends whose claim expired", count);
+    }
+
+    private static async Task<int> RecoverAsync(CampaignDbContext db, IQueryable<Step> query, CancellationToken ct)
+    {
+        var steps = await query.ToListAsync(ct);
+        foreach (var step in steps) step.RecoverStaleClaim();
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A late worker finished one of them meanwhile: its outcome stands.
+        }
+        return steps.Count;
+    }
+}

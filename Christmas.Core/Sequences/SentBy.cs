@@ -1,0 +1,7 @@
+namespace Christmas.Core.Sequences;
+
+public enum SentBy
+{
+    Website,
+    Scheduler,
+}

@@ -1,0 +1,74 @@
+using Christmas.Core.Contacts;
+
+namespace Christmas.Core.Sequences;
+
+/// <summary>One run of a sequence definition for one contact.</summary>
+public sealed class Sequence
+{
+    public long Id { get; private set; }
+    public long ContactId { get; private set; }
+    public Contact? Contact { get; private set; }
+    public SequenceKind Kind { get; private set; }
+    public SequenceMode Mode { get; private set; }
+    public SequenceStatus Status { get; private set; }
+    public string DedupeKey { get; private set; } = "";
+    public DateTime AnchorAt { get; private set; }
+    public DateTime CreatedAt { get; private set; }
+    public DateTime? EndedAt { get; private set; }
+    public string? EndedReason { get; private set; }
+    /// <summary>The latest webhook body for this sequence; its fields are template variables.</summary>
+    public string PayloadJson { get; private set; } = "{}";
+    public string? ExecutionId { get; private set; }
+    public List<Step> Steps { get; private set; } = [];
+
+    private Sequence() { }
+
+    public Sequence(Contact contact, SequenceKind kind, SequenceMode mode, string dedupeKey, DateTime anchorAt,
+        DateTime now, string payloadJson, string executionId, IEnumerable<Step> steps)
+    {
+        Contact = contact;
+        Kind = kind;
+        Mode = mode;
+        Status = SequenceStatus.Active;
+        DedupeKey = dedupeKey;
+        AnchorAt = anchorAt;
+        CreatedAt = now;
+        PayloadJson = payloadJson;
+        ExecutionId = executionId;
+        Steps = steps.ToList();
+        CompleteIfDone(now);
+    }
+
+    public void UpdatePayload(string payloadJson) => PayloadJson = payloadJson;
+
+    /// <summary>Ends an active sequence; its scheduled steps are cancelled with the same reason.</summary>
+    public bool End(string reason, DateTime now)
+    {
+        if (Status != SequenceStatus.Active) return false;
+        foreach (var step in Steps) step.Cancel(reason);
+        Status = SequenceStatus.Cancelled;
+        EndedAt = now;
+        EndedReason = reason;
+        return true;
+    }
+
+    /// <summary>Marks the sequence completed once none of its steps is waiting or in flight.</summary>
+    public void CompleteIfDone(DateTime now)
+    {
+        if (Status != SequenceStatus.Active || Steps.Any(s => s.IsPending)) return;
+        Status = SequenceStatus.Completed;
+        EndedAt = now;
+        EndedReason ??= "all steps done";
+    }
+
+    /// <summary>Moves the scheduled steps to <paramref name="mode"/>'s offsets (see <see cref="StepPlanner.Reschedule"/>).</summary>
+    public int Reschedule(SequenceMode mode, SequenceDefinition definition, DateTime now)
+    {
+        if (Status != SequenceStatus.Active || Mode == mode) return 0;
+        Mode = mode;
+        var pending = Steps.Where(s => s.Status == StepStatus.Scheduled && !s.ManualSend).OrderBy(s => s.Number).ToList();
+        var dues = StepPlanner.Reschedule(AnchorAt, pending.Select(s => definition.Steps.Single(d => d.Number == s.Number).OffsetFor(mode)).ToList(), now);
+        for (var i = 0; i < pending.Count; i++) pending[i].Reschedule(dues[i]);
+        return pending.Count;
+    }
+}

@@ -1,0 +1,9 @@
+namespace Christmas.Core.Sequences;
+
+public enum SequenceKind
+{
+    Assessment,
+    Noshow,
+    Postcall,
+    Onboarding,
+}

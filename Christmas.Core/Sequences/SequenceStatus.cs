@@ -1,0 +1,8 @@
+namespace Christmas.Core.Sequences;
+
+public enum SequenceStatus
+{
+    Active,
+    Completed,
+    Cancelled,
+}

@@ -1,0 +1,148 @@
+namespace Christmas.Core.Sequences;
+
+/// <summary>One email of one sequence. The steps table is the scheduler's source of truth.</summary>
+public sealed class Step
+{
+    public long Id { get; private set; }
+    public long SequenceId { get; private set; }
+    public Sequence? Sequence { get; private set; }
+    public int Number { get; private set; }
+    public string TemplateKey { get; private set; } = "";
+    public DateTime DueAt { get; private set; }
+    /// <summary>Earliest time of the next attempt: the due time, later after a failed attempt's backoff.</summary>
+    public DateTime NotBefore { get; private set; }
+    public StepStatus Status { get; private set; }
+    public SentBy? SentBy { get; private set; }
+    public DateTime? SentAt { get; private set; }
+    public string? ProviderMessageId { get; private set; }
+    public int Attempts { get; private set; }
+    /// <summary>The last error, or why the step was skipped or cancelled.</summary>
+    public string? LastError { get; private set; }
+    /// <summary>Bumped by an operator's re-send, so the re-send gets an idempotency key of its own.</summary>
+    public int SendGeneration { get; private set; }
+    /// <summary>Set by an operator's re-send: it goes out even if the sequence has ended.</summary>
+    public bool ManualSend { get; private set; }
+    /// <summary>When the dispatcher last handed the step to a job (null: not handed over yet).</summary>
+    public DateTime? DispatchedAt { get; private set; }
+    public DateTime? ClaimedAt { get; private set; }
+    /// <summary>Optimistic concurrency token: every status change bumps it.</summary>
+    public int Version { get; private set; }
+
+    private Step() { }
+
+    private Step(StepDefinition definition, DateTime dueAt, StepStatus status)
+    {
+        Number = definition.Number;
+        TemplateKey = definition.TemplateKey;
+        DueAt = dueAt;
+        NotBefore = dueAt;
+        Status = status;
+    }
+
+    public static Step Scheduled(StepDefinition definition, DateTime dueAt) => new(definition, dueAt, StepStatus.Scheduled);
+
+    public static Step Skipped(StepDefinition definition, DateTime dueAt, string reason) =>
+        new(definition, dueAt, StepStatus.Skipped) { LastError = reason };
+
+    public static Step SentByWebsiteAt(StepDefinition definition, DateTime sentAt) =>
+        new(definition, sentAt, StepStatus.Sent) { SentBy = Sequences.SentBy.Website, SentAt = sentAt };
+
+    public bool IsPending => Status is StepStatus.Scheduled or StepStatus.Sending;
+
+    /// <summary>The key the provider sees: the same for every retry of one send, new for a re-send.</summary>
+    public string IdempotencyKey => SendGeneration == 0 ? $"step-{Id}" : $"step-{Id}-resend-{SendGeneration}";
+
+    public void Cancel(string reason)
+    {
+        if (Status != StepStatus.Scheduled) return;
+        Move(StepStatus.Cancelled);
+        LastError = reason;
+    }
+
+    public void Reschedule(DateTime dueAt)
+    {
+        Require(StepStatus.Scheduled);
+        DueAt = dueAt;
+        NotBefore = dueAt;
+        DispatchedAt = null;
+        Version++;
+    }
+
+    /// <summary>Claims the step for one send attempt.</summary>
+    public void BeginSending(DateTime now)
+    {
+        Require(StepStatus.Scheduled);
+        if (NotBefore > now) throw new InvalidStepTransitionException($"Step {Id} is not due before {NotBefore:O}.");
+        Move(StepStatus.Sending);
+        Attempts++;
+        ClaimedAt = now;
+    }
+
+    public void MarkSent(DateTime now, string providerMessageId)
+    {
+        Require(StepStatus.Sending);
+        Move(StepStatus.Sent);
+        SentBy = Sequences.SentBy.Scheduler;
+        SentAt = now;
+        ProviderMessageId = providerMessageId;
+        LastError = null;
+    }
+
+    /// <summary>A failed attempt: tried again at <paramref name="retryAt"/>, or failed for good when null.</summary>
+    public void MarkAttemptFailed(string error, DateTime? retryAt)
+    {
+        Require(StepStatus.Sending);
+        LastError = error;
+        if (retryAt is { } at)
+        {
+            Move(StepStatus.Scheduled);
+            NotBefore = at;
+            DispatchedAt = null;
+        }
+        else
+        {
+            Move(StepStatus.Failed);
+        }
+    }
+
+    /// <summary>At send time the step found it must not go out (sequence ended, contact suppressed).</summary>
+    public void Abandon(string reason)
+    {
+        Require(StepStatus.Sending);
+        Move(StepStatus.Cancelled);
+        LastError = reason;
+    }
+
+    /// <summary>A claim whose worker vanished (crash, lost job) goes back to the queue; the send keeps its key.</summary>
+    public void RecoverStaleClaim()
+    {
+        Require(StepStatus.Sending);
+        Move(StepStatus.Scheduled);
+        DispatchedAt = null;
+    }
+
+    /// <summary>An operator's "send again now": a new send with its own key.</summary>
+    public void RequestResend(DateTime now)
+    {
+        if (Status == StepStatus.Sending)
+            throw new InvalidStepTransitionException($"Step {Id} is being sent right now.");
+        if (Status != StepStatus.Scheduled) SendGeneration++;
+        Move(StepStatus.Scheduled);
+        NotBefore = now;
+        DispatchedAt = null;
+        ManualSend = true;
+        LastError = null;
+    }
+
+    private void Require(StepStatus expected)
+    {
+        if (Status != expected)
+            throw new InvalidStepTransitionException($"Step {Id} is {Status.ToString().ToLowerInvariant()}, not {expected.ToString().ToLowerInvariant()}.");
+    }
+
+    private void Move(StepStatus to)
+    {
+        Status = to;
+        Version++;
+    }
+}

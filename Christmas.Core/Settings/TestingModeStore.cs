@@ -1,0 +1,52 @@
+using System.Runtime.CompilerServices;
+using Christmas.Core.Campaign;
+using Christmas.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Christmas.Core.Settings;
+
+/// <summary>
+/// Testing mode, persisted in the database; <c>Campaign:TestingMode</c> is only its initial value.
+/// Cached in memory because every webhook reads it (one instance per database for now; the
+/// PostgreSQL scale-out issue must re-read it).
+/// </summary>
+public sealed class TestingModeStore(IDbContextFactory<CampaignDbContext> contexts, IOptions<CampaignOptions> options, TimeProvider time)
+{
+    private const string Key = "testing_mode";
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private volatile StrongBox<bool>? _cached;
+
+    public async Task<bool> IsEnabledAsync(CancellationToken ct)
+    {
+        if (_cached is { } cached) return cached.Value;
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var row = await db.Settings.AsNoTracking().FirstOrDefaultAsync(s => s.Key == Key, ct);
+        var enabled = row is null ? options.Value.TestingMode : bool.Parse(row.Value);
+        _cached = new StrongBox<bool>(enabled);
+        return enabled;
+    }
+
+    public async Task SetAsync(bool enabled, CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            var now = time.GetUtcNow().UtcDateTime;
+            var row = await db.Settings.FirstOrDefaultAsync(s => s.Key == Key, ct);
+            if (row is null) db.Settings.Add(new Setting(Key, enabled.ToString(), now));
+            else
+            {
+                row.Value = enabled.ToString();
+                row.UpdatedAt = now;
+            }
+            await db.SaveChangesAsync(ct);
+            _cached = new StrongBox<bool>(enabled);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}

@@ -1,0 +1,166 @@
+using System.Globalization;
+using System.Net.Mail;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Christmas.Core.Webhooks;
+
+/// <summary>Applies a handler's field rules to a JSON body. Used by the webhooks and the manual trigger alike.</summary>
+public sealed partial class WebhookValidator
+{
+    private const int MaxText = 200;
+    private const int MaxEmail = 254;
+    private const int SystemsTotal = 8;
+
+    public WebhookValidationResult Validate(HandlerDefinition handler, JsonElement body, DateTime receivedAt)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            errors["body"] = ["The body must be a JSON object."];
+            return new(null, errors);
+        }
+
+        var texts = new Dictionary<string, string?>();
+        var counts = new Dictionary<string, int>();
+        var warnings = new List<string>();
+        decimal? amount = null;
+        DateTime? anchor = null;
+        var blocked = false;
+
+        foreach (var rule in handler.Fields)
+        {
+            var present = body.TryGetProperty(rule.Name, out var value) && value.ValueKind != JsonValueKind.Null;
+            if (rule.Kind == FieldKind.Anchor)
+            {
+                anchor = ReadAnchor(rule.Name, present ? value : null, receivedAt, warnings);
+                if (anchor is { } a) texts[rule.Name] = a.ToString("O", CultureInfo.InvariantCulture);
+                continue;
+            }
+            if (!present)
+            {
+                if (rule.Required) errors[rule.Name] = [$"{rule.Name} is required."];
+                continue;
+            }
+            string? error = null;
+            switch (rule.Kind)
+            {
+                case FieldKind.Email:
+                    error = ReadEmail(value, out var email);
+                    texts[rule.Name] = email;
+                    break;
+                case FieldKind.Text:
+                    error = ReadText(value, rule.Required, out var text);
+                    texts[rule.Name] = text;
+                    break;
+                case FieldKind.Count:
+                    error = ReadCount(value, out var count);
+                    counts[rule.Name] = count;
+                    break;
+                case FieldKind.Amount:
+                    error = ReadAmount(value, out var a);
+                    amount = a;
+                    break;
+            }
+            if (error is not null)
+            {
+                errors[rule.Name] = [$"{rule.Name} {error}"];
+                continue;
+            }
+            if (rule.Expected is { } expected && texts.GetValueOrDefault(rule.Name) is { } actual
+                && !string.Equals(actual, expected, StringComparison.OrdinalIgnoreCase))
+            {
+                blocked |= rule.StartsSequenceOnlyIfExpected;
+                warnings.Add(rule.StartsSequenceOnlyIfExpected
+                    ? $"{rule.Name} is '{actual}', not '{expected}': the contact was updated and no sequence was started."
+                    : $"{rule.Name} is '{actual}', not '{expected}'.");
+            }
+        }
+
+        if (errors.Count > 0) return new(null, errors);
+
+        if (counts.Count == 4 && counts.Values.Sum() != SystemsTotal)
+            warnings.Add($"The system counts add up to {counts.Values.Sum()}, not {SystemsTotal}.");
+
+        var input = new WebhookInput(handler, texts["email"]!, receivedAt, anchor ?? receivedAt, texts, counts, amount,
+            warnings, blocked, body.GetRawText());
+        return new(input, errors);
+    }
+
+    private static DateTime? ReadAnchor(string name, JsonElement? value, DateTime receivedAt, List<string> warnings)
+    {
+        var fallback = $"delays count from the time the webhook was received ({receivedAt:O}).";
+        if (value is null)
+        {
+            warnings.Add($"{name} is missing: {fallback}");
+            return null;
+        }
+        if (value.Value.ValueKind != JsonValueKind.String || !TryParseTimestamp(value.Value.GetString()!, out var at))
+        {
+            warnings.Add($"{name} is not an ISO 8601 timestamp with an offset: {fallback}");
+            return null;
+        }
+        if (at > receivedAt)
+        {
+            warnings.Add($"{name} ({at:O}) is in the future: {fallback}");
+            return receivedAt;
+        }
+        return at;
+    }
+
+    internal static bool TryParseTimestamp(string text, out DateTime utc)
+    {
+        utc = default;
+        if (!IsoWithOffset().IsMatch(text)) return false;
+        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)) return false;
+        utc = parsed.UtcDateTime;
+        return true;
+    }
+
+    private static string? ReadEmail(JsonElement value, out string? email)
+    {
+        email = null;
+        if (value.ValueKind != JsonValueKind.String) return "must be a string.";
+        var text = value.GetString()!.Trim().ToLowerInvariant();
+        if (text.Length == 0) return "must not be empty.";
+        if (text.Length > MaxEmail) return $"must be at most {MaxEmail} characters.";
+        if (!SimpleAddress().IsMatch(text) || !MailAddress.TryCreate(text, out var parsed) || parsed.Address != text)
+            return "must be a valid email address.";
+        email = text;
+        return null;
+    }
+
+    private static string? ReadText(JsonElement value, bool required, out string? text)
+    {
+        text = null;
+        if (value.ValueKind != JsonValueKind.String) return "must be a string.";
+        var trimmed = value.GetString()!.Trim();
+        if (trimmed.Length == 0) return required ? "must not be empty." : null;
+        if (trimmed.Length > MaxText) return $"must be at most {MaxText} characters.";
+        text = trimmed;
+        return null;
+    }
+
+    private static string? ReadCount(JsonElement value, out int count)
+    {
+        count = 0;
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out count) || count is < 0 or > SystemsTotal)
+            return $"must be an integer from 0 to {SystemsTotal}.";
+        return null;
+    }
+
+    private static string? ReadAmount(JsonElement value, out decimal? amount)
+    {
+        amount = null;
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDecimal(out var d) || d < 0 || d > 1_000_000_000_000m)
+            return "must be a number from 0 to 1000000000000.";
+        amount = d;
+        return null;
+    }
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|z|[+-]\d{2}:?\d{2})$")]
+    private static partial Regex IsoWithOffset();
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    private static partial Regex SimpleAddress();
+}
