@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Christmas.Core.Campaign;
+using Christmas.Core.Common;
 using Christmas.Core.Contacts;
 using Christmas.Core.Sequences;
 using Microsoft.Extensions.Options;
@@ -46,7 +47,7 @@ public sealed class EmailVariables(IOptions<CampaignOptions> options)
         {
             vars[p.Name] = p.Value.ValueKind switch
             {
-                JsonValueKind.String => p.Value.GetString(),
+                JsonValueKind.String => JsonText.TryGetString(p.Value, out var text) ? text : null,
                 JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => p.Value.GetRawText(),
                 _ => null,
             };

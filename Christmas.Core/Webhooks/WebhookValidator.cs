@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Mail;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Christmas.Core.Common;
 
 namespace Christmas.Core.Webhooks;
 
@@ -95,7 +96,7 @@ public sealed partial class WebhookValidator
             warnings.Add($"{name} is missing: {fallback}");
             return null;
         }
-        if (value.Value.ValueKind != JsonValueKind.String || !TryParseTimestamp(value.Value.GetString()!, out var at))
+        if (!JsonText.TryGetString(value.Value, out var text) || !TryParseTimestamp(text, out var at))
         {
             warnings.Add($"{name} is not an ISO 8601 timestamp with an offset: {fallback}");
             return null;
@@ -120,8 +121,8 @@ public sealed partial class WebhookValidator
     private static string? ReadEmail(JsonElement value, out string? email)
     {
         email = null;
-        if (value.ValueKind != JsonValueKind.String) return "must be a string.";
-        var text = value.GetString()!.Trim().ToLowerInvariant();
+        if (!JsonText.TryGetString(value, out var raw)) return "must be a string.";
+        var text = raw.Trim().ToLowerInvariant();
         if (text.Length == 0) return "must not be empty.";
         if (text.Length > MaxEmail) return $"must be at most {MaxEmail} characters.";
         if (!SimpleAddress().IsMatch(text) || !MailAddress.TryCreate(text, out var parsed) || parsed.Address != text)
@@ -133,10 +134,11 @@ public sealed partial class WebhookValidator
     private static string? ReadText(JsonElement value, bool required, out string? text)
     {
         text = null;
-        if (value.ValueKind != JsonValueKind.String) return "must be a string.";
-        var trimmed = value.GetString()!.Trim();
+        if (!JsonText.TryGetString(value, out var raw)) return "must be a string.";
+        var trimmed = raw.Trim();
         if (trimmed.Length == 0) return required ? "must not be empty." : null;
         if (trimmed.Length > MaxText) return $"must be at most {MaxText} characters.";
+        if (trimmed.Any(char.IsControl)) return "must not contain control characters.";
         text = trimmed;
         return null;
     }
