@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
 using Christmas.Core.Sequences;
 using Christmas.Core.Webhooks;
 
@@ -33,7 +34,7 @@ public static class SequencesApi
     private static async Task<IResult> CancelAsync(long id, HttpRequest request, SequenceOperations operations, CancellationToken ct)
     {
         string? reason = null;
-        if (request.ContentLength > 0)
+        if (request.HttpContext.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true)
         {
             using var body = await JsonBody.ReadAsync(request, ct);
             if (body.Error is { } error) return error;

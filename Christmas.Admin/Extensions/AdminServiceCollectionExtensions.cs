@@ -2,6 +2,9 @@ using Christmas.Admin.Endpoints;
 using Christmas.Admin.Health;
 using Christmas.Admin.Security;
 using Christmas.Core;
+using Christmas.Core.Persistence;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Authentication;
 using MudBlazor.Services;
 
@@ -30,9 +33,17 @@ public static class AdminServiceCollectionExtensions
                 .RequireAuthenticatedUser());
 
         services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        // Bad query values answer 400 in every environment, not an exception page.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<SchedulerHealthCheck>("scheduler");
+
+        // Keys (antiforgery, later sign-in cookies) live with the data, so a restart keeps them.
+        services.AddDataProtection();
+        services.AddOptions<KeyManagementOptions>().Configure<DataPaths, ILoggerFactory>((o, paths, logs) =>
+            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(paths.Directory, "keys")), logs));
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
