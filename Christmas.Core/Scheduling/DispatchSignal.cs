@@ -11,20 +11,26 @@ public sealed class DispatchSignal
         catch (SemaphoreFullException) { /* already awake or about to be */ }
     }
 
-    public Task<bool> WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken ct) =>
-        WaitCoreAsync(timeout, time, ct);
-
-    private async Task<bool> WaitCoreAsync(TimeSpan timeout, TimeProvider time, CancellationToken ct)
+    /// <summary>Waits until <paramref name="until"/> on the given clock (fake time in tests) or a <see cref="Wake"/>.</summary>
+    /// <returns>True when woken by a signal.</returns>
+    public async Task<bool> WaitAsync(DateTimeOffset until, TimeProvider time, CancellationToken ct)
     {
-        // Wait on the TimeProvider's clock (fake time in tests), not on the semaphore's own timer.
+        var delay = until - time.GetUtcNow();
+        if (delay <= TimeSpan.Zero) return false;
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var delay = Task.Delay(timeout, time, linked.Token);
+        var timer = Task.Delay(delay, time, linked.Token);
+        // The clock may have passed `until` between reading it and arming the timer (fake clocks jump).
+        if (time.GetUtcNow() >= until)
+        {
+            await linked.CancelAsync();
+            return false;
+        }
         var signalled = _signal.WaitAsync(linked.Token);
-        var first = await Task.WhenAny(delay, signalled);
+        var first = await Task.WhenAny(timer, signalled);
         await linked.CancelAsync();
         ct.ThrowIfCancellationRequested();
         if (first == signalled) return true;
-        // The delay won; a release that raced the cancellation must not be lost.
+        // The timer won; a release that raced the cancellation must not be lost.
         try { await signalled; return true; }
         catch (OperationCanceledException) { return false; }
     }

@@ -32,7 +32,7 @@ public sealed class DueStepDispatcher(
             {
                 await recovery.RecoverStaleClaimsAsync(stoppingToken);
                 if (await DispatchDueAsync(stoppingToken) > 0) continue;
-                await signal.WaitAsync(await NextWaitAsync(stoppingToken), time, stoppingToken);
+                await signal.WaitAsync(await NextWakeAsync(stoppingToken), time, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -76,16 +76,17 @@ public sealed class DueStepDispatcher(
         return due.Count;
     }
 
-    private async Task<TimeSpan> NextWaitAsync(CancellationToken ct)
+    /// <summary>The next step's time, but no later than <see cref="SchedulerOptions.MaxIdle"/> from now.</summary>
+    private async Task<DateTimeOffset> NextWakeAsync(CancellationToken ct)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = time.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(ct);
         var next = await db.Steps
             .Where(s => s.Status == StepStatus.Scheduled && s.DispatchedAt == null)
             .OrderBy(s => s.NotBefore)
             .Select(s => (DateTime?)s.NotBefore)
             .FirstOrDefaultAsync(ct);
-        var wait = next is { } at ? at - now : options.Value.MaxIdle;
-        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > options.Value.MaxIdle ? options.Value.MaxIdle : wait;
+        var latest = now + options.Value.MaxIdle;
+        return next is { } at && at < latest ? new DateTimeOffset(at, TimeSpan.Zero) : latest;
     }
 }
