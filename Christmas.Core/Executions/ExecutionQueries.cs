@@ -45,7 +45,7 @@ public sealed class ExecutionQueries(IDbContextFactory<CampaignDbContext> contex
     private static ExecutionView ToView(Execution e)
     {
         using var payload = JsonDocument.Parse(e.PayloadJson);
-        return new ExecutionView(e.Id, Execution.Namespace, e.FlowId, e.Trigger, e.ReceivedAt,
+        return new ExecutionView(e.Id, Execution.Namespace, e.FlowId, e.FlowId, e.Trigger, e.ReceivedAt,
             new ExecutionStateView(e.State, e.ReceivedAt, e.EndedAt), e.ContactEmail, e.SequenceId, e.Deduplicated,
             e.Warnings.ToList(), payload.RootElement.Clone());
     }

@@ -7,6 +7,7 @@ public sealed record ExecutionView(
     string Id,
     string Namespace,
     string FlowId,
+    string Handler,
     string Trigger,
     DateTime ReceivedAt,
     ExecutionStateView State,

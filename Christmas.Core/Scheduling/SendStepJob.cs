@@ -14,6 +14,7 @@ namespace Christmas.Core.Scheduling;
 /// idempotency key. Retries are the step's own (attempts, next attempt time), so Hangfire's are off.
 /// </summary>
 [AutomaticRetry(Attempts = 0)]
+[ExpireFinishedJobs(Hours = 1)]
 public sealed class SendStepJob(
     IDbContextFactory<CampaignDbContext> contexts,
     IEmailSender sender,
