@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Christmas.Core.Sequences;
+using Christmas.Core.Settings;
 using Christmas.Core.Webhooks;
 
 namespace Christmas.Admin.Endpoints;
@@ -50,7 +51,7 @@ public static class SequencesApi
     private static async Task<IResult> ResendAsync(long id, SequenceOperations operations, CancellationToken ct) =>
         ApiResults.From(await operations.ResendAsync(id, ct));
 
-    private static async Task<IResult> RescheduleAsync(SequenceOperations operations, Christmas.Core.Settings.TestingModeStore mode, CancellationToken ct)
+    private static async Task<IResult> RescheduleAsync(SequenceOperations operations, TestingModeStore mode, CancellationToken ct)
     {
         var moved = await operations.ReschedulePendingAsync(null, ct);
         return TypedResults.Ok(new RescheduleResult(moved, await mode.IsEnabledAsync(ct) ? "testing" : "production"));
