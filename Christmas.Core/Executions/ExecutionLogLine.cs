@@ -1,9 +1,8 @@
 namespace Christmas.Core.Executions;
 
+/// <summary>One line of an execution's log (stored with the execution as JSON: a webhook writes one row, not one per line).</summary>
 public sealed class ExecutionLogLine
 {
-    public long Id { get; private set; }
-    public string ExecutionId { get; private set; } = "";
     public DateTime Timestamp { get; private set; }
     public string Level { get; private set; } = LogLevelName.Info;
     public string Message { get; private set; } = "";

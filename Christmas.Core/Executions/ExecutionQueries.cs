@@ -18,10 +18,8 @@ public sealed class ExecutionQueries(IDbContextFactory<CampaignDbContext> contex
         if (filter.EndDate is { } end) query = query.Where(e => e.ReceivedAt <= end);
 
         var total = await query.CountAsync(ct);
-        var rows = await query.Include(e => e.Logs)
-            .OrderByDescending(e => e.ReceivedAt).ThenByDescending(e => e.Id)
+        var rows = await query.OrderByDescending(e => e.ReceivedAt).ThenByDescending(e => e.Id)
             .Skip(page.Skip).Take(page.Size)
-            .AsSplitQuery()
             .ToListAsync(ct);
         return new Page<ExecutionView>(rows.Select(ToView).ToList(), total, page.Page, page.Size);
     }
@@ -29,7 +27,7 @@ public sealed class ExecutionQueries(IDbContextFactory<CampaignDbContext> contex
     public async Task<ExecutionView?> GetAsync(string id, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var execution = await db.Executions.AsNoTracking().Include(e => e.Logs).FirstOrDefaultAsync(e => e.Id == id, ct);
+        var execution = await db.Executions.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
         return execution is null ? null : ToView(execution);
     }
 
@@ -37,9 +35,8 @@ public sealed class ExecutionQueries(IDbContextFactory<CampaignDbContext> contex
     public async Task<IReadOnlyList<ExecutionLogView>?> LogsAsync(string id, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        if (!await db.Executions.AnyAsync(e => e.Id == id, ct)) return null;
-        return await db.ExecutionLogs.AsNoTracking().Where(l => l.ExecutionId == id).OrderBy(l => l.Id)
-            .Select(l => new ExecutionLogView(l.Timestamp, l.Level, l.Message)).ToListAsync(ct);
+        var execution = await db.Executions.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
+        return execution?.Logs.Select(l => new ExecutionLogView(l.Timestamp, l.Level, l.Message)).ToList();
     }
 
     private static ExecutionView ToView(Execution e)

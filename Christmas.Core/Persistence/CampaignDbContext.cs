@@ -13,7 +13,6 @@ public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> option
     public DbSet<Sequence> Sequences => Set<Sequence>();
     public DbSet<Step> Steps => Set<Step>();
     public DbSet<Execution> Executions => Set<Execution>();
-    public DbSet<ExecutionLogLine> ExecutionLogs => Set<ExecutionLogLine>();
     public DbSet<Setting> Settings => Set<Setting>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 

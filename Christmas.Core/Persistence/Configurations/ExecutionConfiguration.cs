@@ -11,7 +11,7 @@ public sealed class ExecutionConfiguration : IEntityTypeConfiguration<Execution>
         b.Property(e => e.Id).HasMaxLength(22);
         b.HasIndex(e => e.ReceivedAt);
         b.HasIndex(e => new { e.FlowId, e.ReceivedAt });
-        b.HasMany(e => e.Logs).WithOne().HasForeignKey(l => l.ExecutionId);
+        b.OwnsMany(e => e.Logs, logs => logs.ToJson());
         b.HasOne(e => e.Sequence).WithMany().HasForeignKey(e => e.SequenceId);
         b.HasIndex(e => e.ContactEmail);
         b.Ignore(e => e.Warnings);

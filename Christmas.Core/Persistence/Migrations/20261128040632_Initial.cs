@@ -111,7 +111,8 @@ namespace Christmas.Core.Persistence.Migrations
                     PayloadJson = table.Column<string>(type: "TEXT", nullable: false),
                     ContactEmail = table.Column<string>(type: "TEXT", nullable: true),
                     SequenceId = table.Column<long>(type: "INTEGER", nullable: true),
-                    Deduplicated = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Deduplicated = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Logs = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -157,28 +158,6 @@ namespace Christmas.Core.Persistence.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
-            migrationBuilder.CreateTable(
-                name: "ExecutionLogs",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ExecutionId = table.Column<string>(type: "TEXT", nullable: false),
-                    Timestamp = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Level = table.Column<string>(type: "TEXT", nullable: false),
-                    Message = table.Column<string>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ExecutionLogs", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_ExecutionLogs_Executions_ExecutionId",
-                        column: x => x.ExecutionId,
-                        principalTable: "Executions",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
             migrationBuilder.CreateIndex(
                 name: "IX_Contacts_Email",
                 table: "Contacts",
@@ -189,11 +168,6 @@ namespace Christmas.Core.Persistence.Migrations
                 name: "IX_Contacts_Segment",
                 table: "Contacts",
                 column: "Segment");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ExecutionLogs_ExecutionId",
-                table: "ExecutionLogs",
-                column: "ExecutionId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Executions_ContactEmail",
@@ -262,7 +236,7 @@ namespace Christmas.Core.Persistence.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "ExecutionLogs");
+                name: "Executions");
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
@@ -272,9 +246,6 @@ namespace Christmas.Core.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "Steps");
-
-            migrationBuilder.DropTable(
-                name: "Executions");
 
             migrationBuilder.DropTable(
                 name: "Sequences");

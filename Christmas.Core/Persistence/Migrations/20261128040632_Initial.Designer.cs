@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Christmas.Core.Persistence.Migrations
 {
     [DbContext(typeof(CampaignDbContext))]
-    [Migration("20261128035738_Initial")]
+    [Migration("20261128040632_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -182,34 +182,6 @@ namespace Christmas.Core.Persistence.Migrations
                     b.ToTable("Executions");
                 });
 
-            modelBuilder.Entity("Christmas.Core.Executions.ExecutionLogLine", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ExecutionId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Level")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Message")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("Timestamp")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ExecutionId");
-
-                    b.ToTable("ExecutionLogs");
-                });
-
             modelBuilder.Entity("Christmas.Core.Sequences.Sequence", b =>
                 {
                     b.Property<long>("Id")
@@ -361,16 +333,36 @@ namespace Christmas.Core.Persistence.Migrations
                         .WithMany()
                         .HasForeignKey("SequenceId");
 
-                    b.Navigation("Sequence");
-                });
+                    b.OwnsMany("Christmas.Core.Executions.ExecutionLogLine", "Logs", b1 =>
+                        {
+                            b1.Property<string>("ExecutionId");
 
-            modelBuilder.Entity("Christmas.Core.Executions.ExecutionLogLine", b =>
-                {
-                    b.HasOne("Christmas.Core.Executions.Execution", null)
-                        .WithMany("Logs")
-                        .HasForeignKey("ExecutionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Level")
+                                .IsRequired();
+
+                            b1.Property<string>("Message")
+                                .IsRequired();
+
+                            b1.Property<DateTime>("Timestamp");
+
+                            b1.HasKey("ExecutionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Executions");
+
+                            b1
+                                .ToJson("Logs")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ExecutionId");
+                        });
+
+                    b.Navigation("Logs");
+
+                    b.Navigation("Sequence");
                 });
 
             modelBuilder.Entity("Christmas.Core.Sequences.Sequence", b =>
@@ -393,11 +385,6 @@ namespace Christmas.Core.Persistence.Migrations
                         .IsRequired();
 
                     b.Navigation("Sequence");
-                });
-
-            modelBuilder.Entity("Christmas.Core.Executions.Execution", b =>
-                {
-                    b.Navigation("Logs");
                 });
 
             modelBuilder.Entity("Christmas.Core.Sequences.Sequence", b =>
