@@ -37,7 +37,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<WebhookValidator>();
         services.AddSingleton<WebhookKeys>();
         services.AddSingleton(sp => new SegmentRule(sp.GetRequiredService<IOptions<CampaignOptions>>().Value.Segments));
-        services.AddSingleton<ContactFieldsUpdater>();
+        services.AddSingleton<IngestStore>();
         services.AddSingleton<TestingModeStore>();
         services.AddSingleton<WebhookIngestor>();
 

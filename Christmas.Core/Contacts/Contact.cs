@@ -1,23 +1,26 @@
 namespace Christmas.Core.Contacts;
 
-/// <summary>A person the website told us about; the trimmed, lower-cased email is the identity.</summary>
+/// <summary>
+/// A person the website told us about; the trimmed, lower-cased email is the identity. Webhooks
+/// write contacts through <see cref="Persistence.IngestStore"/> (the hot path), everything else through EF.
+/// </summary>
 public sealed class Contact
 {
     public long Id { get; private set; }
     public string Email { get; private set; } = "";
-    public string FirstName { get; set; } = "";
-    public string? BusinessName { get; set; }
+    public string FirstName { get; private set; } = "";
+    public string? BusinessName { get; private set; }
     public int? RedSystems { get; private set; }
     public int? OrangeSystems { get; private set; }
     public int? YellowSystems { get; private set; }
     public int? GreenSystems { get; private set; }
-    public string? WeakestSystem1 { get; set; }
-    public string? WeakestSystem2 { get; set; }
-    public decimal? RevenueLeakTotal { get; set; }
+    public string? WeakestSystem1 { get; private set; }
+    public string? WeakestSystem2 { get; private set; }
+    public decimal? RevenueLeakTotal { get; private set; }
     public Segment? Segment { get; private set; }
     public ContactStatus Status { get; private set; } = ContactStatus.Active;
     public DateTime CreatedAt { get; private set; }
-    public DateTime UpdatedAt { get; set; }
+    public DateTime UpdatedAt { get; private set; }
 
     private Contact() { }
 
@@ -30,13 +33,4 @@ public sealed class Contact
     }
 
     public bool IsSuppressed => Status != ContactStatus.Active;
-
-    public void RecordAssessment(int red, int orange, int yellow, int green, SegmentRule rule)
-    {
-        RedSystems = red;
-        OrangeSystems = orange;
-        YellowSystems = yellow;
-        GreenSystems = green;
-        Segment = rule.Classify(red, orange);
-    }
 }

@@ -40,9 +40,9 @@ public sealed class Execution
 
     public void Warn(DateTime at, string message) => Logs.Add(new ExecutionLogLine(at, LogLevelName.Warning, message));
 
-    public void Finish(DateTime at, Sequence? sequence, bool deduplicated)
+    public void Finish(DateTime at, long? sequenceId, bool deduplicated)
     {
-        Sequence = sequence;
+        SequenceId = sequenceId;
         Deduplicated = deduplicated;
         EndedAt = at;
     }

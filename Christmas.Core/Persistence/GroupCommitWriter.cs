@@ -19,7 +19,7 @@ public sealed class GroupCommitWriter(IDbContextFactory<CampaignDbContext> conte
     private readonly Channel<WorkItem> _queue = Channel.CreateBounded<WorkItem>(
         new BoundedChannelOptions(8 * MaxBatch) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
-    public async Task<T> RunAsync<T>(Func<CampaignDbContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    public async Task<T> RunAsync<T>(Func<WriteBatch, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         var item = new WorkItem<T>(work);
         await _queue.Writer.WriteAsync(item, cancellationToken);
@@ -57,12 +57,13 @@ public sealed class GroupCommitWriter(IDbContextFactory<CampaignDbContext> conte
         {
             await using var db = await contexts.CreateDbContextAsync(ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            using var write = new WriteBatch(db);
             foreach (var item in batch)
             {
                 await tx.CreateSavepointAsync("unit", ct);
                 try
                 {
-                    await item.ExecuteAsync(db, ct);
+                    await item.ExecuteAsync(write, ct);
                     done.Add(item);
                 }
                 catch (Exception ex)
@@ -88,19 +89,19 @@ public sealed class GroupCommitWriter(IDbContextFactory<CampaignDbContext> conte
 
     private abstract class WorkItem
     {
-        public abstract Task ExecuteAsync(CampaignDbContext db, CancellationToken ct);
+        public abstract Task ExecuteAsync(WriteBatch batch, CancellationToken ct);
         public abstract void Complete();
         public abstract void Fail(Exception ex);
     }
 
-    private sealed class WorkItem<T>(Func<CampaignDbContext, CancellationToken, Task<T>> work) : WorkItem
+    private sealed class WorkItem<T>(Func<WriteBatch, CancellationToken, Task<T>> work) : WorkItem
     {
         private readonly TaskCompletionSource<T> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private T? _value;
 
         public Task<T> Result => _result.Task;
 
-        public override async Task ExecuteAsync(CampaignDbContext db, CancellationToken ct) => _value = await work(db, ct);
+        public override async Task ExecuteAsync(WriteBatch batch, CancellationToken ct) => _value = await work(batch, ct);
 
         public override void Complete() => _result.TrySetResult(_value!);
         public override void Fail(Exception ex) => _result.TrySetException(ex);

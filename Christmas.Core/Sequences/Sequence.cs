@@ -23,10 +23,10 @@ public sealed class Sequence
 
     private Sequence() { }
 
-    public Sequence(Contact contact, SequenceKind kind, SequenceMode mode, string dedupeKey, DateTime anchorAt,
+    public Sequence(long contactId, SequenceKind kind, SequenceMode mode, string dedupeKey, DateTime anchorAt,
         DateTime now, string payloadJson, string executionId, IEnumerable<Step> steps)
     {
-        Contact = contact;
+        ContactId = contactId;
         Kind = kind;
         Mode = mode;
         Status = SequenceStatus.Active;

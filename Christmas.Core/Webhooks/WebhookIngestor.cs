@@ -17,8 +17,9 @@ namespace Christmas.Core.Webhooks;
 /// </summary>
 public sealed class WebhookIngestor(
     GroupCommitWriter writer,
+    IngestStore store,
     SequenceCatalog sequences,
-    ContactFieldsUpdater contactUpdater,
+    SegmentRule segmentRule,
     TestingModeStore testingMode,
     DispatchSignal dispatchSignal,
     IOptions<CampaignOptions> options,
@@ -28,50 +29,42 @@ public sealed class WebhookIngestor(
     public async Task<IngestResult> IngestAsync(WebhookInput input, string trigger, CancellationToken ct)
     {
         var mode = await testingMode.IsEnabledAsync(ct) ? SequenceMode.Testing : SequenceMode.Production;
-        var result = await writer.RunAsync((db, token) => ApplyAsync(db, input, trigger, mode, token), ct);
+        var result = await writer.RunAsync((batch, token) => ApplyAsync(batch, input, trigger, mode, token), ct);
         if (result.SequenceId is not null && !result.Deduplicated) dispatchSignal.Wake();
         return result;
     }
 
-    private async Task<IngestResult> ApplyAsync(CampaignDbContext db, WebhookInput input, string trigger, SequenceMode mode, CancellationToken ct)
+    private async Task<IngestResult> ApplyAsync(WriteBatch batch, WebhookInput input, string trigger, SequenceMode mode, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var execution = new Execution(ExecutionIds.New(), input.Handler.Name, trigger, input.ReceivedAt, input.PayloadJson, input.Email);
-        db.Executions.Add(execution);
         foreach (var warning in input.Warnings) execution.Warn(now, warning);
 
-        var contact = await db.Contacts.FirstOrDefaultAsync(c => c.Email == input.Email, ct);
-        if (contact is null)
-        {
-            contact = new Contact(input.Email, input.Text("first_name") ?? "", now);
-            db.Contacts.Add(contact);
-            execution.Info(now, "Contact created.");
-        }
-        else
-        {
-            execution.Info(now, "Contact updated with the latest data.");
-        }
-        contactUpdater.Apply(contact, input, now);
+        Segment? segment = input.HasAssessment
+            ? segmentRule.Classify(input.Counts["red_systems"], input.Counts["orange_systems"])
+            : null;
+        var (contactId, created) = await store.UpsertContactAsync(batch, input, segment, now, ct);
+        execution.Info(now, created ? "Contact created." : "Contact updated with the latest data.");
 
-        Sequence? sequence = null;
+        long? sequenceId = null;
         var deduplicated = false;
         if (input.Handler.Starts is { } kind && !input.SequenceBlocked)
         {
             var definition = sequences.Get(kind);
             var key = definition.DedupeKey(input.Email, input.Texts);
-            sequence = await db.Sequences.FirstOrDefaultAsync(s => s.DedupeKey == key, ct);
-            if (sequence is not null)
+            sequenceId = await store.FindSequenceAsync(batch, key, ct);
+            if (sequenceId is { } existing)
             {
                 deduplicated = true;
-                sequence.UpdatePayload(input.PayloadJson);
-                execution.Info(now, $"A {definition.Name} sequence ({sequence.Id}) already exists for this contact: no new sequence; later emails use the updated data.");
+                await store.UpdatePayloadAsync(batch, existing, input.PayloadJson, ct);
+                execution.Info(now, $"A {definition.Name} sequence ({existing}) already exists for this contact: no new sequence; later emails use the updated data.");
             }
             else
             {
-                await EndSupersededAsync(db, contact, definition, execution, now, ct);
+                if (!created) await EndSupersededAsync(batch.Db, contactId, definition, execution, now, ct);
                 var steps = StepPlanner.Plan(definition, mode, input.AnchorAt, now, options.Value.OverdueGrace, input.WebsiteStatus);
-                sequence = new Sequence(contact, kind, mode, key, input.AnchorAt, now, input.PayloadJson, execution.Id, steps);
-                db.Sequences.Add(sequence);
+                var sequence = new Sequence(contactId, kind, mode, key, input.AnchorAt, now, input.PayloadJson, execution.Id, steps);
+                sequenceId = await store.InsertSequenceAsync(batch, sequence, ct);
                 LogPlan(execution, definition, mode, steps, now);
             }
         }
@@ -80,23 +73,25 @@ public sealed class WebhookIngestor(
             execution.Info(now, "Signup recorded; this handler sends no email.");
         }
 
-        execution.Finish(time.GetUtcNow().UtcDateTime, sequence, deduplicated);
-        await db.SaveChangesAsync(ct);
-        return new IngestResult(execution.Id, execution.FlowId, sequence?.Id, deduplicated, execution.Warnings.ToList());
+        execution.Finish(time.GetUtcNow().UtcDateTime, sequenceId, deduplicated);
+        await store.InsertExecutionAsync(batch, execution, ct);
+        return new IngestResult(execution.Id, execution.FlowId, sequenceId, deduplicated, execution.Warnings.ToList());
     }
 
-    private static async Task EndSupersededAsync(CampaignDbContext db, Contact contact, SequenceDefinition definition,
+    /// <summary>Exit rules (rare: postcall and onboarding only), through the entities on the batch's transaction.</summary>
+    private static async Task EndSupersededAsync(CampaignDbContext db, long contactId, SequenceDefinition definition,
         Execution execution, DateTime now, CancellationToken ct)
     {
-        if (contact.Id == 0 || definition.Ends.Count == 0) return;
+        if (definition.Ends.Count == 0) return;
         foreach (var ending in definition.Ends)
         {
             var active = await db.Sequences.Include(s => s.Steps)
-                .Where(s => s.ContactId == contact.Id && s.Kind == ending.Kind && s.Status == SequenceStatus.Active)
+                .Where(s => s.ContactId == contactId && s.Kind == ending.Kind && s.Status == SequenceStatus.Active)
                 .ToListAsync(ct);
             foreach (var other in active.Where(o => o.End(ending.Reason, now)))
                 execution.Info(now, $"Ended {ending.Kind.ToString().ToLowerInvariant()} sequence {other.Id}: {ending.Reason}.");
         }
+        await db.SaveChangesAsync(ct);
     }
 
     private static void LogPlan(Execution execution, SequenceDefinition definition, SequenceMode mode, List<Step> steps, DateTime now)

@@ -1,5 +1,6 @@
 using Christmas.Core.Executions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Christmas.Core.Persistence.Configurations;
@@ -11,7 +12,10 @@ public sealed class ExecutionConfiguration : IEntityTypeConfiguration<Execution>
         b.Property(e => e.Id).HasMaxLength(22);
         b.HasIndex(e => e.ReceivedAt);
         b.HasIndex(e => new { e.FlowId, e.ReceivedAt });
-        b.OwnsMany(e => e.Logs, logs => logs.ToJson());
+        b.Property(e => e.Logs).HasConversion(
+            v => ExecutionLogJson.Serialize(v),
+            v => ExecutionLogJson.Deserialize(v),
+            new ValueComparer<List<ExecutionLogLine>>((a, b) => a!.SequenceEqual(b!), v => v.Count, v => v.ToList()));
         b.HasOne(e => e.Sequence).WithMany().HasForeignKey(e => e.SequenceId);
         b.HasIndex(e => e.ContactEmail);
         b.Ignore(e => e.Warnings);

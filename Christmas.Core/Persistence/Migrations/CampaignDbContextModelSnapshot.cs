@@ -148,6 +148,10 @@ namespace Christmas.Core.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Logs")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PayloadJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -329,35 +333,6 @@ namespace Christmas.Core.Persistence.Migrations
                     b.HasOne("Christmas.Core.Sequences.Sequence", "Sequence")
                         .WithMany()
                         .HasForeignKey("SequenceId");
-
-                    b.OwnsMany("Christmas.Core.Executions.ExecutionLogLine", "Logs", b1 =>
-                        {
-                            b1.Property<string>("ExecutionId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAddOrUpdate();
-
-                            b1.Property<string>("Level")
-                                .IsRequired();
-
-                            b1.Property<string>("Message")
-                                .IsRequired();
-
-                            b1.Property<DateTime>("Timestamp");
-
-                            b1.HasKey("ExecutionId", "__synthesizedOrdinal");
-
-                            b1.ToTable("Executions");
-
-                            b1
-                                .ToJson("Logs")
-                                .HasColumnType("TEXT");
-
-                            b1.WithOwner()
-                                .HasForeignKey("ExecutionId");
-                        });
-
-                    b.Navigation("Logs");
 
                     b.Navigation("Sequence");
                 });

@@ -121,6 +121,20 @@ public class WebhookBehaviourTests(SharedApp shared) : IClassFixture<SharedApp>
     }
 
     [Fact]
+    public async Task ACallWithoutOptionalFields_KeepsTheContactsEarlierData()
+    {
+        var email = NewEmail();
+        await PostOkAsync("assessment-handler", Fixtures.Webhooks.Assessment(RecentAnchor, email));
+        var noshow = Fixtures.Webhooks.Noshow(RecentAnchor, email);
+        noshow["first_name"] = "Sal";
+        await PostOkAsync("noshow-recovery-handler", noshow);
+
+        var contact = await App.WithDbAsync(db => db.Contacts.SingleAsync(c => c.Email == email));
+        Assert.Equal(("Sal", "Sarah's Salon", Segment.Critical, 2, "GPS"),
+            (contact.FirstName, contact.BusinessName, contact.Segment, contact.RedSystems, contact.WeakestSystem1));
+    }
+
+    [Fact]
     public async Task MissingAnchor_StillSucceeds_WithAWarningInTheBodyAndTheLogs()
     {
         var email = NewEmail();

@@ -35,10 +35,10 @@ public sealed class GroupCommitWriterTests : IAsyncLifetime
 
     private IDbContextFactory<CampaignDbContext> Contexts => _services.GetRequiredService<IDbContextFactory<CampaignDbContext>>();
 
-    private Task<string> AddContactAsync(string email, bool fail = false) => _writer.RunAsync(async (db, ct) =>
+    private Task<string> AddContactAsync(string email, bool fail = false) => _writer.RunAsync(async (batch, ct) =>
     {
-        db.Contacts.Add(new Contact(email, "A", Now));
-        await db.SaveChangesAsync(ct);
+        batch.Db.Contacts.Add(new Contact(email, "A", Now));
+        await batch.Db.SaveChangesAsync(ct);
         if (fail) throw new InvalidOperationException("this unit fails after writing");
         return email;
     }, CancellationToken.None);

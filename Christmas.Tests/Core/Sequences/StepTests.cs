@@ -1,4 +1,3 @@
-using Christmas.Core.Contacts;
 using Christmas.Core.Sequences;
 
 namespace Christmas.Tests.Core.Sequences;
@@ -74,10 +73,9 @@ public class StepTests
     [Fact]
     public void EndingASequence_CancelsItsScheduledSteps_AndLeavesSentOnesAlone()
     {
-        var contact = new Contact("ada@example.com", "Ada", Now);
         var sent = Step.SentByWebsiteAt(new StepDefinition(1, "assessment-1", TimeSpan.Zero, TimeSpan.Zero, true), Now);
         var pending = Step.Scheduled(Definition, Now.AddDays(1));
-        var sequence = new Sequence(contact, SequenceKind.Assessment, SequenceMode.Production, "k", Now, Now, "{}", "e", [sent, pending]);
+        var sequence = new Sequence(1, SequenceKind.Assessment, SequenceMode.Production, "k", Now, Now, "{}", "e", [sent, pending]);
 
         Assert.True(sequence.End("converted", Now));
         Assert.Equal(SequenceStatus.Cancelled, sequence.Status);
@@ -90,9 +88,8 @@ public class StepTests
     [Fact]
     public void ASequenceWhoseStepsAreAllOverdue_IsCompletedAtCreation()
     {
-        var contact = new Contact("ada@example.com", "Ada", Now);
         var skipped = Step.Skipped(Definition, Now.AddDays(-3), "overdue");
-        var sequence = new Sequence(contact, SequenceKind.Assessment, SequenceMode.Production, "k", Now, Now, "{}", "e", [skipped]);
+        var sequence = new Sequence(1, SequenceKind.Assessment, SequenceMode.Production, "k", Now, Now, "{}", "e", [skipped]);
         Assert.Equal(SequenceStatus.Completed, sequence.Status);
     }
 }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Christmas.Core.Persistence.Migrations
 {
     [DbContext(typeof(CampaignDbContext))]
-    [Migration("20261128040632_Initial")]
+    [Migration("20261128041924_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -148,6 +148,10 @@ namespace Christmas.Core.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FlowId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Logs")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
@@ -332,35 +336,6 @@ namespace Christmas.Core.Persistence.Migrations
                     b.HasOne("Christmas.Core.Sequences.Sequence", "Sequence")
                         .WithMany()
                         .HasForeignKey("SequenceId");
-
-                    b.OwnsMany("Christmas.Core.Executions.ExecutionLogLine", "Logs", b1 =>
-                        {
-                            b1.Property<string>("ExecutionId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAddOrUpdate();
-
-                            b1.Property<string>("Level")
-                                .IsRequired();
-
-                            b1.Property<string>("Message")
-                                .IsRequired();
-
-                            b1.Property<DateTime>("Timestamp");
-
-                            b1.HasKey("ExecutionId", "__synthesizedOrdinal");
-
-                            b1.ToTable("Executions");
-
-                            b1
-                                .ToJson("Logs")
-                                .HasColumnType("TEXT");
-
-                            b1.WithOwner()
-                                .HasForeignKey("ExecutionId");
-                        });
-
-                    b.Navigation("Logs");
 
                     b.Navigation("Sequence");
                 });

@@ -112,7 +112,7 @@ namespace Christmas.Core.Persistence.Migrations
                     ContactEmail = table.Column<string>(type: "TEXT", nullable: true),
                     SequenceId = table.Column<long>(type: "INTEGER", nullable: true),
                     Deduplicated = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Logs = table.Column<string>(type: "TEXT", nullable: true)
+                    Logs = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
