@@ -30,7 +30,7 @@ public sealed class WebhookIngestor(
     {
         var mode = await testingMode.IsEnabledAsync(ct) ? SequenceMode.Testing : SequenceMode.Production;
         var result = await writer.RunAsync((batch, token) => ApplyAsync(batch, input, trigger, mode, token), ct);
-        if (result.SequenceId is not null && !result.Deduplicated) dispatchSignal.Wake();
+        if (result.FirstDueAt is { } due) dispatchSignal.WakeIfEarlier(due);
         return result;
     }
 
@@ -47,6 +47,7 @@ public sealed class WebhookIngestor(
         execution.Info(now, created ? "Contact created." : "Contact updated with the latest data.");
 
         long? sequenceId = null;
+        DateTime? firstDue = null;
         var deduplicated = false;
         if (input.Handler.Starts is { } kind && !input.SequenceBlocked)
         {
@@ -65,6 +66,7 @@ public sealed class WebhookIngestor(
                 var steps = StepPlanner.Plan(definition, mode, input.AnchorAt, now, options.Value.OverdueGrace, input.WebsiteStatus);
                 var sequence = new Sequence(contactId, kind, mode, key, input.AnchorAt, now, input.PayloadJson, execution.Id, steps);
                 sequenceId = await store.InsertSequenceAsync(batch, sequence, ct);
+                firstDue = steps.Where(s => s.Status == StepStatus.Scheduled).Select(s => (DateTime?)s.NotBefore).Min();
                 LogPlan(execution, definition, mode, steps, now);
             }
         }
@@ -75,7 +77,7 @@ public sealed class WebhookIngestor(
 
         execution.Finish(time.GetUtcNow().UtcDateTime, sequenceId, deduplicated);
         await store.InsertExecutionAsync(batch, execution, ct);
-        return new IngestResult(execution.Id, execution.FlowId, sequenceId, deduplicated, execution.Warnings.ToList());
+        return new IngestResult(execution.Id, execution.FlowId, sequenceId, deduplicated, execution.Warnings.ToList(), firstDue);
     }
 
     /// <summary>Exit rules (rare: postcall and onboarding only), through the entities on the batch's transaction.</summary>
