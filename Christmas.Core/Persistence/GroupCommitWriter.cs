@@ -64,11 +64,13 @@ public sealed class GroupCommitWriter(IDbContextFactory<CampaignDbContext> conte
                 try
                 {
                     await item.ExecuteAsync(write, ct);
+                    await tx.ReleaseSavepointAsync("unit", ct);
                     done.Add(item);
                 }
                 catch (Exception ex)
                 {
                     await tx.RollbackToSavepointAsync("unit", ct);
+                    await tx.ReleaseSavepointAsync("unit", ct);
                     item.Fail(ex);
                 }
                 finally
