@@ -1,0 +1,34 @@
+using Christmas.Bench;
+
+// Small load and database tools for bench/run.sh; each subcommand prints its figures on stdout.
+var usage = """
+    usage: Christmas.Bench <command> [--option value ...]
+      rate      --url URL --rps 200 --seconds 30 [--tag T]      open-loop POSTs of the assessment webhook
+      seed-lag  --db campaign.db --pending 100000 --due 600 --spread-seconds 60 [--start ISO | --start-in 15]
+      lag       --db campaign.db [--timeout 180]                 waits for the seeded due steps, prints SentAt - DueAt
+      count     --db campaign.db                                 rows in Contacts, Sequences, Steps
+    """;
+if (args.Length == 0) { Console.Error.WriteLine(usage); return 2; }
+
+try
+{
+    var options = Options.Parse(args[1..]);
+    return args[0] switch
+    {
+        "rate" => await RateCommand.RunAsync(options),
+        "seed-lag" => SeedLagCommand.Run(options),
+        "lag" => await LagCommand.RunAsync(options),
+        "count" => CountCommand.Run(options),
+        _ => Fail(usage),
+    };
+}
+catch (ArgumentException ex)
+{
+    return Fail($"{ex.Message}\n{usage}");
+}
+
+static int Fail(string message)
+{
+    Console.Error.WriteLine(message);
+    return 2;
+}

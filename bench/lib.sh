@@ -1,0 +1,72 @@
+# Helpers for run.sh (sourced). Every process started here is remembered by pid and stopped by
+# pid in cleanup, so a failed run leaves nothing behind and nothing else is touched.
+
+STARTED_PIDS=()
+
+log() { printf '%s  %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "FAILED: $*"; exit 1; }
+now_ms() { date +%s%3N; }
+
+# The figures: printed now and collected for the summary and results/latest.txt.
+fig() { printf '%s\n' "$*" | tee -a "$SUMMARY"; }
+
+# start_in DIR LOG VAR cmd...: runs cmd in DIR (its content root: appsettings.json is read from
+# there), output to LOG; stores the pid in VAR. exec keeps the pid that of the process itself.
+start_in() {
+  local dir=$1 logfile=$2 var=$3; shift 3
+  (cd "$dir" && exec "$@") >"$logfile" 2>&1 &
+  local pid=$!
+  disown "$pid"   # no "Killed" notice from bash when the durability check kills it
+  STARTED_PIDS+=("$pid")
+  printf -v "$var" '%s' "$pid"
+}
+
+# wait_healthy URL PID LOG: polls URL every 50 ms until it answers 200 (60 s at most).
+wait_healthy() {
+  local url=$1 pid=$2 logfile=$3 deadline=$(( $(now_ms) + 60000 ))
+  until [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "$url") == 200 ]]; do
+    kill -0 "$pid" 2>/dev/null || { tail -n 30 "$logfile" >&2; die "process $pid exited before $url answered"; }
+    (( $(now_ms) < deadline )) || { tail -n 30 "$logfile" >&2; die "$url not healthy after 60 s"; }
+    sleep 0.05
+  done
+}
+
+# stop PID [SIGNAL]: TERM is ASP.NET Core's graceful stop (background jobs of a script ignore
+# INT, so Ctrl+C's signal would be lost); KILL if it has not exited after 20 s.
+stop() {
+  local pid=$1 signal=${2:-TERM}
+  kill -0 "$pid" 2>/dev/null || return 0
+  kill "-$signal" "$pid" 2>/dev/null || true
+  for _ in $(seq 200); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  if kill -0 "$pid" 2>/dev/null; then log "pid $pid ignored SIG$signal; killing"; kill -KILL "$pid" 2>/dev/null || true; fi
+}
+
+cleanup() {
+  local pid
+  for pid in "${STARTED_PIDS[@]}"; do stop "$pid"; done
+  [[ -n ${TMP:-} && -d $TMP ]] && rm -rf "$TMP"
+}
+
+rss_mb() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+
+# field NAME LINE: the value of NAME=value in a "key=value ..." line.
+field() { grep -o "$1=[^ ]*" <<<"$2" | head -n1 | cut -d= -f2; }
+
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# wrk_run TAG URL SECONDS: 2 threads, 32 connections; prints the script's BENCH line, keeps wrk's report.
+wrk_run() {
+  local tag=$1 url=$2 seconds=$3 out="$RESULTS/wrk-$1.txt"
+  wrk -t2 -c32 -d"${seconds}s" --timeout 10s -s "$BENCH/assessment.lua" "$url" -- "$tag" >"$out" 2>&1 \
+    || { cat "$out" >&2; die "wrk $tag"; }
+  grep '^BENCH ' "$out" || { cat "$out" >&2; die "wrk $tag printed no BENCH line"; }
+}
+
+# log_check NAME LOG: how many warnings and errors the app logged (console format "warn: ...").
+log_check() {
+  local warn fail
+  warn=$(grep -c '^warn:' "$2" || true)
+  fail=$(grep -cE '^(fail|crit):' "$2" || true)
+  fig "   $1 log ($(basename "$2")): $fail errors, $warn warnings"
+  if (( fail + warn > 0 )); then grep -E '^(warn|fail|crit):' -A1 "$2" | head -n 12 | sed 's/^/      | /' | tee -a "$SUMMARY"; fi
+}
