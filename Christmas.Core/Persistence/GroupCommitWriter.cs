@@ -60,17 +60,18 @@ public sealed class GroupCommitWriter(IDbContextFactory<CampaignDbContext> conte
             using var write = new WriteBatch(db);
             foreach (var item in batch)
             {
-                await tx.CreateSavepointAsync("unit", ct);
+                // Savepoints as prepared commands: through EF's API they cost as much as a unit's inserts.
+                await write.Command("SAVEPOINT unit").ExecuteNonQueryAsync(ct);
                 try
                 {
                     await item.ExecuteAsync(write, ct);
-                    await tx.ReleaseSavepointAsync("unit", ct);
+                    await write.Command("RELEASE unit").ExecuteNonQueryAsync(ct);
                     done.Add(item);
                 }
                 catch (Exception ex)
                 {
-                    await tx.RollbackToSavepointAsync("unit", ct);
-                    await tx.ReleaseSavepointAsync("unit", ct);
+                    await write.Command("ROLLBACK TO unit").ExecuteNonQueryAsync(ct);
+                    await write.Command("RELEASE unit").ExecuteNonQueryAsync(ct);
                     item.Fail(ex);
                 }
                 finally

@@ -43,17 +43,18 @@ public sealed class IngestStore
     private const string FindSequenceSql = "SELECT Id FROM Sequences WHERE DedupeKey = @key";
     private const string UpdatePayloadSql = "UPDATE Sequences SET PayloadJson = @payload WHERE Id = @id";
 
+    // Inserting first makes the common case (a new sequence) one statement; a dedupe hit returns no row.
     private const string InsertSequenceSql = """
         INSERT INTO Sequences (ContactId, Kind, Mode, Status, DedupeKey, AnchorAt, CreatedAt, EndedAt, EndedReason, PayloadJson, ExecutionId)
         VALUES (@contactId, @kind, @mode, @status, @key, @anchor, @createdAt, @endedAt, @endedReason, @payload, @executionId)
+        ON CONFLICT (DedupeKey) DO NOTHING
         RETURNING Id
         """;
 
-    private const string InsertStepSql = """
+    private const string InsertStepsHead = """
         INSERT INTO Steps (SequenceId, Number, TemplateKey, DueAt, NotBefore, Status, SentBy, SentAt, ProviderMessageId,
             Attempts, LastError, SendGeneration, ManualSend, DispatchedAt, ClaimedAt, Version)
-        VALUES (@sequenceId, @number, @templateKey, @dueAt, @notBefore, @status, @sentBy, @sentAt, NULL,
-            0, @lastError, 0, 0, NULL, NULL, 0)
+        VALUES
         """;
 
     private const string InsertExecutionSql = """
@@ -92,23 +93,9 @@ public sealed class IngestStore
         return ((long)(await write.ExecuteScalarAsync(ct))!, true);
     }
 
-    public async Task<long?> FindSequenceAsync(WriteBatch batch, string dedupeKey, CancellationToken ct)
-    {
-        var find = batch.Command(FindSequenceSql);
-        find.Parameters.AddWithValue("@key", dedupeKey);
-        return await find.ExecuteScalarAsync(ct) as long?;
-    }
-
-    public async Task UpdatePayloadAsync(WriteBatch batch, long sequenceId, string payloadJson, CancellationToken ct)
-    {
-        var update = batch.Command(UpdatePayloadSql);
-        update.Parameters.AddWithValue("@payload", payloadJson);
-        update.Parameters.AddWithValue("@id", sequenceId);
-        await update.ExecuteNonQueryAsync(ct);
-    }
-
-    /// <returns>The new sequence's id.</returns>
-    public async Task<long> InsertSequenceAsync(WriteBatch batch, Sequence sequence, CancellationToken ct)
+    /// <summary>Inserts the sequence and its steps, unless one with its dedupe key exists.</summary>
+    /// <returns>The new sequence's id, or null when the dedupe key is taken.</returns>
+    public async Task<long?> TryInsertSequenceAsync(WriteBatch batch, Sequence sequence, CancellationToken ct)
     {
         var insert = batch.Command(InsertSequenceSql);
         var p = insert.Parameters;
@@ -123,23 +110,41 @@ public sealed class IngestStore
         Add(p, "@endedReason", sequence.EndedReason);
         p.AddWithValue("@payload", sequence.PayloadJson);
         Add(p, "@executionId", sequence.ExecutionId);
-        var id = (long)(await insert.ExecuteScalarAsync(ct))!;
+        if (await insert.ExecuteScalarAsync(ct) is not long id) return null;
 
-        foreach (var step in sequence.Steps)
+        // All steps in one statement: one row of parameters per step.
+        var rows = string.Join(",\n", sequence.Steps.Select((_, i) =>
+            $"(@sequenceId, @number{i}, @templateKey{i}, @dueAt{i}, @notBefore{i}, @status{i}, @sentBy{i}, @sentAt{i}, NULL, 0, @lastError{i}, 0, 0, NULL, NULL, 0)"));
+        var steps = batch.Command(InsertStepsHead + rows);
+        var s = steps.Parameters;
+        s.AddWithValue("@sequenceId", id);
+        for (var i = 0; i < sequence.Steps.Count; i++)
         {
-            var row = batch.Command(InsertStepSql);
-            var s = row.Parameters;
-            s.AddWithValue("@sequenceId", id);
-            s.AddWithValue("@number", step.Number);
-            s.AddWithValue("@templateKey", step.TemplateKey);
-            s.AddWithValue("@dueAt", step.DueAt);
-            s.AddWithValue("@notBefore", step.NotBefore);
-            s.AddWithValue("@status", step.Status.ToString());
-            Add(s, "@sentBy", step.SentBy?.ToString());
-            Add(s, "@sentAt", step.SentAt);
-            Add(s, "@lastError", step.LastError);
-            await row.ExecuteNonQueryAsync(ct);
+            var step = sequence.Steps[i];
+            s.AddWithValue($"@number{i}", step.Number);
+            s.AddWithValue($"@templateKey{i}", step.TemplateKey);
+            s.AddWithValue($"@dueAt{i}", step.DueAt);
+            s.AddWithValue($"@notBefore{i}", step.NotBefore);
+            s.AddWithValue($"@status{i}", step.Status.ToString());
+            Add(s, $"@sentBy{i}", step.SentBy?.ToString());
+            Add(s, $"@sentAt{i}", step.SentAt);
+            Add(s, $"@lastError{i}", step.LastError);
         }
+        await steps.ExecuteNonQueryAsync(ct);
+        return id;
+    }
+
+    /// <summary>A repeat call: the existing sequence keeps its steps and takes the latest payload.</summary>
+    /// <returns>The existing sequence's id.</returns>
+    public async Task<long> UpdatePayloadAsync(WriteBatch batch, string dedupeKey, string payloadJson, CancellationToken ct)
+    {
+        var find = batch.Command(FindSequenceSql);
+        find.Parameters.AddWithValue("@key", dedupeKey);
+        var id = (long)(await find.ExecuteScalarAsync(ct))!;
+        var update = batch.Command(UpdatePayloadSql);
+        update.Parameters.AddWithValue("@payload", payloadJson);
+        update.Parameters.AddWithValue("@id", id);
+        await update.ExecuteNonQueryAsync(ct);
         return id;
     }
 

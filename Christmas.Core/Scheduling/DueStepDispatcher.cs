@@ -54,8 +54,8 @@ public sealed class DueStepDispatcher(
         var redispatchBefore = now - o.RedispatchAfter;
         await using var db = await contexts.CreateDbContextAsync(ct);
 
-        // Two counts, each an index range (an OR of both made SQLite scan every step).
-        var inFlight = await db.Steps.CountAsync(s => s.Status == StepStatus.Scheduled && s.DispatchedAt > redispatchBefore, ct)
+        // Two counts, each a range of the (Status, NotBefore) index: a handed-over step is always due.
+        var inFlight = await db.Steps.CountAsync(s => s.Status == StepStatus.Scheduled && s.NotBefore <= now && s.DispatchedAt > redispatchBefore, ct)
             + await db.Steps.CountAsync(s => s.Status == StepStatus.Sending, ct);
         var room = o.MaxInFlight - inFlight;
         if (room <= 0) return 0;

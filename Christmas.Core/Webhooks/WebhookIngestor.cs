@@ -37,7 +37,7 @@ public sealed class WebhookIngestor(
     private async Task<IngestResult> ApplyAsync(WriteBatch batch, WebhookInput input, string trigger, SequenceMode mode, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var execution = new Execution(ExecutionIds.New(), input.Handler.Name, trigger, input.ReceivedAt, input.PayloadJson, input.Email);
+        var execution = new Execution(ExecutionIds.New(now), input.Handler.Name, trigger, input.ReceivedAt, input.PayloadJson, input.Email);
         foreach (var warning in input.Warnings) execution.Warn(now, warning);
 
         Segment? segment = input.HasAssessment
@@ -53,19 +53,18 @@ public sealed class WebhookIngestor(
         {
             var definition = sequences.Get(kind);
             var key = definition.DedupeKey(input.Email, input.Texts);
-            sequenceId = await store.FindSequenceAsync(batch, key, ct);
-            if (sequenceId is { } existing)
+            var steps = StepPlanner.Plan(definition, mode, input.AnchorAt, now, options.Value.OverdueGrace, input.WebsiteStatus);
+            var sequence = new Sequence(contactId, kind, mode, key, input.AnchorAt, now, input.PayloadJson, execution.Id, steps);
+            sequenceId = await store.TryInsertSequenceAsync(batch, sequence, ct);
+            if (sequenceId is null)
             {
                 deduplicated = true;
-                await store.UpdatePayloadAsync(batch, existing, input.PayloadJson, ct);
-                execution.Info(now, $"A {definition.Name} sequence ({existing}) already exists for this contact: no new sequence; later emails use the updated data.");
+                sequenceId = await store.UpdatePayloadAsync(batch, key, input.PayloadJson, ct);
+                execution.Info(now, $"A {definition.Name} sequence ({sequenceId}) already exists for this contact: no new sequence; later emails use the updated data.");
             }
             else
             {
                 if (!created) await EndSupersededAsync(batch.Db, contactId, definition, execution, now, ct);
-                var steps = StepPlanner.Plan(definition, mode, input.AnchorAt, now, options.Value.OverdueGrace, input.WebsiteStatus);
-                var sequence = new Sequence(contactId, kind, mode, key, input.AnchorAt, now, input.PayloadJson, execution.Id, steps);
-                sequenceId = await store.InsertSequenceAsync(batch, sequence, ct);
                 firstDue = steps.Where(s => s.Status == StepStatus.Scheduled).Select(s => (DateTime?)s.NotBefore).Min();
                 LogPlan(execution, definition, mode, steps, now);
             }

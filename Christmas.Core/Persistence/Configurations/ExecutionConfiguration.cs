@@ -17,7 +17,6 @@ public sealed class ExecutionConfiguration : IEntityTypeConfiguration<Execution>
             v => ExecutionLogJson.Deserialize(v),
             new ValueComparer<List<ExecutionLogLine>>((a, b) => a!.SequenceEqual(b!), v => v.Count, v => v.ToList()));
         b.HasOne(e => e.Sequence).WithMany().HasForeignKey(e => e.SequenceId);
-        b.HasIndex(e => e.ContactEmail);
         b.Ignore(e => e.Warnings);
     }
 }

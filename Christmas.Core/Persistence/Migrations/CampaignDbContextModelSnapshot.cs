@@ -172,8 +172,6 @@ namespace Christmas.Core.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ContactEmail");
-
                     b.HasIndex("ReceivedAt");
 
                     b.HasIndex("SequenceId");
@@ -303,8 +301,6 @@ namespace Christmas.Core.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("SequenceId", "Number");
-
-                    b.HasIndex("Status", "DispatchedAt");
 
                     b.HasIndex("Status", "NotBefore");
 

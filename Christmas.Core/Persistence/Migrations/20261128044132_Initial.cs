@@ -170,11 +170,6 @@ namespace Christmas.Core.Persistence.Migrations
                 column: "Segment");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Executions_ContactEmail",
-                table: "Executions",
-                column: "ContactEmail");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Executions_FlowId_ReceivedAt",
                 table: "Executions",
                 columns: new[] { "FlowId", "ReceivedAt" });
@@ -220,11 +215,6 @@ namespace Christmas.Core.Persistence.Migrations
                 name: "IX_Steps_SequenceId_Number",
                 table: "Steps",
                 columns: new[] { "SequenceId", "Number" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Steps_Status_DispatchedAt",
-                table: "Steps",
-                columns: new[] { "Status", "DispatchedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Steps_Status_NotBefore",

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Christmas.Core.Persistence.Migrations
 {
     [DbContext(typeof(CampaignDbContext))]
-    [Migration("20261128041924_Initial")]
+    [Migration("20261128044132_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -175,8 +175,6 @@ namespace Christmas.Core.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ContactEmail");
-
                     b.HasIndex("ReceivedAt");
 
                     b.HasIndex("SequenceId");
@@ -306,8 +304,6 @@ namespace Christmas.Core.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("SequenceId", "Number");
-
-                    b.HasIndex("Status", "DispatchedAt");
 
                     b.HasIndex("Status", "NotBefore");
 
