@@ -16,6 +16,8 @@ public sealed class GroupCommitWriter(IDbContextFactory<CampaignDbContext> conte
 {
     public const int MaxBatch = 512;
 
+    private WriteBatch? _session;
+
     private readonly Channel<WorkItem> _queue = Channel.CreateBounded<WorkItem>(
         new BoundedChannelOptions(8 * MaxBatch) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
@@ -43,6 +45,7 @@ public sealed class GroupCommitWriter(IDbContextFactory<CampaignDbContext> conte
         }
         finally
         {
+            await CloseSessionAsync();
             _queue.Writer.TryComplete();
             var stopped = new OperationCanceledException("The application is stopping.");
             foreach (var item in batch) item.Fail(stopped);
@@ -55,9 +58,9 @@ public sealed class GroupCommitWriter(IDbContextFactory<CampaignDbContext> conte
         var done = new List<WorkItem>(batch.Count);
         try
         {
-            await using var db = await contexts.CreateDbContextAsync(ct);
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            using var write = new WriteBatch(db);
+            var write = _session ??= await OpenSessionAsync(ct);
+            var db = write.Db;
+            await using var tx = await write.BeginAsync(ct);
             foreach (var item in batch)
             {
                 // Savepoints as prepared commands: through EF's API they cost as much as a unit's inserts.
@@ -83,11 +86,27 @@ public sealed class GroupCommitWriter(IDbContextFactory<CampaignDbContext> conte
         }
         catch (Exception ex)
         {
+            // Start the next batch on a fresh connection, whatever state this one was left in.
+            await CloseSessionAsync();
             logger.LogError(ex, "A group commit of {Count} units failed", done.Count);
             foreach (var item in done) item.Fail(ex);
             return;
         }
         foreach (var item in done) item.Complete();
+    }
+
+    private async Task<WriteBatch> OpenSessionAsync(CancellationToken ct)
+    {
+        var db = await contexts.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
+        return new WriteBatch(db);
+    }
+
+    private async Task CloseSessionAsync()
+    {
+        if (_session is null) return;
+        await _session.DisposeAsync();
+        _session = null;
     }
 
     private abstract class WorkItem

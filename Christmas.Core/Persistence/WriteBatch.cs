@@ -6,14 +6,25 @@ namespace Christmas.Core.Persistence;
 
 /// <summary>
 /// What a unit of work of the <see cref="GroupCommitWriter"/> writes with: an EF context and, on
-/// its same connection and transaction, prepared SQL commands reused by every unit of the batch
-/// (preparing a statement costs more than running it).
+/// its same connection and transaction, prepared SQL commands. The writer keeps one of these open
+/// across batches, so each statement is prepared once, not once per call (preparing a statement
+/// costs more than running it).
 /// </summary>
-public sealed class WriteBatch(CampaignDbContext db) : IDisposable
+public sealed class WriteBatch(CampaignDbContext db) : IAsyncDisposable
 {
     private readonly Dictionary<string, SqliteCommand> _commands = [];
+    private SqliteTransaction? _transaction;
 
     public CampaignDbContext Db { get; } = db;
+
+    /// <summary>Starts the batch's transaction; every command runs in it.</summary>
+    public async Task<IDbContextTransaction> BeginAsync(CancellationToken ct)
+    {
+        var tx = await Db.Database.BeginTransactionAsync(ct);
+        _transaction = (SqliteTransaction)tx.GetDbTransaction();
+        foreach (var command in _commands.Values) command.Transaction = _transaction;
+        return tx;
+    }
 
     /// <summary>A prepared command for <paramref name="sql"/>, its parameters cleared for this use.</summary>
     public SqliteCommand Command(string sql)
@@ -22,15 +33,16 @@ public sealed class WriteBatch(CampaignDbContext db) : IDisposable
         {
             command = (SqliteCommand)Db.Database.GetDbConnection().CreateCommand();
             command.CommandText = sql;
-            command.Transaction = (SqliteTransaction)Db.Database.CurrentTransaction!.GetDbTransaction();
+            command.Transaction = _transaction;
             _commands[sql] = command;
         }
         command.Parameters.Clear();
         return command;
     }
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
-        foreach (var command in _commands.Values) command.Dispose();
+        foreach (var command in _commands.Values) await command.DisposeAsync();
+        await Db.DisposeAsync();
     }
 }
