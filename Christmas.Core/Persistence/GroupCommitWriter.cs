@@ -99,6 +99,9 @@ public sealed class GroupCommitWriter(IDbContextFactory<CampaignDbContext> conte
     {
         var db = await contexts.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
+        // Each unit's savepoint journals every page it changes; in a temp file that was most of the
+        // writer's I/O (strace: 6,600 page writes a second), in memory it is a copy.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA temp_store = MEMORY;", ct);
         return new WriteBatch(db);
     }
 

@@ -40,14 +40,14 @@ public sealed class IngestStore
         WHERE Id = @id
         """;
 
-    private const string FindSequenceSql = "SELECT Id FROM Sequences WHERE DedupeKey = @key";
+    private const string FindSequenceSql = "SELECT Id FROM Sequences WHERE ContactId = @contactId AND DedupeKey = @key";
     private const string UpdatePayloadSql = "UPDATE Sequences SET PayloadJson = @payload WHERE Id = @id";
 
     // Inserting first makes the common case (a new sequence) one statement; a dedupe hit returns no row.
     private const string InsertSequenceSql = """
         INSERT INTO Sequences (ContactId, Kind, Mode, Status, DedupeKey, AnchorAt, CreatedAt, EndedAt, EndedReason, PayloadJson, ExecutionId)
         VALUES (@contactId, @kind, @mode, @status, @key, @anchor, @createdAt, @endedAt, @endedReason, @payload, @executionId)
-        ON CONFLICT (DedupeKey) DO NOTHING
+        ON CONFLICT (ContactId, DedupeKey) DO NOTHING
         RETURNING Id
         """;
 
@@ -136,9 +136,10 @@ public sealed class IngestStore
 
     /// <summary>A repeat call: the existing sequence keeps its steps and takes the latest payload.</summary>
     /// <returns>The existing sequence's id.</returns>
-    public async Task<long> UpdatePayloadAsync(WriteBatch batch, string dedupeKey, string payloadJson, CancellationToken ct)
+    public async Task<long> UpdatePayloadAsync(WriteBatch batch, long contactId, string dedupeKey, string payloadJson, CancellationToken ct)
     {
         var find = batch.Command(FindSequenceSql);
+        find.Parameters.AddWithValue("@contactId", contactId);
         find.Parameters.AddWithValue("@key", dedupeKey);
         var id = (long)(await find.ExecuteScalarAsync(ct))!;
         var update = batch.Command(UpdatePayloadSql);

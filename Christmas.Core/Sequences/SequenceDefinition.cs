@@ -10,7 +10,7 @@ public sealed record SequenceDefinition(
 {
     public string Name => Kind.ToString().ToLowerInvariant();
 
-    /// <summary>E.g. <c>noshow:ada@example.com:evt_1</c>; unique per sequence in the database.</summary>
-    public string DedupeKey(string email, IReadOnlyDictionary<string, string?> fields) =>
-        string.Join(':', new[] { Name, email }.Concat(DedupeFields.Select(f => fields.GetValueOrDefault(f) ?? "")));
+    /// <summary>E.g. <c>noshow:evt_1</c>; unique per contact (the database's index is on contact and key).</summary>
+    public string DedupeKey(IReadOnlyDictionary<string, string?> fields) =>
+        string.Join(':', new[] { Name }.Concat(DedupeFields.Select(f => fields.GetValueOrDefault(f) ?? "")));
 }

@@ -52,14 +52,14 @@ public sealed class WebhookIngestor(
         if (input.Handler.Starts is { } kind && !input.SequenceBlocked)
         {
             var definition = sequences.Get(kind);
-            var key = definition.DedupeKey(input.Email, input.Texts);
+            var key = definition.DedupeKey(input.Texts);
             var steps = StepPlanner.Plan(definition, mode, input.AnchorAt, now, options.Value.OverdueGrace, input.WebsiteStatus);
             var sequence = new Sequence(contactId, kind, mode, key, input.AnchorAt, now, input.PayloadJson, execution.Id, steps);
             sequenceId = await store.TryInsertSequenceAsync(batch, sequence, ct);
             if (sequenceId is null)
             {
                 deduplicated = true;
-                sequenceId = await store.UpdatePayloadAsync(batch, key, input.PayloadJson, ct);
+                sequenceId = await store.UpdatePayloadAsync(batch, contactId, key, input.PayloadJson, ct);
                 execution.Info(now, $"A {definition.Name} sequence ({sequenceId}) already exists for this contact: no new sequence; later emails use the updated data.");
             }
             else

@@ -69,13 +69,13 @@ public static class SeedLagCommand
             "VALUES ($sequence, $number, $template, $due, $due, 'Scheduled', 0, 0, 0, 0)",
             "$sequence", "$number", "$template", "$due");
 
-        /// <summary>A contact and its active assessment sequence (dedupe key "assessment:&lt;email&gt;", as the app builds it).</summary>
+        /// <summary>A contact and its active assessment sequence (dedupe key "assessment", as the app builds it).</summary>
         public long Sequence(string email, DateTime now)
         {
             _contact.Parameters["$email"].Value = email;
             _contact.Parameters["$now"].Value = Db.Time(now);
             _sequence.Parameters["$contact"].Value = (long)_contact.ExecuteScalar()!;
-            _sequence.Parameters["$key"].Value = $"assessment:{email}";
+            _sequence.Parameters["$key"].Value = "assessment";
             _sequence.Parameters["$now"].Value = Db.Time(now);
             _sequence.Parameters["$payload"].Value = $$"""{"email":"{{email}}","first_name":"Sarah","business_name":"Sarah's Salon"}""";
             return (long)_sequence.ExecuteScalar()!;

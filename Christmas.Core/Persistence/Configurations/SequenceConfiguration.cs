@@ -8,11 +8,12 @@ public sealed class SequenceConfiguration : IEntityTypeConfiguration<Sequence>
 {
     public void Configure(EntityTypeBuilder<Sequence> b)
     {
-        // "One sequence per" key, enforced by the database as well.
-        b.HasIndex(s => s.DedupeKey).IsUnique();
+        // "One sequence per" key, enforced by the database as well. Led by the contact id, so a new
+        // contact's sequence lands at the end of the index instead of on a random page.
+        b.HasIndex(s => new { s.ContactId, s.DedupeKey }).IsUnique();
         b.HasIndex(s => new { s.ContactId, s.Status });
         b.HasOne(s => s.Contact).WithMany().HasForeignKey(s => s.ContactId);
         b.HasMany(s => s.Steps).WithOne(s => s.Sequence).HasForeignKey(s => s.SequenceId);
-        b.Property(s => s.DedupeKey).HasMaxLength(700);
+        b.Property(s => s.DedupeKey).HasMaxLength(500);
     }
 }

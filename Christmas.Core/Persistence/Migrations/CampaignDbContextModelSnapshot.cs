@@ -198,7 +198,7 @@ namespace Christmas.Core.Persistence.Migrations
 
                     b.Property<string>("DedupeKey")
                         .IsRequired()
-                        .HasMaxLength(700)
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("EndedAt")
@@ -231,7 +231,7 @@ namespace Christmas.Core.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DedupeKey")
+                    b.HasIndex("ContactId", "DedupeKey")
                         .IsUnique();
 
                     b.HasIndex("ContactId", "Status");

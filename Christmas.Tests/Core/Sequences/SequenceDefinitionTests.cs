@@ -10,19 +10,19 @@ public class SequenceDefinitionTests
     public void DedupeKey_IsOnePerContact_ForAssessmentAndOnboarding()
     {
         var fields = new Dictionary<string, string?> { ["calendly_event_id"] = "evt_1" };
-        Assert.Equal("assessment:ada@example.com", _catalog.Get(SequenceKind.Assessment).DedupeKey("ada@example.com", fields));
-        Assert.Equal("onboarding:ada@example.com", _catalog.Get(SequenceKind.Onboarding).DedupeKey("ada@example.com", fields));
+        Assert.Equal("assessment", _catalog.Get(SequenceKind.Assessment).DedupeKey(fields));
+        Assert.Equal("onboarding", _catalog.Get(SequenceKind.Onboarding).DedupeKey(fields));
     }
 
     [Fact]
     public void DedupeKey_IncludesTheCalendlyEvent_ForNoshow_AndTheCallDate_ForPostcall()
     {
         var noshow = _catalog.Get(SequenceKind.Noshow);
-        Assert.NotEqual(noshow.DedupeKey("a@x.com", new Dictionary<string, string?> { ["calendly_event_id"] = "evt_1" }),
-            noshow.DedupeKey("a@x.com", new Dictionary<string, string?> { ["calendly_event_id"] = "evt_2" }));
+        Assert.NotEqual(noshow.DedupeKey(new Dictionary<string, string?> { ["calendly_event_id"] = "evt_1" }),
+            noshow.DedupeKey(new Dictionary<string, string?> { ["calendly_event_id"] = "evt_2" }));
         var postcall = _catalog.Get(SequenceKind.Postcall);
-        Assert.Equal("postcall:a@x.com:2025-12-08T15:00:00.0000000Z",
-            postcall.DedupeKey("a@x.com", new Dictionary<string, string?> { ["call_date"] = "2025-12-08T15:00:00.0000000Z" }));
+        Assert.Equal("postcall:2025-12-08T15:00:00.0000000Z",
+            postcall.DedupeKey(new Dictionary<string, string?> { ["call_date"] = "2025-12-08T15:00:00.0000000Z" }));
     }
 
     [Fact]

@@ -79,7 +79,7 @@ namespace Christmas.Core.Persistence.Migrations
                     Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     Mode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    DedupeKey = table.Column<string>(type: "TEXT", maxLength: 700, nullable: false),
+                    DedupeKey = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
                     AnchorAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     EndedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
@@ -201,15 +201,15 @@ namespace Christmas.Core.Persistence.Migrations
                 columns: new[] { "To", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Sequences_ContactId_DedupeKey",
+                table: "Sequences",
+                columns: new[] { "ContactId", "DedupeKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Sequences_ContactId_Status",
                 table: "Sequences",
                 columns: new[] { "ContactId", "Status" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Sequences_DedupeKey",
-                table: "Sequences",
-                column: "DedupeKey",
-                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Steps_SequenceId_Number",

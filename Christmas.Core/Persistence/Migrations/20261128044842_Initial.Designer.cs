@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Christmas.Core.Persistence.Migrations
 {
     [DbContext(typeof(CampaignDbContext))]
-    [Migration("20261128044132_Initial")]
+    [Migration("20261128044842_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -201,7 +201,7 @@ namespace Christmas.Core.Persistence.Migrations
 
                     b.Property<string>("DedupeKey")
                         .IsRequired()
-                        .HasMaxLength(700)
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("EndedAt")
@@ -234,7 +234,7 @@ namespace Christmas.Core.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DedupeKey")
+                    b.HasIndex("ContactId", "DedupeKey")
                         .IsUnique();
 
                     b.HasIndex("ContactId", "Status");
