@@ -41,7 +41,8 @@ public sealed class DueStepDispatcher(
             catch (Exception ex)
             {
                 logger.LogError(ex, "Dispatching due steps failed; trying again shortly");
-                await Task.Delay(options.Value.MaxIdle, time, stoppingToken);
+                // A pause in real time: a retry must not wait for a (fake) clock to move.
+                await Task.Delay(options.Value.MaxIdle, stoppingToken);
             }
         }
     }
