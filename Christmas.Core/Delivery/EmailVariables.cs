@@ -26,7 +26,7 @@ public sealed class EmailVariables(IOptions<CampaignOptions> options)
         vars["green_systems"] = Number(contact.GreenSystems);
         vars["weakest_system_1"] = contact.WeakestSystem1;
         vars["weakest_system_2"] = contact.WeakestSystem2;
-        vars["revenue_leak_total"] = contact.RevenueLeakTotal?.ToString(CultureInfo.InvariantCulture);
+        vars["revenue_leak_total"] = contact.RevenueLeakTotal?.ToString("0.##", CultureInfo.InvariantCulture);
 
         var campaign = options.Value;
         vars["calendly_link"] = campaign.CalendlyUrl;

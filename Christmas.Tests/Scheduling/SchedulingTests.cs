@@ -64,6 +64,7 @@ public class SchedulingTests
         using var vars = JsonDocument.Parse(messages[0].VariablesJson);
         Assert.Equal("Sarah", vars.RootElement.GetProperty("first_name").GetString());
         Assert.Equal("CRITICAL", vars.RootElement.GetProperty("segment").GetString());
+        Assert.Equal("14700", vars.RootElement.GetProperty("revenue_leak_total").GetString());
     }
 
     [Fact]
