@@ -12,54 +12,69 @@ using Microsoft.Extensions.Time.Testing;
 namespace Christmas.Tests.Scheduling;
 
 /// <summary>The scheduler end to end on fake time: real HTTP, real SQLite, real Hangfire, the Outbox sender.</summary>
-public class SchedulingTests
+public sealed class SchedulingTests : IAsyncLifetime
 {
-    /// <summary>Due steps must leave within 5 s of their due time (issue #2); measured on the real clock after the fake one reaches the due time.</summary>
+    /// <summary>Due steps must leave within 5 s of their due time (issue #2); measured on the real _clock after the fake one reaches the due time.</summary>
     private static readonly TimeSpan SendBound = TimeSpan.FromSeconds(5);
     private static readonly Dictionary<string, string?> Testing = new() { ["Campaign:TestingMode"] = "true" };
 
-    private static FakeTimeProvider NewClock() =>
-        new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+    // Each test gets its own app on its own fake clock, in testing mode, and a contact of its own.
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+    private readonly string _email = $"t{Guid.NewGuid():N}@example.com";
+    private TestApp _app = null!;
+    private DateTimeOffset _anchor;
 
-    private static Task<List<OutboxMessage>> OutboxAsync(TestApp app, string email) =>
-        app.WithDbAsync(db => db.OutboxMessages.Where(m => m.To == email).OrderBy(m => m.Id).ToListAsync());
+    public async Task InitializeAsync()
+    {
+        _app = await TestApp.StartAsync(_clock, settings: Testing);
+        _anchor = _clock.GetUtcNow();
+    }
 
-    private static Task<List<Step>> StepsAsync(TestApp app, string email) =>
-        app.WithDbAsync(db => db.Steps.Where(s => s.Sequence!.Contact!.Email == email).OrderBy(s => s.Number).ToListAsync());
+    public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    private static Task<List<OutboxMessage>> WaitForOutboxAsync(TestApp app, string email, int count) =>
-        Eventually.WaitAsync(() => OutboxAsync(app, email), m => m.Count >= count, SendBound, $"{count} emails in the outbox for {email}");
+    /// <summary>The guide's assessment call, _email #1 sent by the website "now" (the fake _clock's).</summary>
+    private async Task<JsonElement> StartAssessmentAsync()
+    {
+        var response = await _app.PostWebhookAsync("assessment-handler", Fixtures.Webhooks.Assessment(_anchor, _email));
+        response.EnsureSuccessStatusCode();
+        return await TestApp.JsonAsync(response);
+    }
+
+    private Task<List<OutboxMessage>> OutboxAsync() =>
+        _app.WithDbAsync(db => db.OutboxMessages.Where(m => m.To == _email).OrderBy(m => m.Id).ToListAsync());
+
+    private Task<List<Step>> StepsAsync() =>
+        _app.WithDbAsync(db => db.Steps.Where(s => s.Sequence!.Contact!.Email == _email).OrderBy(s => s.Number).ToListAsync());
+
+    private Task<List<OutboxMessage>> WaitForOutboxAsync(int count) =>
+        Eventually.WaitAsync(OutboxAsync, m => m.Count >= count, SendBound, $"{count} emails in the outbox for {_email}");
 
     [Fact]
     public async Task InTestingMode_AssessmentEmailsTwoToFive_LeaveAtOneToFourMinutes_EachOnce()
     {
-        var clock = NewClock();
-        await using var app = await TestApp.StartAsync(clock, settings: Testing);
-        var email = $"t{Guid.NewGuid():N}@example.com";
-        var anchor = clock.GetUtcNow();
-        (await app.PostWebhookAsync("assessment-handler", Fixtures.Webhooks.Assessment(anchor, email))).EnsureSuccessStatusCode();
+        await StartAssessmentAsync();
 
         for (var n = 1; n <= 4; n++)
         {
-            clock.SetUtcNow(anchor.AddMinutes(n).AddSeconds(-1));
+            _clock.SetUtcNow(_anchor.AddMinutes(n).AddSeconds(-1));
             await Task.Delay(300);
-            Assert.Equal(n - 1, (await OutboxAsync(app, email)).Count);
+            Assert.Equal(n - 1, (await OutboxAsync()).Count);
 
-            clock.SetUtcNow(anchor.AddMinutes(n));
-            var outbox = await WaitForOutboxAsync(app, email, n);
+            _clock.SetUtcNow(_anchor.AddMinutes(n));
+            var outbox = await WaitForOutboxAsync(n);
             Assert.Equal($"assessment-{n + 1}", outbox[^1].TemplateKey);
         }
 
         await Task.Delay(300);
-        var messages = await OutboxAsync(app, email);
+        var messages = await OutboxAsync();
         Assert.Equal(4, messages.Count);
-        var steps = await StepsAsync(app, email);
+        var steps = await StepsAsync();
         Assert.All(steps.Skip(1), s =>
         {
             Assert.Equal((StepStatus.Sent, (SentBy?)SentBy.Scheduler, 1), (s.Status, s.SentBy, s.Attempts));
             Assert.Equal(messages.Single(m => m.StepId == s.Id).MessageId, s.ProviderMessageId);
         });
-        var sequence = await app.WithDbAsync(db => db.Sequences.SingleAsync(q => q.Contact!.Email == email));
+        var sequence = await _app.WithDbAsync(db => db.Sequences.SingleAsync(q => q.Contact!.Email == _email));
         Assert.Equal(SequenceStatus.Completed, sequence.Status);
         using var vars = JsonDocument.Parse(messages[0].VariablesJson);
         Assert.Equal("Sarah", vars.RootElement.GetProperty("first_name").GetString());
@@ -70,17 +85,13 @@ public class SchedulingTests
     [Fact]
     public async Task ALaterEmail_RendersWithTheContactsLatestData()
     {
-        var clock = NewClock();
-        await using var app = await TestApp.StartAsync(clock, settings: Testing);
-        var email = $"t{Guid.NewGuid():N}@example.com";
-        var anchor = clock.GetUtcNow();
-        (await app.PostWebhookAsync("assessment-handler", Fixtures.Webhooks.Assessment(anchor, email))).EnsureSuccessStatusCode();
-        var update = Fixtures.Webhooks.Signup(email);
+        await StartAssessmentAsync();
+        var update = Fixtures.Webhooks.Signup(_email);
         update["first_name"] = "Sally";
-        (await app.PostWebhookAsync("signup-handler", update)).EnsureSuccessStatusCode();
+        (await _app.PostWebhookAsync("signup-handler", update)).EnsureSuccessStatusCode();
 
-        clock.SetUtcNow(anchor.AddMinutes(1));
-        var message = (await WaitForOutboxAsync(app, email, 1))[0];
+        _clock.SetUtcNow(_anchor.AddMinutes(1));
+        var message = (await WaitForOutboxAsync(1))[0];
         using var vars = JsonDocument.Parse(message.VariablesJson);
         Assert.Equal("Sally", vars.RootElement.GetProperty("first_name").GetString());
     }
@@ -88,62 +99,50 @@ public class SchedulingTests
     [Fact]
     public async Task AJobForACancelledOrAlreadySentStep_DoesNothing()
     {
-        var clock = NewClock();
-        await using var app = await TestApp.StartAsync(clock, settings: Testing);
-        var email = $"t{Guid.NewGuid():N}@example.com";
-        var anchor = clock.GetUtcNow();
-        var started = await TestApp.JsonAsync(await app.PostWebhookAsync("assessment-handler", Fixtures.Webhooks.Assessment(anchor, email)));
-        clock.SetUtcNow(anchor.AddMinutes(1));
-        await WaitForOutboxAsync(app, email, 1);
-        (await app.Api.PostAsync($"/api/sequences/{started.GetProperty("sequenceId").GetInt64()}/cancel", null)).EnsureSuccessStatusCode();
-        clock.SetUtcNow(anchor.AddMinutes(10));
+        var started = await StartAssessmentAsync();
+        _clock.SetUtcNow(_anchor.AddMinutes(1));
+        await WaitForOutboxAsync(1);
+        (await _app.Api.PostAsync($"/api/sequences/{started.GetProperty("sequenceId").GetInt64()}/cancel", null)).EnsureSuccessStatusCode();
+        _clock.SetUtcNow(_anchor.AddMinutes(10));
 
-        var job = app.Services.GetRequiredService<SendStepJob>();
-        foreach (var step in await StepsAsync(app, email))
+        var job = _app.Services.GetRequiredService<SendStepJob>();
+        foreach (var step in await StepsAsync())
         {
             await job.RunAsync(step.Id, CancellationToken.None);
             await job.RunAsync(step.Id, CancellationToken.None);
         }
 
-        Assert.Single(await OutboxAsync(app, email));
+        Assert.Single(await OutboxAsync());
         Assert.Equal(["sent", "sent", "cancelled", "cancelled", "cancelled"],
-            (await StepsAsync(app, email)).Select(s => s.Status.ToString().ToLowerInvariant()));
+            (await StepsAsync()).Select(s => s.Status.ToString().ToLowerInvariant()));
     }
 
     [Fact]
     public async Task AStepOfASuppressedContact_IsCancelledAtSendTime()
     {
-        var clock = NewClock();
-        await using var app = await TestApp.StartAsync(clock, settings: Testing);
-        var email = $"t{Guid.NewGuid():N}@example.com";
-        var anchor = clock.GetUtcNow();
-        (await app.PostWebhookAsync("assessment-handler", Fixtures.Webhooks.Assessment(anchor, email))).EnsureSuccessStatusCode();
-        await app.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE Contacts SET Status = 'Unsubscribed' WHERE Email = {email}"));
+        await StartAssessmentAsync();
+        await _app.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE Contacts SET Status = 'Unsubscribed' WHERE Email = {_email}"));
 
-        clock.SetUtcNow(anchor.AddMinutes(1));
-        var step = await Eventually.WaitAsync(async () => (await StepsAsync(app, email))[1], s => s.Status != StepStatus.Scheduled && s.Status != StepStatus.Sending,
+        _clock.SetUtcNow(_anchor.AddMinutes(1));
+        var step = await Eventually.WaitAsync(async () => (await StepsAsync())[1], s => s.Status != StepStatus.Scheduled && s.Status != StepStatus.Sending,
             SendBound, "step #2 settled");
         Assert.Equal((StepStatus.Cancelled, "contact is unsubscribed"), (step.Status, step.LastError));
-        Assert.Empty(await OutboxAsync(app, email));
+        Assert.Empty(await OutboxAsync());
     }
 
     [Fact]
     public async Task AResend_IsANewSendWithItsOwnKey()
     {
-        var clock = NewClock();
-        await using var app = await TestApp.StartAsync(clock, settings: Testing);
-        var email = $"t{Guid.NewGuid():N}@example.com";
-        var anchor = clock.GetUtcNow();
-        (await app.PostWebhookAsync("assessment-handler", Fixtures.Webhooks.Assessment(anchor, email))).EnsureSuccessStatusCode();
-        clock.SetUtcNow(anchor.AddMinutes(1));
-        var first = (await WaitForOutboxAsync(app, email, 1))[0];
+        await StartAssessmentAsync();
+        _clock.SetUtcNow(_anchor.AddMinutes(1));
+        var first = (await WaitForOutboxAsync(1))[0];
 
-        var response = await app.Api.PostAsync($"/api/steps/{first.StepId}/resend", null);
+        var response = await _app.Api.PostAsync($"/api/steps/{first.StepId}/resend", null);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var messages = await WaitForOutboxAsync(app, email, 2);
+        var messages = await WaitForOutboxAsync(2);
         Assert.Equal(first.StepId, messages[1].StepId);
         Assert.NotEqual(first.IdempotencyKey, messages[1].IdempotencyKey);
-        var step = (await app.Api.GetFromJsonAsync<JsonElement>($"/api/contacts/{email}")).GetProperty("sequences")[0].GetProperty("steps")[1];
+        var step = (await _app.Api.GetFromJsonAsync<JsonElement>($"/api/contacts/{_email}")).GetProperty("sequences")[0].GetProperty("steps")[1];
         Assert.Equal(("sent", messages[1].MessageId), (step.GetProperty("status").GetString(), step.GetProperty("providerMessageId").GetString()));
     }
 }
