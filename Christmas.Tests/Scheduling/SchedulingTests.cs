@@ -32,7 +32,7 @@ public sealed class SchedulingTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    /// <summary>The guide's assessment call, _email #1 sent by the website "now" (the fake _clock's).</summary>
+    /// <summary>The guide's assessment call, email #1 sent by the website "now" (the fake clock's).</summary>
     private async Task<JsonElement> StartAssessmentAsync()
     {
         var response = await _app.PostWebhookAsync("assessment-handler", Fixtures.Webhooks.Assessment(_anchor, _email));
