@@ -39,8 +39,6 @@ public sealed class Sequence
         CompleteIfDone(now);
     }
 
-    public void UpdatePayload(string payloadJson) => PayloadJson = payloadJson;
-
     /// <summary>Ends an active sequence; its scheduled steps are cancelled with the same reason.</summary>
     public bool End(string reason, DateTime now)
     {

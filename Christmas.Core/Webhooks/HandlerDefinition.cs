@@ -12,7 +12,5 @@ public sealed record HandlerDefinition(
     IReadOnlyList<FieldRule> Fields,
     string? WebsiteStatusField = null)
 {
-    public FieldRule? Anchor => Fields.FirstOrDefault(f => f.Kind == FieldKind.Anchor);
-
     public string WebhookPath => $"/api/v1/executions/webhook/christmas/handlers/{Name}";
 }
