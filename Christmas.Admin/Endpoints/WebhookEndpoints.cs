@@ -6,6 +6,10 @@ namespace Christmas.Admin.Endpoints;
 /// <summary>The website's five webhooks, at the integration guide's URLs (anonymous; the key is in the path).</summary>
 public static class WebhookEndpoints
 {
+    private static readonly IResult NotFound = TypedResults.Json(
+        new { type = "https://tools.ietf.org/html/rfc9110#section-15.5.5", title = "Not Found", status = 404, detail = "No webhook matches this URL." },
+        contentType: "application/problem+json", statusCode: StatusCodes.Status404NotFound);
+
     public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/executions/webhook/christmas/handlers").WithTags("Webhooks").AllowAnonymous();
@@ -17,9 +21,10 @@ public static class WebhookEndpoints
         HandlerCatalog handlers, WebhookKeys keys, WebhookCall call, CancellationToken ct)
     {
         var definition = handlers.Find(handler);
-        // An unknown handler and a wrong key answer alike, so the URL space cannot be probed.
+        // An unknown handler and a wrong key answer byte for byte alike (no trace id), so the URL
+        // space cannot be probed.
         if (definition is null || !SecretComparer.Matches(key, keys.KeyFor(definition)))
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: "No webhook matches this URL.");
+            return NotFound;
 
         using var body = await JsonBody.ReadAsync(request, ct);
         return body.Error ?? await call.HandleAsync(definition, body, "webhook", ct);

@@ -43,8 +43,10 @@ public class WebhookInputTests(SharedApp shared) : IClassFixture<SharedApp>
         Assert.Equal(HttpStatusCode.NotFound, wrongKey.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, otherHandlersKey.StatusCode);
-        static async Task<string> Detail(HttpResponseMessage r) => (await TestApp.JsonAsync(r)).GetProperty("detail").GetString()!;
-        Assert.Equal(await Detail(wrongKey), await Detail(unknown));
+        var body = await wrongKey.Content.ReadAsStringAsync();
+        Assert.Equal(body, await unknown.Content.ReadAsStringAsync());
+        Assert.Equal(body, await otherHandlersKey.Content.ReadAsStringAsync());
+        Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]
