@@ -25,11 +25,14 @@ public sealed class DueStepDispatcher(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await recovery.RecoverAfterRestartAsync(stoppingToken);
+        var recovered = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                // Inside the loop: a busy database at start-up is retried, not fatal to the host.
+                if (!recovered) await recovery.RecoverAfterRestartAsync(stoppingToken);
+                recovered = true;
                 await recovery.RecoverStaleClaimsAsync(stoppingToken);
                 if (await DispatchDueAsync(stoppingToken) > 0) continue;
                 await signal.WaitAsync(await NextWakeAsync(stoppingToken), time, stoppingToken);
