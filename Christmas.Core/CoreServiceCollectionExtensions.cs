@@ -2,6 +2,7 @@ using Christmas.Core.Campaign;
 using Christmas.Core.Contacts;
 using Christmas.Core.Delivery;
 using Christmas.Core.Delivery.Outbox;
+using Christmas.Core.Delivery.Unsubscribe;
 using Christmas.Core.Executions;
 using Christmas.Core.Persistence;
 using Christmas.Core.Scheduling;
@@ -56,6 +57,8 @@ public static class CoreServiceCollectionExtensions
         services.AddHostedService<DueStepDispatcher>();
         services.AddTransient<SendStepJob>();
         services.AddSingleton<EmailVariables>();
+        services.AddSingleton<UnsubscribeTokens>();
+        services.AddSingleton<UnsubscribeService>();
         services.AddSingleton<IEmailSender, OutboxEmailSender>();
         return services;
     }

@@ -21,6 +21,7 @@ public static class WebApplicationExtensions
         app.UseAntiforgery();
 
         app.MapWebhookEndpoints();
+        app.MapUnsubscribeEndpoints();
         app.MapHealth();
 
         var api = app.MapGroup("").RequireAuthorization(OperatorPolicy.Name);

@@ -15,6 +15,9 @@ public sealed class CampaignOptions
     public TimeSpan OverdueGrace { get; set; } = TimeSpan.FromHours(12);
 
     public string PublicBaseUrl { get; set; } = "http://localhost:8080";
+
+    /// <summary>Key of the unsubscribe links' HMAC; when unset, one is generated once and kept in the database.</summary>
+    public string? UnsubscribeSecret { get; set; }
     public string? CalendlyUrl { get; set; }
     public string? Deadline { get; set; }
     public SenderIdentity Sender { get; set; } = new();

@@ -19,6 +19,8 @@ public sealed class Contact
     public decimal? RevenueLeakTotal { get; private set; }
     public Segment? Segment { get; private set; }
     public ContactStatus Status { get; private set; } = ContactStatus.Active;
+    /// <summary>When the contact left the list (unsubscribe now; bounce and complaint later).</summary>
+    public DateTime? SuppressedAt { get; private set; }
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
 
@@ -33,4 +35,14 @@ public sealed class Contact
     }
 
     public bool IsSuppressed => Status != ContactStatus.Active;
+
+    /// <returns>False when the contact had already left the list (unsubscribing is idempotent).</returns>
+    public bool Unsubscribe(DateTime now)
+    {
+        if (IsSuppressed) return false;
+        Status = ContactStatus.Unsubscribed;
+        SuppressedAt = now;
+        UpdatedAt = now;
+        return true;
+    }
 }

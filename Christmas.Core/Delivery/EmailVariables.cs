@@ -3,15 +3,16 @@ using System.Text.Json;
 using Christmas.Core.Campaign;
 using Christmas.Core.Common;
 using Christmas.Core.Contacts;
+using Christmas.Core.Delivery.Unsubscribe;
 using Christmas.Core.Sequences;
 using Microsoft.Extensions.Options;
 
 namespace Christmas.Core.Delivery;
 
 /// <summary>The variables a step's template renders with: the sequence payload, overlaid by the contact's latest data and the campaign values.</summary>
-public sealed class EmailVariables(IOptions<CampaignOptions> options)
+public sealed class EmailVariables(IOptions<CampaignOptions> options, UnsubscribeTokens unsubscribe)
 {
-    public IReadOnlyDictionary<string, string?> For(Contact contact, Sequence sequence)
+    public async Task<IReadOnlyDictionary<string, string?>> ForAsync(Contact contact, Sequence sequence, CancellationToken ct)
     {
         var vars = new Dictionary<string, string?>(StringComparer.Ordinal);
         AddPayload(vars, sequence.PayloadJson);
@@ -34,6 +35,7 @@ public sealed class EmailVariables(IOptions<CampaignOptions> options)
         vars["sender_name"] = campaign.Sender.Name;
         vars["sender_postal_address"] = campaign.Sender.PostalAddress;
         vars["sender_contact_email"] = campaign.Sender.ContactEmail;
+        vars["unsubscribe_url"] = await unsubscribe.UrlAsync(contact.Id, ct);
         return vars;
     }
 

@@ -45,7 +45,7 @@ public sealed class SendStepJob(
             step.Abandon($"sequence is {sequence.Status.ToString().ToLowerInvariant()}");
         else
             await SendAsync(step, new OutgoingEmail(step.Id, contact.Email, step.TemplateKey, step.IdempotencyKey,
-                variables.For(contact, sequence)), cancellationToken);
+                await variables.ForAsync(contact, sequence, cancellationToken)), cancellationToken);
 
         sequence.CompleteIfDone(Now());
         await TrySaveAsync(db, stepId, cancellationToken);

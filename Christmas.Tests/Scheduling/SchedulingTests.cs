@@ -118,9 +118,28 @@ public sealed class SchedulingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AStepOfASuppressedContact_IsCancelledAtSendTime()
+    public async Task AfterTheUnsubscribeLinkOfAnEmail_NoFurtherEmailGoesOut()
     {
         await StartAssessmentAsync();
+        _clock.SetUtcNow(_anchor.AddMinutes(1));
+        var first = (await WaitForOutboxAsync(1))[0];
+        using var vars = JsonDocument.Parse(first.VariablesJson);
+        var link = new Uri(vars.RootElement.GetProperty("unsubscribe_url").GetString()!);
+
+        (await _app.Anonymous.PostAsync(link.PathAndQuery, null)).EnsureSuccessStatusCode();
+        _clock.SetUtcNow(_anchor.AddMinutes(5));
+        await Task.Delay(1000);
+
+        Assert.Single(await OutboxAsync());
+        Assert.Equal(["sent", "sent", "cancelled", "cancelled", "cancelled"],
+            (await StepsAsync()).Select(s => s.Status.ToString().ToLowerInvariant()));
+    }
+
+    [Fact]
+    public async Task AStepOfAContactSuppressedMeanwhile_IsCancelledAtSendTime()
+    {
+        await StartAssessmentAsync();
+        // Suppressed behind the sequence's back (as a later bounce or complaint may do): the send-time check must catch it.
         await _app.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE Contacts SET Status = 'Unsubscribed' WHERE Email = {_email}"));
 
         _clock.SetUtcNow(_anchor.AddMinutes(1));
