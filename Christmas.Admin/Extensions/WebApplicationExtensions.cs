@@ -3,14 +3,18 @@ using Christmas.Admin.Endpoints;
 using Christmas.Admin.Health;
 using Christmas.Admin.Security;
 using Christmas.Core.Persistence;
+using Christmas.Core.Templates;
 
 namespace Christmas.Admin.Extensions;
 
 public static class WebApplicationExtensions
 {
-    /// <summary>Applies migrations before any hosted service (writer, dispatcher, Hangfire) starts.</summary>
-    public static async Task InitializeDatabaseAsync(this WebApplication app) =>
+    /// <summary>Applies migrations and seeds the default templates before any hosted service (writer, dispatcher, Hangfire) starts.</summary>
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+        await app.Services.GetRequiredService<TemplateStore>().SeedAndCheckAsync(CancellationToken.None);
+    }
 
     public static WebApplication UseChristmasAdmin(this WebApplication app)
     {

@@ -5,16 +5,28 @@ using Christmas.Core.Common;
 using Christmas.Core.Contacts;
 using Christmas.Core.Delivery.Unsubscribe;
 using Christmas.Core.Sequences;
+using Christmas.Core.Webhooks;
 using Microsoft.Extensions.Options;
 
 namespace Christmas.Core.Delivery;
 
 /// <summary>The variables a step's template renders with: the sequence payload, overlaid by the contact's latest data and the campaign values.</summary>
-public sealed class EmailVariables(IOptions<CampaignOptions> options, UnsubscribeTokens unsubscribe)
+public sealed class EmailVariables(IOptions<CampaignOptions> options, UnsubscribeTokens unsubscribe, HandlerCatalog handlers)
 {
+    /// <summary>The names this class always sets (a value may be null); webhook fields come on top.</summary>
+    public static readonly IReadOnlyList<string> Names =
+    [
+        "email", "first_name", "business_name", "segment", "red_systems", "orange_systems", "yellow_systems", "green_systems",
+        "weakest_system_1", "weakest_system_2", "revenue_leak_total", "calendly_link", "deadline",
+        "sender_name", "sender_postal_address", "sender_contact_email", "unsubscribe_url",
+    ];
+
     public async Task<IReadOnlyDictionary<string, string?>> ForAsync(Contact contact, Sequence sequence, CancellationToken ct)
     {
-        var vars = new Dictionary<string, string?>(StringComparer.Ordinal);
+        // Every webhook field is defined, null when this call did not send it: a template's
+        // {% if package_type %} must read "no", not fail as an unknown variable.
+        var vars = handlers.All.SelectMany(h => h.Fields).Select(f => f.Name).Distinct()
+            .ToDictionary(name => name, _ => (string?)null, StringComparer.Ordinal);
         AddPayload(vars, sequence.PayloadJson);
 
         vars["email"] = contact.Email;

@@ -3,6 +3,7 @@ using Christmas.Core.Delivery.Outbox;
 using Christmas.Core.Executions;
 using Christmas.Core.Sequences;
 using Christmas.Core.Settings;
+using Christmas.Core.Templates;
 using Microsoft.EntityFrameworkCore;
 
 namespace Christmas.Core.Persistence;
@@ -15,6 +16,7 @@ public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> option
     public DbSet<Execution> Executions => Set<Execution>();
     public DbSet<Setting> Settings => Set<Setting>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<EmailTemplate> EmailTemplates => Set<EmailTemplate>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CampaignDbContext).Assembly);

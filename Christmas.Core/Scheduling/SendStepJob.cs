@@ -1,6 +1,8 @@
+using Christmas.Core.Contacts;
 using Christmas.Core.Delivery;
 using Christmas.Core.Persistence;
 using Christmas.Core.Sequences;
+using Christmas.Core.Templates;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -19,6 +21,8 @@ public sealed class SendStepJob(
     IDbContextFactory<CampaignDbContext> contexts,
     IEmailSender sender,
     EmailVariables variables,
+    TemplateStore templates,
+    TemplateRenderer renderer,
     IOptions<SchedulerOptions> options,
     TimeProvider time,
     ILogger<SendStepJob> logger)
@@ -43,12 +47,34 @@ public sealed class SendStepJob(
             step.Abandon($"contact is {contact.Status.ToString().ToLowerInvariant()}");
         else if (sequence.Status != SequenceStatus.Active && !step.ManualSend)
             step.Abandon($"sequence is {sequence.Status.ToString().ToLowerInvariant()}");
-        else
-            await SendAsync(step, new OutgoingEmail(step.Id, contact.Email, step.TemplateKey, step.IdempotencyKey,
-                await variables.ForAsync(contact, sequence, cancellationToken)), cancellationToken);
+        else if (await RenderAsync(step, contact, await variables.ForAsync(contact, sequence, cancellationToken), cancellationToken) is { } email)
+            await SendAsync(step, email, cancellationToken);
 
         sequence.CompleteIfDone(Now());
         await TrySaveAsync(db, stepId, cancellationToken);
+    }
+
+    /// <summary>The rendered email, or null with the step failed: a template that cannot render is never sent.</summary>
+    private async Task<OutgoingEmail?> RenderAsync(Step step, Contact contact, IReadOnlyDictionary<string, string?> vars, CancellationToken ct)
+    {
+        var template = await templates.ForStepAsync(step.TemplateKey, contact.Segment?.ToString(), ct);
+        if (template is null)
+        {
+            step.MarkAttemptFailed($"There is no template '{step.TemplateKey}'.", retryAt: null);
+            return null;
+        }
+        try
+        {
+            var content = await renderer.RenderAsync(template, vars);
+            return new OutgoingEmail(step.Id, contact.Email, template.Key, step.IdempotencyKey, content,
+                EmailHeaders.For(vars["unsubscribe_url"]!), vars);
+        }
+        catch (TemplateException ex)
+        {
+            step.MarkAttemptFailed(ex.Message, retryAt: null);
+            logger.LogError("Step {StepId} not sent: {Error}", step.Id, ex.Message);
+            return null;
+        }
     }
 
     private async Task SendAsync(Step step, OutgoingEmail email, CancellationToken ct)

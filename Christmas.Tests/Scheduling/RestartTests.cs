@@ -70,8 +70,9 @@ public sealed class RestartTests : IDisposable
                 await db.Database.ExecuteSqlAsync($"UPDATE Steps SET Status = 'Sending', Attempts = 1, ClaimedAt = {anchor.AddMinutes(1).UtcDateTime} WHERE Number = 2");
                 var step = await db.Steps.SingleAsync(s => s.Number == 2 && s.Sequence!.Contact!.Email == _email);
                 db.OutboxMessages.Add(new OutboxMessage("outbox-before-crash",
-                    new Christmas.Core.Delivery.OutgoingEmail(step.Id, _email, step.TemplateKey, step.IdempotencyKey, new Dictionary<string, string?>()),
-                    "{}", anchor.AddMinutes(1).UtcDateTime));
+                    new Christmas.Core.Delivery.OutgoingEmail(step.Id, _email, step.TemplateKey, step.IdempotencyKey,
+                        new Christmas.Core.Templates.RenderedEmail("s", "<p>h</p>", "t"), new Dictionary<string, string>(), new Dictionary<string, string?>()),
+                    "{}", "{}", anchor.AddMinutes(1).UtcDateTime));
                 return await db.SaveChangesAsync();
             });
         }

@@ -62,7 +62,8 @@ public sealed class SchedulingTests : IAsyncLifetime
 
             _clock.SetUtcNow(_anchor.AddMinutes(n));
             var outbox = await WaitForOutboxAsync(n);
-            Assert.Equal($"assessment-{n + 1}", outbox[^1].TemplateKey);
+            // The contact is CRITICAL (2 red systems): the segment's variant of the step's template is sent.
+            Assert.Equal($"assessment-{n + 1}.critical", outbox[^1].TemplateKey);
         }
 
         await Task.Delay(300);
@@ -80,6 +81,29 @@ public sealed class SchedulingTests : IAsyncLifetime
         Assert.Equal("Sarah", vars.RootElement.GetProperty("first_name").GetString());
         Assert.Equal("CRITICAL", vars.RootElement.GetProperty("segment").GetString());
         Assert.Equal("14700", vars.RootElement.GetProperty("revenue_leak_total").GetString());
+    }
+
+    [Fact]
+    public async Task TheOutboxHoldsTheRenderedEmail_WithUnsubscribeHeadersLinkAndFooter()
+    {
+        await StartAssessmentAsync();
+        _clock.SetUtcNow(_anchor.AddMinutes(1));
+        var message = (await WaitForOutboxAsync(1))[0];
+
+        using var headers = JsonDocument.Parse(message.HeadersJson);
+        using var vars = JsonDocument.Parse(message.VariablesJson);
+        var unsubscribe = vars.RootElement.GetProperty("unsubscribe_url").GetString()!;
+        Assert.StartsWith("http://localhost:8080/u/", unsubscribe);
+        Assert.Equal($"<{unsubscribe}>", headers.RootElement.GetProperty("List-Unsubscribe").GetString());
+        Assert.Equal("List-Unsubscribe=One-Click", headers.RootElement.GetProperty("List-Unsubscribe-Post").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(message.Subject));
+        Assert.DoesNotContain("{{", message.Subject + message.Html + message.Text);
+        Assert.Contains("Sarah", message.Html);
+        Assert.Contains($"href=\"{unsubscribe}\"", message.Html);
+        Assert.Contains($"Unsubscribe: {unsubscribe}", message.Text);
+
+        var listed = await _app.Api.GetFromJsonAsync<JsonElement>($"/api/outbox?to={_email}");
+        Assert.Equal(message.Subject, listed.GetProperty("results")[0].GetProperty("subject").GetString());
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class OutboxEmailSender(IDbContextFactory<CampaignDbContext> conte
         if (existing is not null) return existing;
 
         var message = new OutboxMessage($"outbox-{Guid.NewGuid():N}", email,
-            JsonSerializer.Serialize(email.Variables), time.GetUtcNow().UtcDateTime);
+            JsonSerializer.Serialize(email.Variables), JsonSerializer.Serialize(email.Headers), time.GetUtcNow().UtcDateTime);
         db.OutboxMessages.Add(message);
         try
         {

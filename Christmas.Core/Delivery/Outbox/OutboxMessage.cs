@@ -1,6 +1,6 @@
 namespace Christmas.Core.Delivery.Outbox;
 
-/// <summary>An email the built-in Outbox "sent": stored, never delivered anywhere.</summary>
+/// <summary>An email the built-in Outbox "sent": stored whole (headers, HTML, text), never delivered anywhere.</summary>
 public sealed class OutboxMessage
 {
     public long Id { get; private set; }
@@ -10,11 +10,15 @@ public sealed class OutboxMessage
     public string TemplateKey { get; private set; } = "";
     public string IdempotencyKey { get; private set; } = "";
     public string VariablesJson { get; private set; } = "{}";
+    public string Subject { get; private set; } = "";
+    public string Html { get; private set; } = "";
+    public string Text { get; private set; } = "";
+    public string HeadersJson { get; private set; } = "{}";
     public DateTime CreatedAt { get; private set; }
 
     private OutboxMessage() { }
 
-    public OutboxMessage(string messageId, OutgoingEmail email, string variablesJson, DateTime now)
+    public OutboxMessage(string messageId, OutgoingEmail email, string variablesJson, string headersJson, DateTime now)
     {
         MessageId = messageId;
         To = email.To;
@@ -22,6 +26,10 @@ public sealed class OutboxMessage
         TemplateKey = email.TemplateKey;
         IdempotencyKey = email.IdempotencyKey;
         VariablesJson = variablesJson;
+        Subject = email.Content.Subject;
+        Html = email.Content.Html;
+        Text = email.Content.Text;
+        HeadersJson = headersJson;
         CreatedAt = now;
     }
 }

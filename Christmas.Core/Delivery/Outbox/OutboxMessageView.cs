@@ -10,4 +10,8 @@ public sealed record OutboxMessageView(
     string TemplateKey,
     string IdempotencyKey,
     DateTime CreatedAt,
+    string Subject,
+    string Html,
+    string Text,
+    JsonElement Headers,
     JsonElement Variables);

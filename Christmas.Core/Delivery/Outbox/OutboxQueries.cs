@@ -26,7 +26,8 @@ public sealed class OutboxQueries(IDbContextFactory<CampaignDbContext> contexts)
     private static OutboxMessageView ToView(OutboxMessage m)
     {
         using var vars = JsonDocument.Parse(m.VariablesJson);
+        using var headers = JsonDocument.Parse(m.HeadersJson);
         return new OutboxMessageView(m.Id, m.MessageId, m.To, m.StepId, m.TemplateKey, m.IdempotencyKey, m.CreatedAt,
-            vars.RootElement.Clone());
+            m.Subject, m.Html, m.Text, headers.RootElement.Clone(), vars.RootElement.Clone());
     }
 }

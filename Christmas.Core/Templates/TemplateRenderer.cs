@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using Fluid;
+using Fluid.Values;
+using Markdig;
+
+namespace Christmas.Core.Templates;
+
+/// <summary>
+/// Liquid (Fluid) then Markdown (Markdig) into the <see cref="EmailLayout"/>. The parser and the
+/// Markdown pipeline are built once; each template version is compiled once and cached. Values are
+/// made literal text (<see cref="MarkdownText"/>), so they come out HTML-escaped and never become markup.
+/// </summary>
+public sealed partial class TemplateRenderer(TemplateVariableCatalog catalog, EmailLayout layout)
+{
+    private readonly FluidParser _parser = new();
+    private readonly TemplateOptions _options = new();
+    private readonly MarkdownPipeline _markdown = new MarkdownPipelineBuilder().UseAutoLinks().Build();
+    private readonly ConcurrentDictionary<(string Key, int Version), (IFluidTemplate Subject, IFluidTemplate Body)> _compiled = new();
+
+    /// <summary>What is wrong with a template before it is saved: parse errors and variables no data has.</summary>
+    public async Task<IReadOnlyList<string>> ValidateAsync(string subject, string body)
+    {
+        var errors = new List<string>();
+        var parsedSubject = Parse("subject", subject, errors);
+        var parsedBody = Parse("body", body, errors);
+        if (errors.Count > 0) return errors;
+
+        var sample = catalog.Names.ToDictionary(n => n, n => (string?)n, StringComparer.Ordinal);
+        var unknown = new SortedSet<string>(StringComparer.Ordinal);
+        await RenderAsync(parsedSubject!, sample, unknown);
+        await RenderAsync(parsedBody!, sample, unknown);
+        if (unknown.Count > 0)
+            errors.Add($"Unknown variable(s): {string.Join(", ", unknown)}. Known: {string.Join(", ", catalog.Names.Order())}.");
+        return errors;
+    }
+
+    /// <exception cref="TemplateException">The template does not parse, or uses a variable that is not in <paramref name="variables"/>.</exception>
+    public async Task<RenderedEmail> RenderAsync(EmailTemplate template, IReadOnlyDictionary<string, string?> variables)
+    {
+        var (subjectTemplate, bodyTemplate) = _compiled.GetOrAdd((template.Key, template.Version), _ => Compile(template));
+        var missing = new SortedSet<string>(StringComparer.Ordinal);
+        var subject = Whitespace().Replace(await RenderAsync(subjectTemplate, variables, missing, escape: false), " ").Trim();
+        var markdown = await RenderAsync(bodyTemplate, variables, missing, escape: true);
+        if (missing.Count > 0)
+            throw new TemplateException(template.Key, [$"Uses {string.Join(", ", missing)}, which the data lacks."]);
+
+        var html = layout.Html(subject, Markdown.ToHtml(markdown, _markdown), variables);
+        var text = layout.Text(PlainText.FromMarkdown(markdown), variables);
+        return new RenderedEmail(subject, html, text);
+    }
+
+    private (IFluidTemplate, IFluidTemplate) Compile(EmailTemplate template)
+    {
+        var errors = new List<string>();
+        var subject = Parse("subject", template.Subject, errors);
+        var body = Parse("body", template.Body, errors);
+        if (errors.Count > 0) throw new TemplateException(template.Key, errors);
+        return (subject!, body!);
+    }
+
+    private IFluidTemplate? Parse(string part, string source, List<string> errors)
+    {
+        if (_parser.TryParse(source, out var template, out var error)) return template;
+        errors.Add($"The {part} does not parse: {error}");
+        return null;
+    }
+
+    private async Task<string> RenderAsync(IFluidTemplate template, IReadOnlyDictionary<string, string?> variables,
+        ISet<string> undefined, bool escape = true)
+    {
+        var context = new TemplateContext(_options);
+        foreach (var (name, value) in variables)
+            context.SetValue(name, value is null ? NilValue.Instance : new StringValue(escape ? MarkdownText.Escape(value) : value));
+        context.Undefined = name =>
+        {
+            undefined.Add(name);
+            return ValueTask.FromResult<FluidValue>(NilValue.Instance);
+        };
+        return await template.RenderAsync(context, NullEncoder.Default);
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}
