@@ -25,11 +25,6 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<CampaignOptions>().BindConfiguration(CampaignOptions.Section);
         services.AddOptions<SchedulerOptions>().BindConfiguration(SchedulerOptions.Section);
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
-        // A provider this version cannot use must stop the start, not silently store emails instead.
-        services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section)
-            .Validate(o => string.Equals(o.Provider, EmailOptions.Outbox, StringComparison.OrdinalIgnoreCase),
-                "Email:Provider must be Outbox: this version has no Resend or Smtp sender yet.")
-            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton<DataPaths>();
@@ -65,7 +60,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<TemplateRenderer>();
         services.AddSingleton<TemplateStore>();
         services.AddSingleton<UnsubscribeService>();
-        services.AddSingleton<IEmailSender, OutboxEmailSender>();
+        services.AddEmailSenders();
         return services;
     }
 }

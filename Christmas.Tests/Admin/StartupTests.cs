@@ -1,15 +1,24 @@
 using Christmas.Tests.Fixtures;
-using Microsoft.Extensions.Options;
 
 namespace Christmas.Tests.Admin;
 
 public class StartupTests
 {
     [Fact]
-    public async Task AnEmailProviderThisVersionLacks_StopsTheStartWithAClearMessage()
+    public async Task AnUnknownEmailProvider_StopsTheStartWithAClearMessage()
     {
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>
-            TestApp.StartAsync(settings: new Dictionary<string, string?> { ["Email:Provider"] = "Resend" }));
-        Assert.Contains("Email:Provider must be Outbox", error.Message);
+        var error = await Assert.ThrowsAnyAsync<Exception>(() =>
+            TestApp.StartAsync(settings: new Dictionary<string, string?> { ["Email:Provider"] = "Carrier-pigeon" }));
+        Assert.Contains("Email:Provider must be one of: Outbox, Resend", error.Message);
+    }
+
+    [Fact]
+    public async Task ResendWithoutAnApiKey_StopsTheStartWithAClearMessage()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => TestApp.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Email:Provider"] = "Resend", ["Email:From"] = "Team <team@example.com>",
+        }));
+        Assert.Contains("Resend:ApiKey is required", error.Message);
     }
 }

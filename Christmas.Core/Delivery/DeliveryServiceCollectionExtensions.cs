@@ -1,0 +1,66 @@
+using System.Net;
+using Christmas.Core.Delivery.Outbox;
+using Christmas.Core.Delivery.Resend;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Timeout;
+
+namespace Christmas.Core.Delivery;
+
+public static class DeliveryServiceCollectionExtensions
+{
+    /// <summary>The senders behind <see cref="IEmailSender"/>, chosen by <c>Email:Provider</c>.</summary>
+    public static IServiceCollection AddEmailSenders(this IServiceCollection services)
+    {
+        services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section)
+            .Validate(o => EmailOptions.Providers.Contains(o.Provider, StringComparer.OrdinalIgnoreCase),
+                $"Email:Provider must be one of: {string.Join(", ", EmailOptions.Providers)}.")
+            .Validate(o => !o.IsResend || !string.IsNullOrWhiteSpace(o.From), "Email:From is required with Email:Provider=Resend.")
+            .ValidateOnStart();
+        services.AddOptions<ResendOptions>().BindConfiguration(ResendOptions.Section)
+            .Validate<IOptions<EmailOptions>>((o, email) => !email.Value.IsResend || !string.IsNullOrWhiteSpace(o.ApiKey),
+                "Resend:ApiKey is required with Email:Provider=Resend.")
+            .Validate(o => o.RequestsPerSecond >= 1, "Resend:RequestsPerSecond must be 1 or more.")
+            .ValidateOnStart();
+
+        services.AddSingleton<OutboxEmailSender>();
+        services.AddSingleton<RequestRateGate>();
+        services.AddTransient<RateLimitedHandler>();
+        var resend = services.AddHttpClient<ResendEmailSender>((sp, http) =>
+            {
+                var o = sp.GetRequiredService<IOptions<ResendOptions>>().Value;
+                http.BaseAddress = new Uri(o.BaseUrl.TrimEnd('/') + "/");
+                http.DefaultRequestHeaders.Authorization = new("Bearer", o.ApiKey);
+                http.Timeout = Timeout.InfiniteTimeSpan; // the pipeline's per-attempt timeout rules
+            });
+        resend.AddResilienceHandler("resend", pipeline =>
+            {
+                pipeline.AddRetry(new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = 4,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = TimeSpan.FromSeconds(1),
+                    ShouldRetryAfterHeader = true,
+                    // Retrying a POST is safe: every attempt carries the step's Idempotency-Key.
+                    ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
+                    {
+                        { Exception: HttpRequestException or TimeoutRejectedException } => true,
+                        { Result: { } r } => r.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.Conflict or HttpStatusCode.RequestTimeout
+                            || (int)r.StatusCode >= 500,
+                        _ => false,
+                    }),
+                });
+                pipeline.AddTimeout(TimeSpan.FromSeconds(10));
+            });
+        // Added after the resilience handler, so it sits inside the retry loop: every attempt is rate limited.
+        resend.AddHttpMessageHandler<RateLimitedHandler>();
+
+        services.AddTransient<IEmailSender>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.IsResend
+            ? sp.GetRequiredService<ResendEmailSender>()
+            : sp.GetRequiredService<OutboxEmailSender>());
+        return services;
+    }
+}

@@ -1,0 +1,81 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
+
+namespace Christmas.Core.Delivery.Resend;
+
+/// <summary>
+/// <c>POST /emails</c> with the step's <c>Idempotency-Key</c>: Resend answers a repeated key with
+/// the first send's id and sends nothing, so a retried or recovered step never emails twice.
+/// Retries (429 with retry-after, 5xx, timeouts, 409 in flight) happen in the HTTP pipeline;
+/// what reaches this class is final.
+/// </summary>
+public sealed class ResendEmailSender(HttpClient http, IOptions<EmailOptions> email) : IEmailSender
+{
+    private static readonly HttpStatusCode[] Permanent = [HttpStatusCode.BadRequest, HttpStatusCode.Forbidden, HttpStatusCode.UnprocessableEntity];
+
+    public async Task<string> SendAsync(OutgoingEmail message, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "emails")
+        {
+            Content = JsonContent.Create(new ResendEmail(
+                email.Value.From!, [message.To], message.Content.Subject, message.Content.Html, message.Content.Text,
+                email.Value.ReplyTo, message.Headers, [new ResendTag("template", Tag(message.TemplateKey))])),
+        };
+        request.Headers.Add("Idempotency-Key", message.IdempotencyKey);
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Retries exhausted on network errors or timeouts (or the circuit is open): the step tries again later.
+            throw new EmailSendException($"Resend could not be reached: {ex.Message}", permanent: false, ex);
+        }
+        using (response)
+        {
+            if (response.IsSuccessStatusCode)
+                return (await response.Content.ReadFromJsonAsync<ResendId>(cancellationToken))?.Id
+                    ?? throw new EmailSendException("Resend accepted the email without an id.", permanent: false);
+            var error = await ReadErrorAsync(response, cancellationToken);
+            // The same key with another payload: the first send went out; this one must not.
+            var permanent = Permanent.Contains(response.StatusCode) || error.Name == "invalid_idempotent_request";
+            throw new EmailSendException($"Resend {(int)response.StatusCode} {error.Name}: {error.Message}", permanent);
+        }
+    }
+
+    private static async Task<ResendError> ReadErrorAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        try
+        {
+            return await response.Content.ReadFromJsonAsync<ResendError>(ct) ?? new ResendError(null, "no details");
+        }
+        catch (JsonException)
+        {
+            return new ResendError(null, (await response.Content.ReadAsStringAsync(ct)).Trim());
+        }
+    }
+
+    // Tags take ASCII letters, digits, _ and - only.
+    private static string Tag(string value) => new(value.Select(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' ? c : '_').ToArray());
+
+    private sealed record ResendEmail(
+        [property: JsonPropertyName("from")] string From,
+        [property: JsonPropertyName("to")] string[] To,
+        [property: JsonPropertyName("subject")] string Subject,
+        [property: JsonPropertyName("html")] string Html,
+        [property: JsonPropertyName("text")] string Text,
+        [property: JsonPropertyName("reply_to"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ReplyTo,
+        [property: JsonPropertyName("headers")] IReadOnlyDictionary<string, string> Headers,
+        [property: JsonPropertyName("tags")] ResendTag[] Tags);
+
+    private sealed record ResendTag([property: JsonPropertyName("name")] string Name, [property: JsonPropertyName("value")] string Value);
+
+    private sealed record ResendId([property: JsonPropertyName("id")] string? Id);
+
+    private sealed record ResendError([property: JsonPropertyName("name")] string? Name, [property: JsonPropertyName("message")] string? Message);
+}

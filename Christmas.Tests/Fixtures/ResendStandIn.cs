@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Christmas.Tests.Fixtures;
+
+/// <summary>
+/// A local stand-in for Resend's <c>POST /emails</c> as its documentation describes it: Bearer key,
+/// <c>{"id"}</c> answers, idempotency keys remembered (same key and payload: the first answer, nothing
+/// sent; other payload: 409), error bodies <c>{statusCode, name, message}</c>. Tests script failures
+/// (429 with retry-after, 500, 422, a hang) and read what arrived, with arrival times.
+/// </summary>
+public sealed class ResendStandIn : IAsyncDisposable
+{
+    public const string ApiKey = "re_test_0123456789";
+    private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, (string Id, string Hash)> _keys = new();
+    private readonly ConcurrentQueue<Func<HttpContext, Received, Task>> _script = new();
+
+    private sealed record Received(JsonElement Body, string? Key);
+
+    public sealed record Arrival(DateTimeOffset At, string? IdempotencyKey, JsonElement Body, int Status);
+
+    public ConcurrentQueue<Arrival> Arrivals { get; } = new();
+    /// <summary>Emails Resend would have sent: one per accepted idempotency key.</summary>
+    public int Accepted => _keys.Count;
+    public string BaseUrl { get; private set; } = "";
+
+    private ResendStandIn(WebApplication app) => _app = app;
+
+    public static async Task<ResendStandIn> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var standIn = new ResendStandIn(app);
+        app.MapPost("/emails", standIn.HandleAsync);
+        await app.StartAsync();
+        standIn.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return standIn;
+    }
+
+    public void FailNext(HttpStatusCode status, string name, string message, int? retryAfterSeconds = null) => _script.Enqueue((context, _) =>
+    {
+        if (retryAfterSeconds is { } s) context.Response.Headers.RetryAfter = s.ToString();
+        return ErrorAsync(context, status, name, message);
+    });
+
+    /// <summary>Accepts the next email (Resend sent it) but never answers: the response is lost.</summary>
+    public void AcceptAndHangNext() => _script.Enqueue(async (context, received) =>
+    {
+        Accept(received);
+        await Task.Delay(Timeout.Infinite, context.RequestAborted);
+    });
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        var arrivedAt = DateTimeOffset.UtcNow;
+        var received = new Received(JsonDocument.Parse(await reader.ReadToEndAsync()).RootElement.Clone(),
+            context.Request.Headers["Idempotency-Key"].FirstOrDefault());
+        try
+        {
+            if (context.Request.Headers.Authorization != $"Bearer {ApiKey}")
+                await ErrorAsync(context, HttpStatusCode.Unauthorized, "missing_api_key", "Missing API key in the authorization header");
+            else if (_script.TryDequeue(out var scripted)) await scripted(context, received);
+            else if (Accept(received) is { } id) await Results.Json(new { id }).ExecuteAsync(context);
+            else await ErrorAsync(context, HttpStatusCode.Conflict, "invalid_idempotent_request", "Same idempotency key used with a different request payload.");
+        }
+        finally
+        {
+            Arrivals.Enqueue(new Arrival(arrivedAt, received.Key, received.Body, context.Response.StatusCode));
+        }
+    }
+
+    /// <returns>The email's id (the first one for a known key), or null for a known key with another payload.</returns>
+    private string? Accept(Received received)
+    {
+        if (received.Key is null) return Guid.NewGuid().ToString();
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(received.Body.GetRawText())));
+        var entry = _keys.GetOrAdd(received.Key, _ => (Guid.NewGuid().ToString(), hash));
+        return entry.Hash == hash ? entry.Id : null;
+    }
+
+    private static Task ErrorAsync(HttpContext context, HttpStatusCode status, string name, string message) =>
+        Results.Json(new { statusCode = (int)status, name, message }, statusCode: (int)status).ExecuteAsync(context);
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}
