@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Christmas.Core.Contacts;
 using Christmas.Core.Delivery;
 using Christmas.Core.Persistence;
@@ -47,11 +48,21 @@ public sealed class SendStepJob(
             step.Abandon($"contact is {contact.Status.ToString().ToLowerInvariant()}");
         else if (sequence.Status != SequenceStatus.Active && !step.ManualSend)
             step.Abandon($"sequence is {sequence.Status.ToString().ToLowerInvariant()}");
-        else if (await RenderAsync(step, contact, await variables.ForAsync(contact, sequence, cancellationToken), cancellationToken) is { } email)
+        else if (await MessageAsync(db, step, contact, sequence, cancellationToken) is { } email)
             await SendAsync(step, email, cancellationToken);
 
         sequence.CompleteIfDone(Now());
         await TrySaveAsync(db, stepId, cancellationToken);
+    }
+
+    /// <summary>The message kept from this send's first attempt, else a new rendering, kept before it is sent.</summary>
+    private async Task<OutgoingEmail?> MessageAsync(CampaignDbContext db, Step step, Contact contact, Sequence sequence, CancellationToken ct)
+    {
+        if (step.MessageJson is { } kept) return JsonSerializer.Deserialize<OutgoingEmail>(kept);
+        var email = await RenderAsync(step, contact, await variables.ForAsync(contact, sequence, ct), ct);
+        if (email is null) return null;
+        step.KeepMessage(JsonSerializer.Serialize(email));
+        return await TrySaveAsync(db, step.Id, ct) ? email : null;
     }
 
     /// <summary>The rendered email, or null with the step failed: a template that cannot render is never sent.</summary>

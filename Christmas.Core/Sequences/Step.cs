@@ -25,6 +25,12 @@ public sealed class Step
     /// <summary>When the dispatcher last handed the step to a job (null: not handed over yet).</summary>
     public DateTime? DispatchedAt { get; private set; }
     public DateTime? ClaimedAt { get; private set; }
+    /// <summary>
+    /// The email as first rendered for the current send, kept so that every retry or recovery sends
+    /// exactly the same payload under the same idempotency key (Resend refuses a key reused with
+    /// another payload). Cleared by an operator's re-send, which renders anew.
+    /// </summary>
+    public string? MessageJson { get; private set; }
     /// <summary>Optimistic concurrency token: every status change bumps it.</summary>
     public int Version { get; private set; }
 
@@ -78,6 +84,12 @@ public sealed class Step
         ClaimedAt = now;
     }
 
+    public void KeepMessage(string messageJson)
+    {
+        Require(StepStatus.Sending);
+        MessageJson = messageJson;
+    }
+
     public void MarkSent(DateTime now, string providerMessageId)
     {
         Require(StepStatus.Sending);
@@ -126,7 +138,11 @@ public sealed class Step
     {
         if (Status == StepStatus.Sending)
             throw new InvalidStepTransitionException($"Step {Id} is being sent right now.");
-        if (Status != StepStatus.Scheduled) SendGeneration++;
+        if (Status != StepStatus.Scheduled)
+        {
+            SendGeneration++;
+            MessageJson = null;
+        }
         Move(StepStatus.Scheduled);
         NotBefore = now;
         DispatchedAt = null;

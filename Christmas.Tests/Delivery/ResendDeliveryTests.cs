@@ -137,12 +137,17 @@ public sealed class ResendDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ASendWhoseAnswerWasLostInACrash_IsNotSentTwice_AfterARestart()
+    public async Task ASendWhoseAnswerWasLostInACrash_IsNotSentTwice_AfterARestart_EvenIfTheDataChangedMeanwhile()
     {
         _resend.AcceptAndHangNext();
         var first = await StartAppAsync();
         var email = await StartDueAssessmentAsync(first);
-        await Eventually.WaitAsync(() => Task.FromResult(_resend.Arrivals.Count + _resend.Accepted), n => n >= 1, TimeSpan.FromSeconds(10), "the first send reached Resend");
+        await Eventually.WaitAsync(() => Task.FromResult(_resend.Accepted), n => n >= 1, TimeSpan.FromSeconds(10), "the first send reached Resend");
+        // New data before the retry: the retry must still send the very payload Resend accepted
+        // (the same key with another payload would be refused with 409 invalid_idempotent_request).
+        var update = Fixtures.Webhooks.Signup(email);
+        update["first_name"] = "Renamed";
+        (await first.PostWebhookAsync("signup-handler", update)).EnsureSuccessStatusCode();
         await first.DisposeAsync();
         _apps.Remove(first);
 

@@ -282,6 +282,9 @@ namespace Christmas.Core.Persistence.Migrations
                     b.Property<bool>("ManualSend")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("MessageJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("NotBefore")
                         .HasColumnType("TEXT");
 
