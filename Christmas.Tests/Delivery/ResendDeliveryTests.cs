@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Christmas.Core.Sequences;
 using Christmas.Tests.Fixtures;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Christmas.Tests.Delivery;
@@ -26,10 +27,11 @@ public sealed class ResendDeliveryTests : IAsyncLifetime
         TestApp.DeleteDirectory(_directory);
     }
 
-    private async Task<TestApp> StartAppAsync(int requestsPerSecond = 50)
+    private async Task<TestApp> StartAppAsync(int requestsPerSecond = 50, FakeTimeProvider? clock = null, bool testingMode = false)
     {
-        var app = await TestApp.StartAsync(dataDirectory: _directory, settings: new Dictionary<string, string?>
+        var app = await TestApp.StartAsync(clock, _directory, new Dictionary<string, string?>
         {
+            ["Campaign:TestingMode"] = testingMode.ToString(),
             ["Email:Provider"] = "Resend",
             ["Email:From"] = "BusOS Team <team@busos.example>",
             ["Resend:ApiKey"] = ResendStandIn.ApiKey,
@@ -52,6 +54,37 @@ public sealed class ResendDeliveryTests : IAsyncLifetime
     private static Task<Step> SettledStepAsync(TestApp app, string email, TimeSpan within) => Eventually.WaitAsync(
         () => app.WithDbAsync(db => db.Steps.SingleAsync(s => s.Sequence!.Contact!.Email == email && s.Number == 2)),
         s => s.Status is StepStatus.Sent or StepStatus.Failed, within, $"step #2 of {email} sent or failed");
+
+    [Fact]
+    public async Task InTestingMode_TheGuidesAssessmentCall_BringsEmailsTwoToFiveToResend_AtOneToFourMinutes_EachOnce()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+        var app = await StartAppAsync(clock: clock, testingMode: true);
+        var email = $"t{Guid.NewGuid():N}@example.com";
+        var anchor = clock.GetUtcNow();
+        (await app.PostWebhookAsync("assessment-handler", Fixtures.Webhooks.Assessment(anchor, email))).EnsureSuccessStatusCode();
+        var update = Fixtures.Webhooks.Signup(email);
+        update["first_name"] = "Sally";
+        (await app.PostWebhookAsync("signup-handler", update)).EnsureSuccessStatusCode();
+
+        for (var n = 1; n <= 4; n++)
+        {
+            clock.SetUtcNow(anchor.AddMinutes(n).AddSeconds(-1));
+            await Task.Delay(300);
+            Assert.Equal(n - 1, _resend.Arrivals.Count);
+            clock.SetUtcNow(anchor.AddMinutes(n));
+            await Eventually.WaitAsync(() => Task.FromResult(_resend.Arrivals.Count), c => c == n, TimeSpan.FromSeconds(5), $"email #{n + 1} at Resend");
+        }
+
+        var arrivals = _resend.Arrivals.ToList();
+        Assert.Equal(4, _resend.Accepted);
+        Assert.Equal(4, arrivals.Select(a => a.IdempotencyKey).Distinct().Count());
+        Assert.All(arrivals, a =>
+        {
+            Assert.Contains("Sally", a.Body.GetProperty("text").GetString());
+            Assert.Equal("List-Unsubscribe=One-Click", a.Body.GetProperty("headers").GetProperty("List-Unsubscribe-Post").GetString());
+        });
+    }
 
     [Fact]
     public async Task ServerErrors_AreRetried_WithTheSameKey_AndResendAcceptsTheEmailOnce()
