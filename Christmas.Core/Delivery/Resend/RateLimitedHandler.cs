@@ -5,7 +5,7 @@ public sealed class RateLimitedHandler(RequestRateGate gate) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        await gate.WaitAsync(cancellationToken);
+        using var slot = await gate.AcquireAsync(cancellationToken);
         return await base.SendAsync(request, cancellationToken);
     }
 }

@@ -3,37 +3,51 @@ using Microsoft.Extensions.Options;
 namespace Christmas.Core.Delivery.Resend;
 
 /// <summary>
-/// At most <see cref="ResendOptions.RequestsPerSecond"/> request starts in any one-second window,
-/// across all workers: a request waits until the one N places before it is more than a second
-/// (plus a small margin for network jitter) old. Every attempt, retries included, passes here.
+/// At most <see cref="ResendOptions.RequestsPerSecond"/> requests reach Resend in any one-second
+/// window, across all workers. A slot is counted from the moment it is taken until one second
+/// after its request finished: counting from the start let a slow first request (connection set-up)
+/// arrive so late that three landed within one second.
 /// </summary>
 public sealed class RequestRateGate(IOptions<ResendOptions> options, TimeProvider time)
 {
-    private static readonly TimeSpan Window = TimeSpan.FromSeconds(1) + TimeSpan.FromMilliseconds(20);
-    private readonly SemaphoreSlim _lock = new(1, 1);
-    private readonly Queue<DateTimeOffset> _starts = new();
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(20);
+    private readonly object _lock = new();
+    private readonly List<Slot> _slots = [];
 
-    public async Task WaitAsync(CancellationToken ct)
+    /// <summary>Waits for a slot; dispose the result when the request has finished.</summary>
+    public async Task<IDisposable> AcquireAsync(CancellationToken ct)
     {
         var limit = Math.Max(1, (int)Math.Floor(options.Value.RequestsPerSecond));
-        await _lock.WaitAsync(ct);
-        try
+        while (true)
         {
-            while (true)
+            TimeSpan wait;
+            lock (_lock)
             {
                 var now = time.GetUtcNow();
-                while (_starts.Count > 0 && now - _starts.Peek() >= Window) _starts.Dequeue();
-                if (_starts.Count < limit)
+                _slots.RemoveAll(s => s.DoneAt is { } done && now - done >= Window);
+                if (_slots.Count < limit)
                 {
-                    _starts.Enqueue(now);
-                    return;
+                    var slot = new Slot(this);
+                    _slots.Add(slot);
+                    return slot;
                 }
-                await Task.Delay(_starts.Peek() + Window - now, time, ct);
+                var firstFree = _slots.Where(s => s.DoneAt is not null).Select(s => s.DoneAt!.Value + Window).DefaultIfEmpty(now + Poll).Min();
+                wait = firstFree - now < Poll ? firstFree - now : Poll;
             }
+            await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(1), time, ct);
         }
-        finally
+    }
+
+    private DateTimeOffset Now() => time.GetUtcNow();
+
+    private sealed class Slot(RequestRateGate gate) : IDisposable
+    {
+        public DateTimeOffset? DoneAt { get; private set; }
+
+        public void Dispose()
         {
-            _lock.Release();
+            lock (gate._lock) DoneAt ??= gate.Now();
         }
     }
 }
