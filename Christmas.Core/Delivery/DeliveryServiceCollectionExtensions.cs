@@ -37,6 +37,8 @@ public static class DeliveryServiceCollectionExtensions
             });
         resend.AddResilienceHandler("resend", pipeline =>
             {
+                // Timeouts and retry-after are real seconds of a real server, not the schedule's (fake in tests) clock.
+                pipeline.TimeProvider = TimeProvider.System;
                 pipeline.AddRetry(new HttpRetryStrategyOptions
                 {
                     MaxRetryAttempts = 4,

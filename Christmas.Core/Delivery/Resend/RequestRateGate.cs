@@ -6,10 +6,12 @@ namespace Christmas.Core.Delivery.Resend;
 /// At most <see cref="ResendOptions.RequestsPerSecond"/> requests reach Resend in any one-second
 /// window, across all workers. A slot is counted from the moment it is taken until one second
 /// after its request finished: counting from the start let a slow first request (connection set-up)
-/// arrive so late that three landed within one second.
+/// arrive so late that three landed within one second. It runs on the system clock: Resend counts
+/// real seconds, whatever clock the campaign's schedule runs on (fake in tests).
 /// </summary>
-public sealed class RequestRateGate(IOptions<ResendOptions> options, TimeProvider time)
+public sealed class RequestRateGate(IOptions<ResendOptions> options)
 {
+    private readonly TimeProvider _time = TimeProvider.System;
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(20);
     private readonly object _lock = new();
@@ -24,7 +26,7 @@ public sealed class RequestRateGate(IOptions<ResendOptions> options, TimeProvide
             TimeSpan wait;
             lock (_lock)
             {
-                var now = time.GetUtcNow();
+                var now = _time.GetUtcNow();
                 _slots.RemoveAll(s => s.DoneAt is { } done && now - done >= Window);
                 if (_slots.Count < limit)
                 {
@@ -35,11 +37,11 @@ public sealed class RequestRateGate(IOptions<ResendOptions> options, TimeProvide
                 var firstFree = _slots.Where(s => s.DoneAt is not null).Select(s => s.DoneAt!.Value + Window).DefaultIfEmpty(now + Poll).Min();
                 wait = firstFree - now < Poll ? firstFree - now : Poll;
             }
-            await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(1), time, ct);
+            await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(1), _time, ct);
         }
     }
 
-    private DateTimeOffset Now() => time.GetUtcNow();
+    private DateTimeOffset Now() => _time.GetUtcNow();
 
     private sealed class Slot(RequestRateGate gate) : IDisposable
     {
