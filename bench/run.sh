@@ -22,6 +22,10 @@ DUE_START_IN=15   # seconds from the end of seeding to the first due step: time 
 
 APP_PORT=5081
 BARE_PORT=5082
+RESEND_PORT=5083
+DELIVERY_UNLIMITED=${DELIVERY_UNLIMITED:-2000}
+DELIVERY_LIMITED=${DELIVERY_LIMITED:-1000}
+DELIVERY_SECONDS=${DELIVERY_SECONDS:-120}
 WEBHOOK=/api/v1/executions/webhook/christmas/handlers/assessment-handler/assessment-webhook-key
 TOKEN=bench-token
 
@@ -33,7 +37,7 @@ trap 'exit 130' INT TERM   # so the EXIT trap cleans up on Ctrl+C too
 mkdir -p "$RESULTS"
 rm -f "$RESULTS"/*.log "$RESULTS"/wrk-*.txt "$RESULTS"/rate.txt "$RESULTS"/lag.txt   # latest.txt is replaced only by a finished run
 command -v wrk >/dev/null || { [[ $EUID == 0 ]] && apt-get install -y wrk >&2; } || die "wrk is missing: apt-get install -y wrk"
-for port in $APP_PORT $BARE_PORT; do
+for port in $APP_PORT $BARE_PORT $RESEND_PORT; do
   curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$port/" && die "port $port is already in use"
 done
 # The app and the bare endpoint read the same environment, so neither gets a different host config.
@@ -134,9 +138,40 @@ RSS_LOADED=$(rss_mb "$APP_PID")
 stop "$APP_PID"
 log_check app "$RESULTS/app-lag.log"
 
-# ---- 3. Memory and start-up -------------------------------------------------------------------
+# ---- 3. Delivery through Resend (a local stand-in of its API) -----------------------------------
+# deliver LABEL DUE RPS STANDIN_ARGS...: due steps seeded into a fresh database, sent by the app
+# with Email:Provider=Resend at Resend:RequestsPerSecond=RPS; the stand-in prints what arrived.
+deliver() {
+  local label=$1 due=$2 rps=$3; shift 3
+  local data=$TMP/data-$label
+  app "$data" "$RESULTS/app-$label-migrate.log" APP_PID
+  wait_healthy "http://127.0.0.1:$APP_PORT/health" "$APP_PID" "$RESULTS/app-$label-migrate.log"
+  stop "$APP_PID"
+  tool seed-lag --db "$data/campaign.db" --pending 0 --due "$due" --spread-seconds 0 --start-in 0 >/dev/null
+  tool resend-standin --port "$RESEND_PORT" "$@" >"$RESULTS/resend-$label.txt" 2>>"$RESULTS/resend-$label.log" &
+  local standin=$!
+  sleep 1
+  Email__Provider=Resend Email__From="Bench <bench@example.com>" Resend__ApiKey=re_test_0123456789 \
+    Resend__BaseUrl="http://127.0.0.1:$RESEND_PORT" Resend__RequestsPerSecond=$rps \
+    app "$data" "$RESULTS/app-$label.log" APP_PID
+  wait "$standin" || die "resend stand-in ($label)"
+  stop "$APP_PID"
+  log_check app "$RESULTS/app-$label.log"
+  cat "$RESULTS/resend-$label.txt"
+}
 fig ""
-fig "3. Memory and start-up (app process)"
+fig "3. Delivery through Resend (local stand-in of its API, emails rendered, idempotency keys, retries)"
+log "sending $DELIVERY_UNLIMITED due emails with no effective rate limit"
+LINE=$(deliver unlimited "$DELIVERY_UNLIMITED" 10000 --count "$DELIVERY_UNLIMITED" --timeout 300)
+fig "   no limit: $(field accepted "$LINE") emails in $(field over "$LINE"), $(field per_second "$LINE") sends/s"
+log "sending at Resend:RequestsPerSecond=2 for $DELIVERY_SECONDS s ($DELIVERY_LIMITED due emails; the stand-in answers 429 above 2/s)"
+LINE=$(deliver limited "$DELIVERY_LIMITED" 2 --limit 2 --seconds "$DELIVERY_SECONDS" --timeout $(( DELIVERY_SECONDS + 120 )))
+SHARE=$(awk -v r="$(field per_second "$LINE")" 'BEGIN { printf "%.1f", r / 2 * 100 }')
+fig "   at 2 req/s: $(field accepted "$LINE") accepted in $(field over "$LINE"), $(field per_second "$LINE")/s = $SHARE % of the allowed rate (target >= 95 %), 429 answers: $(field status_429 "$LINE") (target 0)"
+
+# ---- 4. Memory and start-up -------------------------------------------------------------------
+fig ""
+fig "4. Memory and start-up (app process)"
 fig "   start to first /health 200, fresh data directory: $START_FRESH_MS ms   (target < 3000 ms)"
 fig "   start to first /health 200, $((PENDING + DUE)) steps in the database: $START_LOADED_MS ms"
 fig "   RSS idle, 5 s after healthy: $RSS_IDLE MB   (target < 150 MB)"

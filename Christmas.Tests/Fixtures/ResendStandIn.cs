@@ -31,16 +31,21 @@ public sealed class ResendStandIn : IAsyncDisposable
     public sealed record Arrival(DateTimeOffset At, string? IdempotencyKey, JsonElement Body, int Status);
 
     public ConcurrentQueue<Arrival> Arrivals { get; } = new();
+    /// <summary>Like Resend's team limit: over this many requests in the trailing second answer 429 (0: no limit).</summary>
+    public int RequestsPerSecondLimit { get; set; }
+    public int TooManyRequestsAnswered => _tooMany;
+    private int _tooMany;
+    private readonly Queue<DateTimeOffset> _recent = new();
     /// <summary>Emails Resend would have sent: one per accepted idempotency key.</summary>
     public int Accepted => _keys.Count;
     public string BaseUrl { get; private set; } = "";
 
     private ResendStandIn(WebApplication app) => _app = app;
 
-    public static async Task<ResendStandIn> StartAsync()
+    public static async Task<ResendStandIn> StartAsync(int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var standIn = new ResendStandIn(app);
@@ -73,6 +78,12 @@ public sealed class ResendStandIn : IAsyncDisposable
         {
             if (context.Request.Headers.Authorization != $"Bearer {ApiKey}")
                 await ErrorAsync(context, HttpStatusCode.Unauthorized, "missing_api_key", "Missing API key in the authorization header");
+            else if (OverLimit(arrivedAt))
+            {
+                Interlocked.Increment(ref _tooMany);
+                context.Response.Headers.RetryAfter = "1";
+                await ErrorAsync(context, HttpStatusCode.TooManyRequests, "rate_limit_exceeded", "Too many requests. You can only make 2 requests per second.");
+            }
             else if (_script.TryDequeue(out var scripted)) await scripted(context, received);
             else if (Accept(received) is { } id) await Results.Json(new { id }).ExecuteAsync(context);
             else await ErrorAsync(context, HttpStatusCode.Conflict, "invalid_idempotent_request", "Same idempotency key used with a different request payload.");
@@ -80,6 +91,17 @@ public sealed class ResendStandIn : IAsyncDisposable
         finally
         {
             Arrivals.Enqueue(new Arrival(arrivedAt, received.Key, received.Body, context.Response.StatusCode));
+        }
+    }
+
+    private bool OverLimit(DateTimeOffset at)
+    {
+        if (RequestsPerSecondLimit <= 0) return false;
+        lock (_recent)
+        {
+            while (_recent.Count > 0 && at - _recent.Peek() >= TimeSpan.FromSeconds(1)) _recent.Dequeue();
+            _recent.Enqueue(at);
+            return _recent.Count > RequestsPerSecondLimit;
         }
     }
 

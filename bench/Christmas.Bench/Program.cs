@@ -7,6 +7,7 @@ var usage = """
       seed-lag  --db campaign.db --pending 100000 --due 600 --spread-seconds 60 [--start ISO | --start-in 15]
       lag       --db campaign.db [--timeout 180]                 waits for the seeded due steps, prints SentAt - DueAt
       count     --db campaign.db                                 rows in Contacts, Sequences, Steps
+      resend-standin --port 5083 [--limit 2] [--count N | --seconds S] [--timeout 600]   a local Resend API; prints what arrived
     """;
 if (args.Length == 0) { Console.Error.WriteLine(usage); return 2; }
 
@@ -19,6 +20,7 @@ try
         "seed-lag" => SeedLagCommand.Run(options),
         "lag" => await LagCommand.RunAsync(options),
         "count" => CountCommand.Run(options),
+        "resend-standin" => await ResendStandInCommand.RunAsync(options),
         _ => Fail(usage),
     };
 }

@@ -1,0 +1,39 @@
+using System.Globalization;
+using Christmas.Tests.Fixtures;
+
+namespace Christmas.Bench;
+
+/// <summary>
+/// Runs the Resend stand-in on a port until <c>--count</c> emails were accepted or, with
+/// <c>--seconds</c>, that long after the first arrival; then prints what arrived.
+/// </summary>
+public static class ResendStandInCommand
+{
+    public static async Task<int> RunAsync(Options options)
+    {
+        await using var standIn = await ResendStandIn.StartAsync(options.Int("port"));
+        standIn.RequestsPerSecondLimit = options.Int("limit", 0);
+        var count = options.Int("count", int.MaxValue);
+        var window = TimeSpan.FromSeconds(options.Int("seconds", 0));
+        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(options.Int("timeout", 600));
+        Console.Error.WriteLine($"stand-in listening on {standIn.BaseUrl}");
+
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+            var arrivals = standIn.Arrivals.ToList();
+            if (standIn.Accepted >= count) break;
+            if (window > TimeSpan.Zero && arrivals.Count > 0 && DateTimeOffset.UtcNow - arrivals.Min(a => a.At) >= window) break;
+        }
+
+        var all = standIn.Arrivals.ToList();
+        var measured = window > TimeSpan.Zero && all.Count > 0 ? all.Where(a => a.At - all.Min(x => x.At) < window).ToList() : all;
+        var accepted = measured.Count(a => a.Status == 200);
+        var span = measured.Count > 1 ? (measured.Max(a => a.At) - measured.Min(a => a.At)).TotalSeconds : 0;
+        var seconds = window > TimeSpan.Zero ? window.TotalSeconds : span;
+        var perSecond = seconds > 0 ? accepted / seconds : 0;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"accepted={accepted} requests={measured.Count} over={seconds:F1}s per_second={perSecond:F2} status_429={standIn.TooManyRequestsAnswered} timed_out={(DateTimeOffset.UtcNow >= deadline ? "yes" : "no")}"));
+        return 0;
+    }
+}
