@@ -35,30 +35,35 @@ public static class DeliveryServiceCollectionExtensions
                 http.DefaultRequestHeaders.Authorization = new("Bearer", o.ApiKey);
                 http.Timeout = Timeout.InfiniteTimeSpan; // the pipeline's per-attempt timeout rules
             });
-        resend.AddResilienceHandler("resend", pipeline =>
+        // Outermost to innermost: retries, then the rate gate (every attempt waits its turn), then
+        // the per-attempt timeout (which must not count the wait for the gate).
+        resend.AddResilienceHandler("resend-retry", pipeline =>
+        {
+            // Retry-after and backoff are real seconds of a real server, not the schedule's (fake in tests) clock.
+            pipeline.TimeProvider = TimeProvider.System;
+            pipeline.AddRetry(new HttpRetryStrategyOptions
             {
-                // Timeouts and retry-after are real seconds of a real server, not the schedule's (fake in tests) clock.
-                pipeline.TimeProvider = TimeProvider.System;
-                pipeline.AddRetry(new HttpRetryStrategyOptions
+                MaxRetryAttempts = 4,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromSeconds(1),
+                ShouldRetryAfterHeader = true,
+                // Retrying a POST is safe: every attempt carries the step's Idempotency-Key.
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
                 {
-                    MaxRetryAttempts = 4,
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                    Delay = TimeSpan.FromSeconds(1),
-                    ShouldRetryAfterHeader = true,
-                    // Retrying a POST is safe: every attempt carries the step's Idempotency-Key.
-                    ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
-                    {
-                        { Exception: HttpRequestException or TimeoutRejectedException } => true,
-                        { Result: { } r } => r.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.Conflict or HttpStatusCode.RequestTimeout
-                            || (int)r.StatusCode >= 500,
-                        _ => false,
-                    }),
-                });
-                pipeline.AddTimeout(TimeSpan.FromSeconds(10));
+                    { Exception: HttpRequestException or TimeoutRejectedException } => true,
+                    { Result: { } r } => r.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.Conflict or HttpStatusCode.RequestTimeout
+                        || (int)r.StatusCode >= 500,
+                    _ => false,
+                }),
             });
-        // Added after the resilience handler, so it sits inside the retry loop: every attempt is rate limited.
+        });
         resend.AddHttpMessageHandler<RateLimitedHandler>();
+        resend.AddResilienceHandler("resend-attempt-timeout", pipeline =>
+        {
+            pipeline.TimeProvider = TimeProvider.System;
+            pipeline.AddTimeout(TimeSpan.FromSeconds(10));
+        });
 
         services.AddTransient<IEmailSender>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.IsResend
             ? sp.GetRequiredService<ResendEmailSender>()

@@ -23,7 +23,8 @@ public sealed class ResendStandIn : IAsyncDisposable
 {
     public const string ApiKey = "re_test_0123456789";
     private readonly WebApplication _app;
-    private readonly ConcurrentDictionary<string, (string Id, string Hash)> _keys = new();
+    private readonly ConcurrentDictionary<string, (string Id, string Hash, DateTimeOffset At)> _keys = new();
+    private static readonly TimeSpan KeyLifetime = TimeSpan.FromHours(24);
     private readonly ConcurrentQueue<Func<HttpContext, Received, Task>> _script = new();
 
     private sealed record Received(JsonElement Body, string? Key);
@@ -110,7 +111,10 @@ public sealed class ResendStandIn : IAsyncDisposable
     {
         if (received.Key is null) return Guid.NewGuid().ToString();
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(received.Body.GetRawText())));
-        var entry = _keys.GetOrAdd(received.Key, _ => (Guid.NewGuid().ToString(), hash));
+        var now = DateTimeOffset.UtcNow;
+        // Keys are remembered for 24 h, like Resend's; after that the key is new again.
+        var entry = _keys.AddOrUpdate(received.Key, _ => (Guid.NewGuid().ToString(), hash, now),
+            (_, old) => now - old.At >= KeyLifetime ? (Guid.NewGuid().ToString(), hash, now) : old);
         return entry.Hash == hash ? entry.Id : null;
     }
 

@@ -16,11 +16,26 @@ public sealed class RequestRateGate(IOptions<ResendOptions> options)
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(20);
     private readonly object _lock = new();
     private readonly List<Slot> _slots = [];
+    // Waiters queue here in arrival order; only the first polls for a slot (no worker starves).
+    private readonly SemaphoreSlim _queue = new(1, 1);
 
     /// <summary>Waits for a slot; dispose the result when the request has finished.</summary>
     public async Task<IDisposable> AcquireAsync(CancellationToken ct)
     {
         var limit = Math.Max(1, (int)Math.Floor(options.Value.RequestsPerSecond));
+        await _queue.WaitAsync(ct);
+        try
+        {
+            return await NextSlotAsync(limit, ct);
+        }
+        finally
+        {
+            _queue.Release();
+        }
+    }
+
+    private async Task<IDisposable> NextSlotAsync(int limit, CancellationToken ct)
+    {
         while (true)
         {
             TimeSpan wait;
