@@ -29,12 +29,31 @@ namespace Christmas.Core.Persistence.Migrations
                     RevenueLeakTotal = table.Column<decimal>(type: "TEXT", nullable: true),
                     Segment = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SuppressedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Contacts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EmailTemplates",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    Author = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EmailTemplates", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -49,6 +68,10 @@ namespace Christmas.Core.Persistence.Migrations
                     TemplateKey = table.Column<string>(type: "TEXT", nullable: false),
                     IdempotencyKey = table.Column<string>(type: "TEXT", nullable: false),
                     VariablesJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", nullable: false),
+                    Html = table.Column<string>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: false),
+                    HeadersJson = table.Column<string>(type: "TEXT", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -145,6 +168,7 @@ namespace Christmas.Core.Persistence.Migrations
                     ManualSend = table.Column<bool>(type: "INTEGER", nullable: false),
                     DispatchedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ClaimedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    MessageJson = table.Column<string>(type: "TEXT", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -168,6 +192,12 @@ namespace Christmas.Core.Persistence.Migrations
                 name: "IX_Contacts_Segment",
                 table: "Contacts",
                 column: "Segment");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmailTemplates_Key_Version",
+                table: "EmailTemplates",
+                columns: new[] { "Key", "Version" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Executions_FlowId_ReceivedAt",
@@ -225,6 +255,9 @@ namespace Christmas.Core.Persistence.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "EmailTemplates");
+
             migrationBuilder.DropTable(
                 name: "Executions");
 

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Christmas.Core.Persistence.Migrations
 {
     [DbContext(typeof(CampaignDbContext))]
-    [Migration("20261128051717_TemplatesAndRenderedOutbox")]
-    partial class TemplatesAndRenderedOutbox
+    [Migration("20261128055101_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -284,6 +284,9 @@ namespace Christmas.Core.Persistence.Migrations
 
                     b.Property<bool>("ManualSend")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("MessageJson")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("NotBefore")
                         .HasColumnType("TEXT");
