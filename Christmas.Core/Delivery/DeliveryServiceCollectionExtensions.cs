@@ -1,6 +1,7 @@
 using System.Net;
 using Christmas.Core.Delivery.Outbox;
 using Christmas.Core.Delivery.Resend;
+using Christmas.Core.Delivery.Smtp;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
@@ -17,7 +18,7 @@ public static class DeliveryServiceCollectionExtensions
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section)
             .Validate(o => EmailOptions.Providers.Contains(o.Provider, StringComparer.OrdinalIgnoreCase),
                 $"Email:Provider must be one of: {string.Join(", ", EmailOptions.Providers)}.")
-            .Validate(o => !o.IsResend || !string.IsNullOrWhiteSpace(o.From), "Email:From is required with Email:Provider=Resend.")
+            .Validate(o => !(o.IsResend || o.IsSmtp) || !string.IsNullOrWhiteSpace(o.From), "Email:From is required with Email:Provider=Resend or Smtp.")
             .ValidateOnStart();
         services.AddOptions<ResendOptions>().BindConfiguration(ResendOptions.Section)
             .Validate<IOptions<EmailOptions>>((o, email) => !email.Value.IsResend || !string.IsNullOrWhiteSpace(o.ApiKey),
@@ -25,7 +26,12 @@ public static class DeliveryServiceCollectionExtensions
             .Validate(o => o.RequestsPerSecond >= 1, "Resend:RequestsPerSecond must be 1 or more.")
             .ValidateOnStart();
 
+        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section)
+            .Validate<IOptions<EmailOptions>>((o, email) => !email.Value.IsSmtp || !string.IsNullOrWhiteSpace(o.Host),
+                "Smtp:Host is required with Email:Provider=Smtp.")
+            .ValidateOnStart();
         services.AddSingleton<OutboxEmailSender>();
+        services.AddSingleton<SmtpEmailSender>();
         services.AddSingleton<RequestRateGate>();
         services.AddTransient<RateLimitedHandler>();
         var resend = services.AddHttpClient<ResendEmailSender>((sp, http) =>
@@ -65,9 +71,12 @@ public static class DeliveryServiceCollectionExtensions
             pipeline.AddTimeout(TimeSpan.FromSeconds(10));
         });
 
-        services.AddTransient<IEmailSender>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.IsResend
-            ? sp.GetRequiredService<ResendEmailSender>()
-            : sp.GetRequiredService<OutboxEmailSender>());
+        services.AddTransient<IEmailSender>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value switch
+        {
+            { IsResend: true } => sp.GetRequiredService<ResendEmailSender>(),
+            { IsSmtp: true } => sp.GetRequiredService<SmtpEmailSender>(),
+            _ => sp.GetRequiredService<OutboxEmailSender>(),
+        });
         return services;
     }
 }
