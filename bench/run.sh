@@ -152,6 +152,7 @@ deliver() {
   local standin=$!
   sleep 1
   Email__Provider=Resend Email__From="Bench <bench@example.com>" Resend__ApiKey=re_test_0123456789 \
+    Campaign__Sender__Name=Bench Campaign__Sender__PostalAddress="1 Main St, Halifax NS" Campaign__Sender__ContactEmail=bench@example.com \
     Resend__BaseUrl="http://127.0.0.1:$RESEND_PORT" Resend__RequestsPerSecond=$rps \
     app "$data" "$RESULTS/app-$label.log" APP_PID
   wait "$standin" || die "resend stand-in ($label)"

@@ -1,4 +1,5 @@
 using System.Net;
+using Christmas.Core.Campaign;
 using Christmas.Core.Delivery.Outbox;
 using Christmas.Core.Delivery.Resend;
 using Christmas.Core.Delivery.Smtp;
@@ -19,6 +20,10 @@ public static class DeliveryServiceCollectionExtensions
             .Validate(o => EmailOptions.Providers.Contains(o.Provider, StringComparer.OrdinalIgnoreCase),
                 $"Email:Provider must be one of: {string.Join(", ", EmailOptions.Providers)}.")
             .Validate(o => !(o.IsResend || o.IsSmtp) || !string.IsNullOrWhiteSpace(o.From), "Email:From is required with Email:Provider=Resend or Smtp.")
+            // CASL: an email that leaves the machine must name its sender, a postal address and a contact.
+            .Validate<IOptions<CampaignOptions>>((o, campaign) => o.Provider.Equals(EmailOptions.Outbox, StringComparison.OrdinalIgnoreCase)
+                    || new[] { campaign.Value.Sender.Name, campaign.Value.Sender.PostalAddress, campaign.Value.Sender.ContactEmail }.All(v => !string.IsNullOrWhiteSpace(v)),
+                "Campaign:Sender:Name, Campaign:Sender:PostalAddress and Campaign:Sender:ContactEmail are required to send real emails (Canada's anti-spam law: every email identifies its sender).")
             .ValidateOnStart();
         services.AddOptions<ResendOptions>().BindConfiguration(ResendOptions.Section)
             .Validate<IOptions<EmailOptions>>((o, email) => !email.Value.IsResend || !string.IsNullOrWhiteSpace(o.ApiKey),

@@ -34,6 +34,8 @@ public sealed class ResendDeliveryTests : IAsyncLifetime
             ["Campaign:TestingMode"] = testingMode.ToString(),
             ["Email:Provider"] = "Resend",
             ["Email:From"] = "BusOS Team <team@busos.example>",
+            ["Campaign:Sender:Name"] = "BusOS Team", ["Campaign:Sender:PostalAddress"] = "1 Main St, Halifax NS B3H 1A1",
+            ["Campaign:Sender:ContactEmail"] = "hello@busos.example",
             ["Resend:ApiKey"] = ResendStandIn.ApiKey,
             ["Resend:BaseUrl"] = _resend.BaseUrl,
             ["Resend:RequestsPerSecond"] = requestsPerSecond.ToString(),

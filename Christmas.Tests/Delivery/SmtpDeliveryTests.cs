@@ -16,6 +16,8 @@ public sealed class SmtpDeliveryTests : IAsyncLifetime
     {
         ["Email:Provider"] = "Smtp",
         ["Email:From"] = "BusOS Team <team@busos.example>",
+            ["Campaign:Sender:Name"] = "BusOS Team", ["Campaign:Sender:PostalAddress"] = "1 Main St, Halifax NS B3H 1A1",
+            ["Campaign:Sender:ContactEmail"] = "hello@busos.example",
         ["Smtp:Host"] = "127.0.0.1",
         ["Smtp:Port"] = _smtp.Port.ToString(),
         ["Smtp:Security"] = "None",
