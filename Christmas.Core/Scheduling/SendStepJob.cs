@@ -80,10 +80,13 @@ public sealed class SendStepJob(
             return new OutgoingEmail(step.Id, contact.Email, template.Key, step.IdempotencyKey, content,
                 EmailHeaders.For(vars["unsubscribe_url"]!), vars);
         }
-        catch (TemplateException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            step.MarkAttemptFailed(ex.Message, retryAt: null);
-            logger.LogError("Step {StepId} not sent: {Error}", step.Id, ex.Message);
+            // A template that cannot render now will not render on a retry either: fail the step
+            // with the reason (staff fix the template and re-send) instead of retrying it forever.
+            var reason = ex is TemplateException ? ex.Message : $"Template {template.Key} failed to render: {ex.Message}";
+            step.MarkAttemptFailed(reason, retryAt: null);
+            logger.LogError(ex, "Step {StepId} not sent: {Error}", step.Id, reason);
             return null;
         }
     }
