@@ -25,12 +25,11 @@ public sealed class TestApp : IAsyncDisposable
     private readonly WebApplicationFactory<Program> _factory;
     private readonly bool _ownsDirectory;
 
-    private TestApp(WebApplicationFactory<Program> factory, string dataDirectory, bool ownsDirectory, FakeTimeProvider? time)
+    private TestApp(WebApplicationFactory<Program> factory, string dataDirectory, bool ownsDirectory)
     {
         _factory = factory;
         DataDirectory = dataDirectory;
         _ownsDirectory = ownsDirectory;
-        Time = time;
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address);
         Anonymous = new HttpClient { BaseAddress = BaseAddress };
@@ -39,7 +38,6 @@ public sealed class TestApp : IAsyncDisposable
     }
 
     public string DataDirectory { get; }
-    public FakeTimeProvider? Time { get; }
     public Uri BaseAddress { get; }
     /// <summary>A client without credentials, like the website.</summary>
     public HttpClient Anonymous { get; }
@@ -64,7 +62,7 @@ public sealed class TestApp : IAsyncDisposable
         });
         factory.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
-        return Task.FromResult(new TestApp(factory, directory, owns, time));
+        return Task.FromResult(new TestApp(factory, directory, owns));
     }
 
     public async Task<T> WithDbAsync<T>(Func<CampaignDbContext, Task<T>> query)
