@@ -1,3 +1,4 @@
+using Christmas.Core.Common;
 using Christmas.Core.Executions;
 using Christmas.Core.Webhooks;
 
@@ -22,5 +23,5 @@ public static class FlowsApi
         ns == Execution.Namespace ? TypedResults.Ok(Flows(handlers)) : ApiResults.NotFound($"No flows in namespace '{ns}'.");
 
     private static IEnumerable<FlowView> Flows(HandlerCatalog handlers) => handlers.All.Select(h =>
-        new FlowView(Execution.Namespace, h.Name, h.Description, h.WebhookPath, h.Starts?.ToString().ToLowerInvariant()));
+        new FlowView(Execution.Namespace, h.Name, h.Description, h.WebhookPath, h.Starts?.ToApiName()));
 }

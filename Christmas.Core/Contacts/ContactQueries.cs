@@ -59,7 +59,7 @@ public sealed class ContactQueries(IDbContextFactory<CampaignDbContext> contexts
     public static StepView ToView(Step s) => new(s.Id, s.Number, s.TemplateKey, s.DueAt, s.Status.ToApiName(),
         s.SentBy?.ToApiName(), s.SentAt, s.ProviderMessageId, s.Attempts, s.LastError);
 
-    private static string? SegmentName(Segment? segment) => segment?.ToString().ToUpperInvariant();
+    private static string? SegmentName(Segment? segment) => segment?.ToSegmentName();
 
     private static string EscapeLike(string text) =>
         text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");

@@ -5,13 +5,13 @@ using Christmas.Core.Common;
 using Christmas.Core.Contacts;
 using Christmas.Core.Delivery.Unsubscribe;
 using Christmas.Core.Sequences;
-using Christmas.Core.Webhooks;
+using Christmas.Core.Templates;
 using Microsoft.Extensions.Options;
 
 namespace Christmas.Core.Delivery;
 
 /// <summary>The variables a step's template renders with: the sequence payload, overlaid by the contact's latest data and the campaign values.</summary>
-public sealed class EmailVariables(IOptions<CampaignOptions> options, UnsubscribeTokens unsubscribe, HandlerCatalog handlers)
+public sealed class EmailVariables(IOptions<CampaignOptions> options, UnsubscribeTokens unsubscribe, TemplateVariableCatalog catalog)
 {
     /// <summary>The names this class always sets (a value may be null); webhook fields come on top.</summary>
     public static readonly IReadOnlyList<string> Names =
@@ -23,16 +23,15 @@ public sealed class EmailVariables(IOptions<CampaignOptions> options, Unsubscrib
 
     public async Task<IReadOnlyDictionary<string, string?>> ForAsync(Contact contact, Sequence sequence, CancellationToken ct)
     {
-        // Every webhook field is defined, null when this call did not send it: a template's
-        // {% if package_type %} must read "no", not fail as an unknown variable.
-        var vars = handlers.All.SelectMany(h => h.Fields).Select(f => f.Name).Distinct()
-            .ToDictionary(name => name, _ => (string?)null, StringComparer.Ordinal);
+        // Every known variable is defined, null when this contact or call has no value: a
+        // template's {% if package_type %} must read "no", not fail as an unknown variable.
+        var vars = catalog.Names.ToDictionary(name => name, _ => (string?)null, StringComparer.Ordinal);
         AddPayload(vars, sequence.PayloadJson);
 
         vars["email"] = contact.Email;
         vars["first_name"] = contact.FirstName;
         vars["business_name"] = contact.BusinessName;
-        vars["segment"] = contact.Segment?.ToString().ToUpperInvariant();
+        vars["segment"] = contact.Segment?.ToSegmentName();
         vars["red_systems"] = Number(contact.RedSystems);
         vars["orange_systems"] = Number(contact.OrangeSystems);
         vars["yellow_systems"] = Number(contact.YellowSystems);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Christmas.Core.Common;
 using Christmas.Core.Contacts;
 using Christmas.Core.Delivery;
 using Christmas.Core.Persistence;
@@ -45,9 +46,9 @@ public sealed class SendStepJob(
         var sequence = step.Sequence!;
         var contact = sequence.Contact!;
         if (contact.IsSuppressed)
-            step.Abandon($"contact is {contact.Status.ToString().ToLowerInvariant()}");
+            step.Abandon($"contact is {contact.Status.ToApiName()}");
         else if (sequence.Status != SequenceStatus.Active && !step.ManualSend)
-            step.Abandon($"sequence is {sequence.Status.ToString().ToLowerInvariant()}");
+            step.Abandon($"sequence is {sequence.Status.ToApiName()}");
         else if (await MessageAsync(db, step, contact, sequence, cancellationToken) is { } email)
             await SendAsync(step, email, cancellationToken);
 

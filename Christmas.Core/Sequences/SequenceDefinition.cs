@@ -1,3 +1,5 @@
+using Christmas.Core.Common;
+
 namespace Christmas.Core.Sequences;
 
 /// <summary>A sequence as data: its steps, its dedupe key and the sequences it ends.</summary>
@@ -8,7 +10,7 @@ public sealed record SequenceDefinition(
     IReadOnlyList<string> DedupeFields,
     IReadOnlyList<SequenceEnding> Ends)
 {
-    public string Name => Kind.ToString().ToLowerInvariant();
+    public string Name => Kind.ToApiName();
 
     /// <summary>E.g. <c>noshow:evt_1</c>; unique per contact (the database's index is on contact and key).</summary>
     public string DedupeKey(IReadOnlyDictionary<string, string?> fields) =>

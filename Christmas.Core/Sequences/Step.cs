@@ -1,3 +1,5 @@
+using Christmas.Core.Common;
+
 namespace Christmas.Core.Sequences;
 
 /// <summary>One email of one sequence. The steps table is the scheduler's source of truth.</summary>
@@ -153,7 +155,7 @@ public sealed class Step
     private void Require(StepStatus expected)
     {
         if (Status != expected)
-            throw new InvalidStepTransitionException($"Step {Id} is {Status.ToString().ToLowerInvariant()}, not {expected.ToString().ToLowerInvariant()}.");
+            throw new InvalidStepTransitionException($"Step {Id} is {Status.ToApiName()}, not {expected.ToApiName()}.");
     }
 
     private void Move(StepStatus to)

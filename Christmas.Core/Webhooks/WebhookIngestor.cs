@@ -1,5 +1,6 @@
 using System.Globalization;
 using Christmas.Core.Campaign;
+using Christmas.Core.Common;
 using Christmas.Core.Contacts;
 using Christmas.Core.Executions;
 using Christmas.Core.Persistence;
@@ -90,14 +91,14 @@ public sealed class WebhookIngestor(
                 .Where(s => s.ContactId == contactId && s.Kind == ending.Kind && s.Status == SequenceStatus.Active)
                 .ToListAsync(ct);
             foreach (var other in active.Where(o => o.End(ending.Reason, now)))
-                execution.Info(now, $"Ended {ending.Kind.ToString().ToLowerInvariant()} sequence {other.Id}: {ending.Reason}.");
+                execution.Info(now, $"Ended {ending.Kind.ToApiName()} sequence {other.Id}: {ending.Reason}.");
         }
         await db.SaveChangesAsync(ct);
     }
 
     private static void LogPlan(Execution execution, SequenceDefinition definition, SequenceMode mode, List<Step> steps, DateTime now)
     {
-        execution.Info(now, $"Started the {definition.Name} sequence in {mode.ToString().ToLowerInvariant()} mode.");
+        execution.Info(now, $"Started the {definition.Name} sequence in {mode.ToApiName()} mode.");
         foreach (var step in steps)
         {
             var due = step.DueAt.ToString("O", CultureInfo.InvariantCulture);
