@@ -1,3 +1,4 @@
+using Christmas.Core.Audit;
 using Christmas.Core.Campaign;
 using Christmas.Core.Contacts;
 using Christmas.Core.Delivery;
@@ -47,6 +48,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ExecutionQueries>();
         services.AddSingleton<SequenceOperations>();
         services.AddSingleton<OutboxQueries>();
+        services.AddSingleton<AuditLog>();
 
         services.AddSingleton<DispatchSignal>();
         services.AddSingleton<StepRecovery>();

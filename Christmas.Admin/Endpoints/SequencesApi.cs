@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
+using Christmas.Admin.Security;
 using Christmas.Core.Sequences;
 using Christmas.Core.Settings;
 using Christmas.Core.Webhooks;
@@ -29,7 +30,7 @@ public static class SequencesApi
             && h.ValueKind == JsonValueKind.String ? h.GetString() : null;
         if (name is null || handlers.Find(name) is not { } handler)
             return ApiResults.Invalid("handler", $"handler must be one of: {string.Join(", ", handlers.All.Select(x => x.Name))}.");
-        return await call.HandleAsync(handler, body, $"manual:{request.HttpContext.User.Identity?.Name}", ct);
+        return await call.HandleAsync(handler, body, $"manual:{request.HttpContext.ActorName()}", ct);
     }
 
     private static async Task<IResult> CancelAsync(long id, HttpRequest request, SequenceOperations operations, CancellationToken ct)
@@ -45,15 +46,15 @@ public static class SequencesApi
             reason = body.Root.TryGetProperty("reason", out var text) && text.ValueKind == JsonValueKind.String ? text.GetString() : null;
             if (reason?.Length > 500) return ApiResults.Invalid("reason", "reason must be at most 500 characters.");
         }
-        return ApiResults.From(await operations.CancelAsync(id, reason, ct));
+        return ApiResults.From(await operations.CancelAsync(id, reason, request.HttpContext.ActorName(), ct));
     }
 
-    private static async Task<IResult> ResendAsync(long id, SequenceOperations operations, CancellationToken ct) =>
-        ApiResults.From(await operations.ResendAsync(id, ct));
+    private static async Task<IResult> ResendAsync(long id, HttpContext context, SequenceOperations operations, CancellationToken ct) =>
+        ApiResults.From(await operations.ResendAsync(id, context.ActorName(), ct));
 
-    private static async Task<IResult> RescheduleAsync(SequenceOperations operations, TestingModeStore mode, CancellationToken ct)
+    private static async Task<IResult> RescheduleAsync(HttpContext context, SequenceOperations operations, TestingModeStore mode, CancellationToken ct)
     {
-        var moved = await operations.ReschedulePendingAsync(null, ct);
+        var moved = await operations.ReschedulePendingAsync(null, context.ActorName(), ct);
         return TypedResults.Ok(new RescheduleResult(moved, await mode.IsEnabledAsync(ct) ? "testing" : "production"));
     }
 }

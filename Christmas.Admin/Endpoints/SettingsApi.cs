@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Christmas.Admin.Security;
 using Christmas.Core.Settings;
 
 namespace Christmas.Admin.Endpoints;
@@ -18,7 +19,7 @@ public static class SettingsApi
     private static async Task<IResult> GetAsync(TestingModeStore store, CancellationToken ct) =>
         TypedResults.Ok(new TestingModeView(await store.IsEnabledAsync(ct)));
 
-    private static async Task<IResult> PutAsync(HttpRequest request, TestingModeStore store, ILoggerFactory logs, CancellationToken ct)
+    private static async Task<IResult> PutAsync(HttpRequest request, TestingModeStore store, CancellationToken ct)
     {
         using var body = await JsonBody.ReadAsync(request, ct);
         if (body.Error is { } error) return error;
@@ -26,9 +27,7 @@ public static class SettingsApi
             || value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
             return ApiResults.Invalid("enabled", "Send {\"enabled\": true} or {\"enabled\": false}.");
         var enabled = value.GetBoolean();
-        await store.SetAsync(enabled, ct);
-        logs.CreateLogger("Christmas.Settings").LogInformation("Testing mode set to {Enabled} by {User}",
-            enabled, request.HttpContext.User.Identity?.Name);
+        await store.SetAsync(enabled, request.HttpContext.ActorName(), ct);
         return TypedResults.Ok(new TestingModeView(enabled));
     }
 }

@@ -5,7 +5,6 @@ using Christmas.Core;
 using Christmas.Core.Persistence;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
-using Microsoft.AspNetCore.Authentication;
 using MudBlazor.Services;
 
 namespace Christmas.Admin.Extensions;
@@ -18,6 +17,8 @@ public static class AdminServiceCollectionExtensions
         // The integration guide's port, unless ASPNETCORE_URLS / --urls say otherwise.
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
             builder.WebHost.UseUrls("http://localhost:8080");
+        // Package assets (MudBlazor's css/js) when run from the build output in any environment; a no-op once published.
+        builder.WebHost.UseStaticWebAssets();
 
         var services = builder.Services;
         services.AddChristmasCore();
@@ -25,12 +26,7 @@ public static class AdminServiceCollectionExtensions
         services.AddSingleton<WebhookCall>();
 
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
-        services.AddAuthentication(ApiTokenAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
-        services.AddAuthorizationBuilder()
-            .AddPolicy(OperatorPolicy.Name, policy => policy
-                .AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName)
-                .RequireAuthenticatedUser());
+        services.AddConsoleSecurity();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();

@@ -53,7 +53,7 @@ public static class HangfireRegistration
             Authorization = [new HangfireDashboardAuthorization()],
             DashboardTitle = "Christmas Campaign scheduler",
             DisplayStorageConnectionString = false,
-        }).RequireAuthorization(OperatorPolicy.Name);
+        }).RequireAuthorization(OperatorPolicy.AdminOnly);
         return app;
     }
 }

@@ -14,6 +14,8 @@ public static class WebApplicationExtensions
     {
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
         await app.Services.GetRequiredService<TemplateStore>().SeedAndCheckAsync(CancellationToken.None);
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<FirstAdminSeeder>().SeedAsync();
     }
 
     public static WebApplication UseChristmasAdmin(this WebApplication app)
@@ -36,6 +38,7 @@ public static class WebApplicationExtensions
             .MapSettingsApi()
             .MapOutboxApi();
         app.MapChristmasHangfireDashboard();
+        app.MapAccountEndpoints();
 
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

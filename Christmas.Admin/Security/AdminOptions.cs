@@ -1,8 +1,10 @@
 namespace Christmas.Admin.Security;
 
-/// <summary>Section <c>Admin</c>. Without an ApiToken the operator API stays closed.</summary>
 public sealed class AdminOptions
 {
     public const string Section = "Admin";
     public string? ApiToken { get; set; }
+    /// <summary>The first console administrator, created at start when no user has this email.</summary>
+    public string? Email { get; set; }
+    public string? Password { get; set; }
 }

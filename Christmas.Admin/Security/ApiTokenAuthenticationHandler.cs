@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using Christmas.Core.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -21,7 +22,8 @@ public sealed class ApiTokenAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.NoResult());
         if (!SecretComparer.Matches(header["Bearer ".Length..].Trim(), admin.Value.ApiToken))
             return Task.FromResult(AuthenticateResult.Fail("Invalid API token."));
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "api-token")], SchemeName);
+        // The token is the operator API's master key: it may do what an Admin may.
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "api-token"), new Claim(ClaimTypes.Role, ConsoleRoles.Admin)], SchemeName);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 

@@ -1,10 +1,11 @@
+using Christmas.Core.Accounts;
 using Hangfire.Dashboard;
 
 namespace Christmas.Admin.Security;
 
-/// <summary>Defence in depth behind the endpoint's Operator policy: the dashboard never opens to an anonymous caller.</summary>
+/// <summary>Defence in depth behind the endpoint's AdminOnly policy: the dashboard never opens to anyone else.</summary>
 public sealed class HangfireDashboardAuthorization : IDashboardAuthorizationFilter
 {
     public bool Authorize(DashboardContext context) =>
-        context.GetHttpContext().User.Identity?.IsAuthenticated == true;
+        context.GetHttpContext().User.IsInRole(ConsoleRoles.Admin);
 }

@@ -1,14 +1,18 @@
+using Christmas.Core.Accounts;
+using Christmas.Core.Audit;
 using Christmas.Core.Contacts;
 using Christmas.Core.Delivery.Outbox;
 using Christmas.Core.Executions;
 using Christmas.Core.Sequences;
 using Christmas.Core.Settings;
 using Christmas.Core.Templates;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Christmas.Core.Persistence;
 
-public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> options) : DbContext(options)
+/// <summary>The app's one database, including the console's users (ASP.NET Core Identity tables).</summary>
+public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> options) : IdentityDbContext<ConsoleUser>(options)
 {
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<Sequence> Sequences => Set<Sequence>();
@@ -17,9 +21,13 @@ public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> option
     public DbSet<Setting> Settings => Set<Setting>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<EmailTemplate> EmailTemplates => Set<EmailTemplate>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CampaignDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

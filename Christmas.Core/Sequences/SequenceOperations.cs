@@ -1,3 +1,4 @@
+using Christmas.Core.Audit;
 using Christmas.Core.Common;
 using Christmas.Core.Contacts;
 using Christmas.Core.Persistence;
@@ -13,16 +14,18 @@ public sealed class SequenceOperations(
     SequenceCatalog catalog,
     TestingModeStore testingMode,
     DispatchSignal dispatchSignal,
+    AuditLog audit,
     TimeProvider time)
 {
     private const int RescheduleBatch = 200;
 
-    public async Task<Outcome<SequenceView>> CancelAsync(long sequenceId, string? reason, CancellationToken ct)
+    public async Task<Outcome<SequenceView>> CancelAsync(long sequenceId, string? reason, string actor, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var sequence = await db.Sequences.Include(s => s.Steps).FirstOrDefaultAsync(s => s.Id == sequenceId, ct);
         if (sequence is null) return Outcome<SequenceView>.NotFound($"Sequence {sequenceId} does not exist.");
-        if (!sequence.End(string.IsNullOrWhiteSpace(reason) ? "cancelled by an operator" : reason.Trim(), Now()))
+        var why = string.IsNullOrWhiteSpace(reason) ? "cancelled by an operator" : reason.Trim();
+        if (!sequence.End(why, Now()))
             return Outcome<SequenceView>.Conflict($"Sequence {sequenceId} is already {sequence.Status.ToApiName()}.");
         try
         {
@@ -32,11 +35,12 @@ public sealed class SequenceOperations(
         {
             return Outcome<SequenceView>.Conflict($"A step of sequence {sequenceId} is being sent right now; try again in a moment.");
         }
+        await audit.RecordAsync(actor, "sequence.cancel", $"sequence {sequenceId}", why, ct);
         return Outcome<SequenceView>.Ok(ContactQueries.ToView(sequence));
     }
 
     /// <summary>Sends a step again now, with an idempotency key of its own.</summary>
-    public async Task<Outcome<StepView>> ResendAsync(long stepId, CancellationToken ct)
+    public async Task<Outcome<StepView>> ResendAsync(long stepId, string actor, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var step = await db.Steps.Include(s => s.Sequence).ThenInclude(q => q!.Contact)
@@ -55,12 +59,13 @@ public sealed class SequenceOperations(
             return Outcome<StepView>.Conflict($"Step {stepId} is being sent right now.");
         }
         dispatchSignal.Wake();
+        await audit.RecordAsync(actor, "step.resend", $"step {stepId}", $"{contact.Email}, {step.TemplateKey}", ct);
         return Outcome<StepView>.Ok(ContactQueries.ToView(step));
     }
 
     /// <summary>Moves the pending steps of every active sequence to the current mode's offsets.</summary>
     /// <returns>How many steps moved.</returns>
-    public async Task<int> ReschedulePendingAsync(IProgress<int>? progress, CancellationToken ct)
+    public async Task<int> ReschedulePendingAsync(IProgress<int>? progress, string actor, CancellationToken ct)
     {
         var mode = await testingMode.IsEnabledAsync(ct) ? SequenceMode.Testing : SequenceMode.Production;
         var moved = 0;
@@ -87,6 +92,7 @@ public sealed class SequenceOperations(
             progress?.Report(moved);
         }
         dispatchSignal.Wake();
+        await audit.RecordAsync(actor, "steps.reschedule", "pending steps", $"{moved} moved to {mode.ToApiName()} timing", ct);
         return moved;
     }
 

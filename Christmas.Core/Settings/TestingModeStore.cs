@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Christmas.Core.Audit;
 using Christmas.Core.Campaign;
 using Christmas.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -11,11 +12,14 @@ namespace Christmas.Core.Settings;
 /// Cached in memory because every webhook reads it (one instance per database for now; the
 /// PostgreSQL scale-out issue must re-read it).
 /// </summary>
-public sealed class TestingModeStore(IDbContextFactory<CampaignDbContext> contexts, IOptions<CampaignOptions> options, TimeProvider time)
+public sealed class TestingModeStore(IDbContextFactory<CampaignDbContext> contexts, IOptions<CampaignOptions> options, AuditLog audit, TimeProvider time)
 {
     private const string Key = "testing_mode";
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile StrongBox<bool>? _cached;
+
+    /// <summary>Raised after a change, so every open console page can show or hide its banner.</summary>
+    public event Action<bool>? Changed;
 
     public async Task<bool> IsEnabledAsync(CancellationToken ct)
     {
@@ -27,7 +31,7 @@ public sealed class TestingModeStore(IDbContextFactory<CampaignDbContext> contex
         return enabled;
     }
 
-    public async Task SetAsync(bool enabled, CancellationToken ct)
+    public async Task SetAsync(bool enabled, string actor, CancellationToken ct)
     {
         await _gate.WaitAsync(ct);
         try
@@ -43,10 +47,12 @@ public sealed class TestingModeStore(IDbContextFactory<CampaignDbContext> contex
             }
             await db.SaveChangesAsync(ct);
             _cached = new StrongBox<bool>(enabled);
+            await audit.RecordAsync(actor, "testing-mode.set", "testing mode", enabled ? "on" : "off", ct);
         }
         finally
         {
             _gate.Release();
         }
+        Changed?.Invoke(enabled);
     }
 }

@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Christmas.Core.Accounts;
 using Christmas.Core.Persistence;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -22,6 +24,8 @@ namespace Christmas.Tests.Fixtures;
 public sealed class TestApp : IAsyncDisposable
 {
     public const string ApiToken = "test-api-token-0123456789";
+    public const string AdminEmail = "admin@test.local";
+    public const string AdminPassword = "admin-password-for-tests";
     private readonly WebApplicationFactory<Program> _factory;
     private readonly bool _ownsDirectory;
 
@@ -56,6 +60,8 @@ public sealed class TestApp : IAsyncDisposable
             web.UseSetting("urls", "http://127.0.0.1:0");
             web.UseSetting("Campaign:DataDirectory", directory);
             web.UseSetting("Admin:ApiToken", ApiToken);
+            web.UseSetting("Admin:Email", AdminEmail);
+            web.UseSetting("Admin:Password", AdminPassword);
             web.UseSetting("Scheduler:QueuePollInterval", "00:00:00.100");
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) web.UseSetting(key, value);
             if (time is not null) web.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(time));
@@ -69,6 +75,17 @@ public sealed class TestApp : IAsyncDisposable
     {
         await using var db = await Services.GetRequiredService<IDbContextFactory<CampaignDbContext>>().CreateDbContextAsync();
         return await query(db);
+    }
+
+    /// <summary>Adds a console user with a role, as an Admin would on the Users page.</summary>
+    public async Task CreateUserAsync(string email, string password, string role)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ConsoleUser>>();
+        var user = new ConsoleUser { UserName = email, Email = email, EmailConfirmed = true };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded) throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
+        await users.AddToRoleAsync(user, role);
     }
 
     public Task<HttpResponseMessage> PostWebhookAsync(string handler, object body, string? key = null) =>

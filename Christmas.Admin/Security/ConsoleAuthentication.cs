@@ -1,0 +1,82 @@
+using Christmas.Core.Accounts;
+using Christmas.Core.Persistence;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Christmas.Admin.Security;
+
+/// <summary>Sign-in for people (Identity cookie) and for scripts (Bearer API token), behind one policy scheme.</summary>
+public static class ConsoleAuthentication
+{
+    public const string Scheme = "Console";
+    public const string LoginPath = "/account/login";
+
+    public static IServiceCollection AddConsoleSecurity(this IServiceCollection services)
+    {
+        // Identity's stores want a scoped context; the app otherwise uses the pooled factory.
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<CampaignDbContext>>().CreateDbContext());
+
+        services.AddAuthentication(Scheme)
+            .AddPolicyScheme(Scheme, "Cookie or API token", o => o.ForwardDefaultSelector = context =>
+                HasBearer(context.Request) ? ApiTokenAuthenticationHandler.SchemeName : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null)
+            .AddIdentityCookies();
+
+        services.AddIdentityCore<ConsoleUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                // Length over composition rules (NIST 800-63B); lockout stops guessing.
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<CampaignDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = LoginPath;
+            o.AccessDeniedPath = "/account/denied";
+            o.Cookie.Name = "christmas.console";
+            o.Cookie.SameSite = SameSiteMode.Strict; // the API also accepts the cookie: no cross-site requests
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            o.Events.OnRedirectToLogin = context => AnswerOrRedirect(context, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => AnswerOrRedirect(context, StatusCodes.Status403Forbidden);
+        });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(OperatorPolicy.Name, p => p.RequireAuthenticatedUser().RequireRole(ConsoleRoles.All))
+            .AddPolicy(OperatorPolicy.AdminOnly, p => p.RequireAuthenticatedUser().RequireRole(ConsoleRoles.Admin));
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<FirstAdminSeeder>();
+        return services;
+    }
+
+    private static bool HasBearer(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Browsers go to the sign-in page; API clients get a status code and a problem body.</summary>
+    private static async Task AnswerOrRedirect(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.Redirect(context.RedirectUri);
+            return;
+        }
+        context.Response.StatusCode = status;
+        if (status == StatusCodes.Status401Unauthorized) context.Response.Headers.WWWAuthenticate = "Bearer";
+        await Results.Problem(statusCode: status,
+            title: status == 401 ? "Unauthorized" : "Forbidden",
+            detail: status == 401
+                ? "Sign in to the console, or send Authorization: Bearer <Admin:ApiToken>."
+                : "Your role may not do this.").ExecuteAsync(context.HttpContext);
+    }
+}

@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using Bunit;
+using Christmas.Core.Accounts;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace Christmas.Tests.Fixtures.Components;
+
+/// <summary>
+/// Base of bUnit tests of console components: MudBlazor services, loose JS interop, a signed-in Admin,
+/// and optionally the real services of a running <see cref="TestApp"/> (its SQLite file) as fallback.
+/// Disposed through IAsyncLifetime because MudBlazor's services only dispose asynchronously (MudBlazor#12403).
+/// </summary>
+public abstract class ConsoleComponentTest : BunitContext, IAsyncLifetime
+{
+    protected ConsoleComponentTest()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        var auth = AddAuthorization();
+        auth.SetAuthorized(TestApp.AdminEmail);
+        auth.SetRoles(ConsoleRoles.Admin);
+    }
+
+    /// <summary>Resolves every service the component asks for and bUnit lacks from the app (real database, real stores).</summary>
+    protected void UseAppServices(TestApp app) => Services.AddFallbackServiceProvider(app.Services);
+
+    /// <summary>Renders MudBlazor's popover provider, which menus, selects and dialogs need.</summary>
+    protected void RenderMudProviders()
+    {
+        Render<MudBlazor.MudPopoverProvider>();
+        Render<MudBlazor.MudDialogProvider>();
+        Render<MudBlazor.MudSnackbarProvider>();
+    }
+
+    public virtual Task InitializeAsync() => Task.CompletedTask;
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await DisposeTestAsync();
+    }
+
+    protected virtual Task DisposeTestAsync() => Task.CompletedTask;
+}
