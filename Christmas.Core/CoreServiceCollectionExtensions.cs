@@ -45,9 +45,13 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<WebhookIngestor>();
 
         services.AddSingleton<ContactQueries>();
+        // console: contacts
         services.AddSingleton<ExecutionQueries>();
+        // console: dashboard, executions, outbox
         services.AddSingleton<SequenceOperations>();
+        // console: trigger and templates
         services.AddSingleton<OutboxQueries>();
+        // console: settings and users
         services.AddSingleton<AuditLog>();
 
         services.AddSingleton<DispatchSignal>();
