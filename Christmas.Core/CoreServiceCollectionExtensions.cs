@@ -48,6 +48,7 @@ public static class CoreServiceCollectionExtensions
         // console: contacts
         services.AddSingleton<ExecutionQueries>();
         // console: dashboard, executions, outbox
+        services.AddSingleton<Dashboard.DashboardQueries>(); // full name: no using line for other helpers to collide with
         services.AddSingleton<SequenceOperations>();
         // console: trigger and templates
         services.AddSingleton<OutboxQueries>();
