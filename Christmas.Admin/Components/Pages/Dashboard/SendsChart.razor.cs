@@ -16,7 +16,7 @@ public partial class SendsChart
     private int SentTotal { get; set; }
     private int ScheduledTotal { get; set; }
 
-    private BarChartOptions Options { get; } = new() { XAxisLabelRotation = 45, YAxisTicks = 1 };
+    private BarChartOptions Options { get; } = new() { XAxisLabelRotation = 45, YAxisTicks = 1, MaxNumYAxisTicks = 8 };
 
     protected override void OnParametersSet()
     {

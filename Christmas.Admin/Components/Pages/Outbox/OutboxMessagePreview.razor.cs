@@ -13,7 +13,7 @@ public partial class OutboxMessagePreview
     [Inject] private IOptions<EmailOptions> Email { get; set; } = default!;
 
     // The Outbox stores no sender: show the one a real provider would use.
-    private string From => Email.Value.From ?? "Email:From is not set (the Outbox delivers nothing)";
+    private string From => string.IsNullOrWhiteSpace(Email.Value.From) ? "not set (Email:From); the Outbox delivers nothing" : Email.Value.From;
 
     private IEnumerable<(string Name, string Value)> Headers =>
         Message.Headers.ValueKind == JsonValueKind.Object
