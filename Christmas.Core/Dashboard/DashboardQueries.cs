@@ -5,8 +5,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Christmas.Core.Dashboard;
 
 /// <summary>
-/// The dashboard's figures. Each query is a count or a day-grouping done by the database over an
-/// index (Steps(SentAt) partial, Steps(Status, NotBefore)), so it stays quick at 400,000 steps.
+/// The dashboard's figures. Every query is a count over an index range (Steps(SentAt) partial,
+/// Steps(Status, NotBefore)) or a top-N along one; a chart day is one range count. Grouping by a
+/// computed day instead read and converted every row of the 14 days (80-300 ms at 400,000 steps;
+/// 28 range counts take a few ms), and works the same on PostgreSQL.
 /// </summary>
 public sealed class DashboardQueries(IDbContextFactory<CampaignDbContext> contexts, TimeProvider time)
 {
@@ -34,23 +36,28 @@ public sealed class DashboardQueries(IDbContextFactory<CampaignDbContext> contex
     /// <summary>The last <see cref="ChartDays"/> days, today included, oldest first.</summary>
     private static async Task<IReadOnlyList<DailyCount>> SentPerDayAsync(CampaignDbContext db, DateTime today, CancellationToken ct)
     {
-        var from = today.AddDays(1 - ChartDays);
-        var rows = await db.Steps.Where(s => s.SentAt >= from)
-            .GroupBy(s => s.SentAt!.Value.Date)
-            .Select(g => new { Day = g.Key, Count = g.Count() })
-            .ToListAsync(ct);
-        return Days(from, rows.Select(r => (r.Day, r.Count)));
+        var counts = new List<DailyCount>(ChartDays);
+        for (var day = today.AddDays(1 - ChartDays); day <= today; day = day.AddDays(1))
+        {
+            var (from, until) = (day, day.AddDays(1));
+            counts.Add(new DailyCount(DateOnly.FromDateTime(day),
+                await db.Steps.CountAsync(s => s.SentAt >= from && s.SentAt < until, ct)));
+        }
+        return counts;
     }
 
     /// <summary>Today and the next days; steps already overdue (about to go) count for today.</summary>
     private static async Task<IReadOnlyList<DailyCount>> ScheduledPerDayAsync(CampaignDbContext db, DateTime today, CancellationToken ct)
     {
-        var until = today.AddDays(ChartDays);
-        var rows = await db.Steps.Where(s => s.Status == StepStatus.Scheduled && s.NotBefore < until)
-            .GroupBy(s => s.NotBefore.Date)
-            .Select(g => new { Day = g.Key, Count = g.Count() })
-            .ToListAsync(ct);
-        return Days(today, rows.Select(r => (r.Day < today ? today : r.Day, r.Count)));
+        var counts = new List<DailyCount>(ChartDays);
+        for (var day = today; day < today.AddDays(ChartDays); day = day.AddDays(1))
+        {
+            var (from, until) = (day, day.AddDays(1));
+            var query = db.Steps.Where(s => s.Status == StepStatus.Scheduled && s.NotBefore < until);
+            if (from > today) query = query.Where(s => s.NotBefore >= from);
+            counts.Add(new DailyCount(DateOnly.FromDateTime(day), await query.CountAsync(ct)));
+        }
+        return counts;
     }
 
     private static Task<List<UpcomingSend>> NextSendsAsync(CampaignDbContext db, CancellationToken ct) =>
@@ -69,14 +76,4 @@ public sealed class DashboardQueries(IDbContextFactory<CampaignDbContext> contex
             .Select(s => new RecentFailure(s.Id, s.Sequence!.Contact!.Email, s.TemplateKey, s.Attempts, s.LastError,
                 s.ClaimedAt ?? s.NotBefore))
             .ToListAsync(ct);
-
-    private static List<DailyCount> Days(DateTime first, IEnumerable<(DateTime Day, int Count)> counts)
-    {
-        var byDay = counts.GroupBy(c => DateOnly.FromDateTime(c.Day)).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
-        var start = DateOnly.FromDateTime(first);
-        return Enumerable.Range(0, ChartDays)
-            .Select(i => start.AddDays(i))
-            .Select(day => new DailyCount(day, byDay.GetValueOrDefault(day)))
-            .ToList();
-    }
 }
