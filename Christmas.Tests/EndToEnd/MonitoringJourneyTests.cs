@@ -104,7 +104,8 @@ public sealed class MonitoringJourneyTests(BrowserFixture browser) : IAsyncLifet
         var odd = Webhooks.Assessment(now.AddMinutes(-1), OddCounts);
         odd["green_systems"] = 1; // 2 + 1 + 2 + 1 = 6 of the 8 systems: accepted with a warning
         await PostAsync("assessment-handler", odd);
-        await PostAsync("noshow-recovery-handler", Webhooks.Noshow(now.AddHours(1), "missed.call@example.com"));
+        // A call missed six minutes ago: its first email (+5 min) goes out at once too.
+        await PostAsync("noshow-recovery-handler", Webhooks.Noshow(now.AddMinutes(-6), "missed.call@example.com"));
 
         var outbox = await Eventually.WaitAsync(
             async () => await TestApp.JsonAsync(await _app.Api.GetAsync($"/api/outbox?to={Uri.EscapeDataString(DueNow)}")),

@@ -7,5 +7,7 @@ public static class UtcTime
 {
     public static string Minutes(DateTime at) => at.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
+    public static string Clock(DateTime at) => at.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+
     public static string Seconds(DateTime at) => at.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 }

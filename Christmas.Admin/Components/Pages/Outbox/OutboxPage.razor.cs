@@ -20,8 +20,12 @@ public partial class OutboxPage
     private async Task<TableData<OutboxMessageView>> LoadAsync(TableState state, CancellationToken ct)
     {
         var page = await Queries.ListAsync(To, new PageRequest(state.Page + 1, state.PageSize), ct);
-        // Open the newest email at first, so the page never starts blank.
-        Selected ??= page.Results.FirstOrDefault();
+        // Open the newest email at first, so the page never starts blank (the table renders itself, the preview is ours).
+        if (Selected is null && page.Results.Count > 0)
+        {
+            Selected = page.Results[0];
+            StateHasChanged();
+        }
         return new TableData<OutboxMessageView> { Items = page.Results, TotalItems = page.Total };
     }
 

@@ -1,0 +1,64 @@
+using Bunit;
+using Christmas.Admin.Components.Pages.Executions;
+using Christmas.Tests.Fixtures;
+using Christmas.Tests.Fixtures.Components;
+using MudBlazor;
+using Payloads = Christmas.Tests.Fixtures.Webhooks;
+
+namespace Christmas.Tests.Admin.Monitoring;
+
+public sealed class ExecutionsPageTests : ConsoleComponentTest
+{
+    private TestApp _app = default!;
+
+    public override async Task InitializeAsync()
+    {
+        _app = await TestApp.StartAsync();
+        UseAppServices(_app);
+        RenderMudProviders();
+    }
+
+    protected override async Task DisposeTestAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task Executions_ListNewestFirst_AndFilterByFlow()
+    {
+        await PostAsync("signup-handler", Payloads.Signup("first@example.com"));
+        await PostAsync("assessment-handler", Payloads.Assessment(DateTimeOffset.UtcNow.AddMinutes(-1), "second@example.com"));
+
+        var cut = Render<ExecutionsPage>();
+        cut.WaitForAssertion(() => Assert.Equal(2, Rows(cut).Count));
+        Assert.Contains("assessment-handler", Rows(cut)[0].TextContent);
+        Assert.Contains("second@example.com", Rows(cut)[0].TextContent);
+
+        var flow = cut.FindComponents<MudSelect<string>>()[0];
+        await cut.InvokeAsync(() => flow.Instance.ValueChanged.InvokeAsync("signup-handler"));
+
+        cut.WaitForAssertion(() => Assert.Single(Rows(cut)));
+        Assert.Contains("first@example.com", Rows(cut)[0].TextContent);
+    }
+
+    [Fact]
+    public async Task OpeningACall_ShowsItsWarningsPayloadAndLog()
+    {
+        var body = Payloads.Assessment(DateTimeOffset.UtcNow.AddMinutes(-1), "odd@example.com");
+        body["green_systems"] = 1;
+        await PostAsync("assessment-handler", body);
+
+        var cut = Render<ExecutionsPage>();
+        cut.WaitForAssertion(() => Assert.Single(Rows(cut)));
+        cut.Find("[data-testid=execution-toggle]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("WARNING", cut.Find("[data-testid=execution-logs]").TextContent));
+        Assert.Contains("add up to 6, not 8", cut.Find("[data-testid=execution-warning]").TextContent);
+        Assert.Contains("\"green_systems\": 1", cut.Find("[data-testid=execution-payload]").TextContent);
+        Assert.Contains("Email #2 (assessment-2) scheduled", cut.Find("[data-testid=execution-logs]").TextContent);
+        Assert.Equal("/contacts/odd%40example.com", cut.Find("[data-testid=execution-contact-link]").GetAttribute("href"));
+    }
+
+    private static IReadOnlyList<AngleSharp.Dom.IElement> Rows(IRenderedComponent<ExecutionsPage> cut) =>
+        cut.FindAll("[data-testid=executions-table] tbody tr").Where(r => r.QuerySelector("[data-testid=execution-toggle]") is not null).ToList();
+
+    private async Task PostAsync(string handler, object body) =>
+        (await _app.PostWebhookAsync(handler, body)).EnsureSuccessStatusCode();
+}
