@@ -79,18 +79,35 @@ public sealed class MonitoringJourneyTests(BrowserFixture browser) : IAsyncLifet
     }
 
     [Fact]
-    public async Task Dashboard_FitsAPhone()
+    public async Task MonitoringPages_FitAPhone()
     {
         await PostTrafficAsync();
         await using var console = await ConsoleBrowser.OpenAsync(browser, _app, width: 390, height: 844);
         await console.SignInAsync();
-        await console.GotoAsync("/");
 
+        await console.GotoAsync("/");
         await Assertions.Expect(console.Page.GetByTestId("stat-contacts")).ToHaveTextAsync("4");
         await Assertions.Expect(console.Page.GetByTestId("stat-contacts")).ToBeInViewportAsync();
-        var pageWidth = await console.Page.EvaluateAsync<int>("document.documentElement.scrollWidth");
-        Assert.True(pageWidth <= 390, $"the page is {pageWidth} px wide on a 390 px phone");
+        await AssertNoSidewaysScrollAsync(console.Page, "/");
         await console.ScreenshotAsync("02-dashboard-phone");
+
+        await console.GotoAsync("/executions");
+        await Assertions.Expect(console.Page.GetByTestId("executions-table")).ToContainTextAsync(OddCounts);
+        await AssertNoSidewaysScrollAsync(console.Page, "/executions");
+
+        await console.GotoAsync("/outbox");
+        await Assertions.Expect(console.Page.FrameLocator("[data-testid=outbox-html]").Locator("body")).ToContainTextAsync("Sarah");
+        await AssertNoSidewaysScrollAsync(console.Page, "/outbox");
+        // What the phone shows once scrolled to the email (Chromium paints no iframe below the fold in a full-page shot).
+        await console.Page.GetByTestId("outbox-message").ScrollIntoViewIfNeededAsync();
+        await Assertions.Expect(console.Page.FrameLocator("[data-testid=outbox-html]").GetByText("Hi Sarah")).ToBeInViewportAsync();
+        await console.Page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Directory, "52-outbox-phone.png") });
+    }
+
+    private static async Task AssertNoSidewaysScrollAsync(IPage page, string path)
+    {
+        var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(width <= 390, $"{path} is {width} px wide on a 390 px phone");
     }
 
     /// <summary>Four contacts, three sequences; one assessment is a day old, so its email #2 is due now and lands in the Outbox.</summary>
