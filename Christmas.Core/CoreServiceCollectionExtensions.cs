@@ -1,3 +1,4 @@
+using Christmas.Core.Accounts;
 using Christmas.Core.Audit;
 using Christmas.Core.Campaign;
 using Christmas.Core.Contacts;
@@ -52,6 +53,9 @@ public static class CoreServiceCollectionExtensions
         // console: trigger and templates
         services.AddSingleton<OutboxQueries>();
         // console: settings and users
+        services.AddSingleton<WebhookUrlList>();
+        services.AddSingleton<IntegrationStatusReader>();
+        services.AddSingleton<ConsoleUserAdmin>();
         services.AddSingleton<AuditLog>();
 
         services.AddSingleton<DispatchSignal>();
