@@ -16,7 +16,7 @@ public static class SequencesApi
         var group = api.MapGroup("/api/sequences").WithTags("Sequences");
         group.MapPost("", TriggerAsync);
         group.MapPost("/{id:long}/cancel", CancelAsync);
-        group.MapPost("/reschedule-pending", RescheduleAsync);
+        group.MapPost("/reschedule-pending", RescheduleAsync).RequireAuthorization(OperatorPolicy.AdminOnly);
         api.MapPost("/api/steps/{id:long}/resend", ResendAsync).WithTags("Sequences");
         return api;
     }
