@@ -25,7 +25,7 @@ public sealed class TriggerDryRun(
 
         var plan = SequencePlan.For(input, sequences, mode, now, options.Value.OverdueGrace);
         if (plan is null)
-            return new TriggerPreview(input.Email, contactId is not null, null, mode.ToApiName(), [], null,
+            return new TriggerPreview(input.Email, now, contactId is not null, null, mode.ToApiName(), [], null,
                 input.Handler.Starts is null ? "This handler only creates or updates the contact; it sends no email." : "The input starts no sequence (see the warnings).",
                 input.Warnings);
 
@@ -34,7 +34,7 @@ public sealed class TriggerDryRun(
                 .Select(s => (long?)s.Id).FirstOrDefaultAsync(ct)
             : null;
         var steps = plan.Steps.Select(s => new PlannedStep(s.Number, s.TemplateKey, s.DueAt, s.Status.ToApiName(), Note(s))).ToList();
-        return new TriggerPreview(input.Email, contactId is not null, plan.Definition.Name, mode.ToApiName(), steps, existing, null, input.Warnings);
+        return new TriggerPreview(input.Email, now, contactId is not null, plan.Definition.Name, mode.ToApiName(), steps, existing, null, input.Warnings);
     }
 
     private static string? Note(Step step) => step.Status switch
