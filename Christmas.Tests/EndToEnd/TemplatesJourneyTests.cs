@@ -17,7 +17,9 @@ public sealed class TemplatesJourneyTests(BrowserFixture browser) : IAsyncLifeti
         // Realistic data: contacts in every sequence, so the preview can be rendered for a real one.
         var now = DateTimeOffset.UtcNow;
         (await _app.PostWebhookAsync("assessment-handler", Webhooks.Assessment(now.AddMinutes(-5), "sarah@salon.example"))).EnsureSuccessStatusCode();
-        (await _app.PostWebhookAsync("noshow-recovery-handler", Webhooks.Noshow(now.AddMinutes(-2), "mike@garage.example"))).EnsureSuccessStatusCode();
+        var noshow = Webhooks.Noshow(now.AddMinutes(-2), "mike@garage.example");
+        (noshow["first_name"], noshow["business_name"]) = ("Mike", "Mike's Garage");
+        (await _app.PostWebhookAsync("noshow-recovery-handler", noshow)).EnsureSuccessStatusCode();
         (await _app.PostWebhookAsync("onboarding-handler", Webhooks.Onboarding(now.AddMinutes(-1), "ana@bakery.example"))).EnsureSuccessStatusCode();
     }
 
@@ -38,9 +40,14 @@ public sealed class TemplatesJourneyTests(BrowserFixture browser) : IAsyncLifeti
         var preview = console.Page.FrameLocator("[data-testid=preview-frame]").Locator("body");
         await Assertions.Expect(preview).ToContainTextAsync("Sarah");
 
+        // Rendered for a real contact, found by email.
+        await console.Page.Locator("[data-testid=preview-contact] input").FillAsync("mike@");
+        await console.Page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "mike@garage.example" }).ClickAsync();
+        await Assertions.Expect(console.Page.Locator("[data-testid=preview-source]")).ToContainTextAsync("Rendered for mike@garage.example");
+
         await console.Page.Locator("[data-testid=body-input] textarea").FillAsync(
             "Hi {{ first_name }},\n\nWe kept a seat for **{{ business_name }}** at the next workshop.\n\n[Pick a new time]({{ calendly_link }})\n");
-        await Assertions.Expect(preview).ToContainTextAsync("We kept a seat for Sarah's Salon at the next workshop.");
+        await Assertions.Expect(preview).ToContainTextAsync("Hi Mike, We kept a seat for Mike's Garage at the next workshop.");
         await Assertions.Expect(console.Page.Locator("[data-testid=unsaved]")).ToBeVisibleAsync();
         await console.ScreenshotAsync("21-template-editor");
 
@@ -51,10 +58,19 @@ public sealed class TemplatesJourneyTests(BrowserFixture browser) : IAsyncLifeti
         await Assertions.Expect(history.First).ToContainTextAsync(TestApp.AdminEmail);
         await Assertions.Expect(console.Page.Locator("[data-testid=current-version]")).ToContainTextAsync("v2");
 
+        // Restoring v1 saves its text as v3.
+        await history.Nth(1).GetByRole(AriaRole.Button, new() { Name = "Restore version 1" }).ClickAsync();
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Restore", Exact = true }).ClickAsync();
+        await Assertions.Expect(history).ToHaveCountAsync(3);
+        await Assertions.Expect(history.First).ToContainTextAsync("v3 (current)");
+        await Assertions.Expect(preview).Not.ToContainTextAsync("We kept a seat");
+
         var stored = await _app.WithDbAsync(db => db.EmailTemplates.Where(t => t.Key == "noshow-1").OrderByDescending(t => t.Version).FirstAsync());
-        Assert.Equal(2, stored.Version);
-        Assert.Contains("We kept a seat", stored.Body);
+        Assert.Equal(3, stored.Version);
+        Assert.DoesNotContain("We kept a seat", stored.Body);
+        Assert.Contains("We kept a seat", (await _app.WithDbAsync(db => db.EmailTemplates.SingleAsync(t => t.Key == "noshow-1" && t.Version == 2))).Body);
         Assert.True(await _app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "template.save" && a.Target == "noshow-1")));
+        Assert.True(await _app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "template.restore" && a.Target == "noshow-1")));
     }
 
     [Fact]

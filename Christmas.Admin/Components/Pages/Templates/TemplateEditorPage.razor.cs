@@ -28,6 +28,7 @@ public partial class TemplateEditorPage
     [Parameter] public string Key { get; set; } = "";
 
     private CancellationTokenSource? _debounce;
+    private string? _loadedKey;
     private EmailTemplate? Current { get; set; }
     private IReadOnlyList<EmailTemplate> History { get; set; } = [];
     private string Subject { get; set; } = "";
@@ -54,7 +55,13 @@ public partial class TemplateEditorPage
         }
     }
 
-    protected override Task OnParametersSetAsync() => LoadAsync();
+    // Only a new key reloads: a cascading change (the sign-in state) must not throw away unsaved edits.
+    protected override Task OnParametersSetAsync()
+    {
+        if (Key == _loadedKey) return Task.CompletedTask;
+        _loadedKey = Key;
+        return LoadAsync();
+    }
 
     private async Task LoadAsync()
     {
