@@ -46,6 +46,16 @@ public sealed class TemplateLibrary(IDbContextFactory<CampaignDbContext> context
         return EditableSteps().Where(x => x.Step.TemplateKey == baseKey).Select(x => x.Definition).FirstOrDefault();
     }
 
+    /// <summary>Where a key is sent, in words: "assessment email #2, CRITICAL variant".</summary>
+    public string Describe(string key)
+    {
+        var baseKey = key.Split('.')[0];
+        if (SequenceOf(key) is not { } definition) return key;
+        var step = definition.Steps.First(s => s.TemplateKey == baseKey).Number;
+        var variant = key.Length > baseKey.Length ? $", {key[(baseKey.Length + 1)..].ToUpperInvariant()} variant" : "";
+        return $"{definition.Name} email #{step}{variant}";
+    }
+
     private IEnumerable<(SequenceDefinition Definition, StepDefinition Step)> EditableSteps() =>
         sequences.All.SelectMany(d => d.Steps.Where(s => !s.SentByWebsite).Select(s => (d, s)));
 }

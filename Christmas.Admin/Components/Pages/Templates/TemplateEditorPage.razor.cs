@@ -43,17 +43,7 @@ public partial class TemplateEditorPage
     private IEnumerable<string> VariableNames => Catalog.Names.Order(StringComparer.Ordinal);
     private IEnumerable<string> Errors => (Preview?.Errors ?? []).Concat(SaveError is { } e && Preview?.Errors.Contains(e) != true ? [e] : []);
 
-    private string Where
-    {
-        get
-        {
-            var baseKey = Key.Split('.')[0];
-            var definition = Library.SequenceOf(Key);
-            var step = definition?.Steps.First(s => s.TemplateKey == baseKey).Number;
-            var variant = Key.Contains('.') ? $", {Key[(baseKey.Length + 1)..].ToUpperInvariant()} variant" : "";
-            return $"{definition?.Name} email #{step}{variant}";
-        }
-    }
+    private string Where => Library.Describe(Key);
 
     // Only a new key reloads: a cascading change (the sign-in state) must not throw away unsaved edits.
     protected override Task OnParametersSetAsync()
