@@ -51,6 +51,13 @@ public static class CoreServiceCollectionExtensions
         // console: dashboard, executions, outbox
         services.AddSingleton<SequenceOperations>();
         // console: trigger and templates
+        services.AddSingleton<ManualTrigger>();
+        services.AddSingleton<TriggerDryRun>();
+        services.AddSingleton<TemplateLibrary>();
+        services.AddSingleton<SampleVariables>();
+        services.AddSingleton<TemplatePreview>();
+        services.AddSingleton<TemplateOperations>();
+        services.AddTransient<TemplateTestSender>(); // the sender behind it is transient (typed HttpClient)
         services.AddSingleton<OutboxQueries>();
         // console: settings and users
         services.AddSingleton<WebhookUrlList>();

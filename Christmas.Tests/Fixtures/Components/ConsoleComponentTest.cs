@@ -13,6 +13,8 @@ namespace Christmas.Tests.Fixtures.Components;
 /// </summary>
 public abstract class ConsoleComponentTest : BunitContext, IAsyncLifetime
 {
+    private AsyncServiceScope? _appScope;
+
     protected ConsoleComponentTest()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
@@ -23,7 +25,12 @@ public abstract class ConsoleComponentTest : BunitContext, IAsyncLifetime
     }
 
     /// <summary>Resolves every service the component asks for and bUnit lacks from the app (real database, real stores).</summary>
-    protected void UseAppServices(TestApp app) => Services.AddFallbackServiceProvider(app.Services);
+    /// <remarks>Through a scope of the app: the renderer asks for scoped services (ComponentsActivitySource), which the root refuses.</remarks>
+    protected void UseAppServices(TestApp app)
+    {
+        _appScope = app.Services.CreateAsyncScope();
+        Services.AddFallbackServiceProvider(_appScope.Value.ServiceProvider);
+    }
 
     /// <summary>Renders MudBlazor's popover provider, which menus, selects and dialogs need.</summary>
     protected void RenderMudProviders()
@@ -38,6 +45,7 @@ public abstract class ConsoleComponentTest : BunitContext, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
+        if (_appScope is { } scope) await scope.DisposeAsync();
         await DisposeTestAsync();
     }
 
