@@ -1,3 +1,4 @@
+using Christmas.Core.Accounts;
 using Christmas.Core.Audit;
 using Christmas.Core.Campaign;
 using Christmas.Core.Contacts;
@@ -51,8 +52,18 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Dashboard.DashboardQueries>(); // full name: no using line for other helpers to collide with
         services.AddSingleton<SequenceOperations>();
         // console: trigger and templates
+        services.AddSingleton<ManualTrigger>();
+        services.AddSingleton<TriggerDryRun>();
+        services.AddSingleton<TemplateLibrary>();
+        services.AddSingleton<SampleVariables>();
+        services.AddSingleton<TemplatePreview>();
+        services.AddSingleton<TemplateOperations>();
+        services.AddTransient<TemplateTestSender>(); // the sender behind it is transient (typed HttpClient)
         services.AddSingleton<OutboxQueries>();
         // console: settings and users
+        services.AddSingleton<WebhookUrlList>();
+        services.AddSingleton<IntegrationStatusReader>();
+        services.AddSingleton<ConsoleUserAdmin>();
         services.AddSingleton<AuditLog>();
 
         services.AddSingleton<DispatchSignal>();

@@ -9,6 +9,7 @@ public static class ApiResults
     {
         OutcomeKind.Ok => TypedResults.Ok(outcome.Value),
         OutcomeKind.NotFound => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: outcome.Error),
+        OutcomeKind.Invalid => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad Request", detail: outcome.Error),
         _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: outcome.Error),
     };
 

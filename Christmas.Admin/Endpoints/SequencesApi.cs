@@ -16,13 +16,14 @@ public static class SequencesApi
         var group = api.MapGroup("/api/sequences").WithTags("Sequences");
         group.MapPost("", TriggerAsync);
         group.MapPost("/{id:long}/cancel", CancelAsync);
-        group.MapPost("/reschedule-pending", RescheduleAsync);
+        group.MapPost("/reschedule-pending", RescheduleAsync).RequireAuthorization(OperatorPolicy.AdminOnly);
         api.MapPost("/api/steps/{id:long}/resend", ResendAsync).WithTags("Sequences");
         return api;
     }
 
     /// <summary>Manual trigger: <c>{"handler": "...", ...the webhook's body}</c>, with the webhook's own validation.</summary>
-    private static async Task<IResult> TriggerAsync(HttpRequest request, HandlerCatalog handlers, WebhookCall call, CancellationToken ct)
+    private static async Task<IResult> TriggerAsync(HttpRequest request, HandlerCatalog handlers, WebhookCall call, ManualTrigger trigger,
+        CancellationToken ct)
     {
         using var body = await JsonBody.ReadAsync(request, ct);
         if (body.Error is { } error) return error;
@@ -30,7 +31,7 @@ public static class SequencesApi
             && h.ValueKind == JsonValueKind.String ? h.GetString() : null;
         if (name is null || handlers.Find(name) is not { } handler)
             return ApiResults.Invalid("handler", $"handler must be one of: {string.Join(", ", handlers.All.Select(x => x.Name))}.");
-        return await call.HandleAsync(handler, body, $"manual:{request.HttpContext.ActorName()}", ct);
+        return await call.HandleManualAsync(handler, body, request.HttpContext.ActorName(), trigger, ct);
     }
 
     private static async Task<IResult> CancelAsync(long id, HttpRequest request, SequenceOperations operations, CancellationToken ct)

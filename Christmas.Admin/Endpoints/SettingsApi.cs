@@ -12,7 +12,7 @@ public static class SettingsApi
     {
         var group = api.MapGroup("/api/settings").WithTags("Settings");
         group.MapGet("/testing-mode", GetAsync);
-        group.MapPut("/testing-mode", PutAsync);
+        group.MapPut("/testing-mode", PutAsync).RequireAuthorization(OperatorPolicy.AdminOnly);
         return api;
     }
 

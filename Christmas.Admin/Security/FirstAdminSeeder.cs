@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Christmas.Core.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -43,7 +42,7 @@ public sealed class FirstAdminSeeder(
             logger.LogWarning("Admin:Email is set but Admin:Password is not: the first Admin was not created.");
             return;
         }
-        if (generated) password = RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 16);
+        if (generated) password = PasswordGenerator.Generate();
 
         var user = new ConsoleUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAt = time.GetUtcNow().UtcDateTime };
         Check(await users.CreateAsync(user, password!), $"the first Admin {email}");

@@ -63,6 +63,15 @@ public sealed class SequenceOperations(
         return Outcome<StepView>.Ok(ContactQueries.ToView(step));
     }
 
+    /// <summary>How many steps <see cref="ReschedulePendingAsync"/> would move now (for a progress bar).</summary>
+    public async Task<int> CountReschedulableAsync(CancellationToken ct)
+    {
+        var mode = await testingMode.IsEnabledAsync(ct) ? SequenceMode.Testing : SequenceMode.Production;
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Steps.CountAsync(st => st.Status == StepStatus.Scheduled && !st.ManualSend
+            && st.Sequence!.Status == SequenceStatus.Active && st.Sequence.Mode != mode, ct);
+    }
+
     /// <summary>Moves the pending steps of every active sequence to the current mode's offsets.</summary>
     /// <returns>How many steps moved.</returns>
     public async Task<int> ReschedulePendingAsync(IProgress<int>? progress, string actor, CancellationToken ct)

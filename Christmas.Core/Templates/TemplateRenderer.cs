@@ -39,11 +39,25 @@ public sealed partial class TemplateRenderer(TemplateVariableCatalog catalog, Em
     public async Task<RenderedEmail> RenderAsync(EmailTemplate template, IReadOnlyDictionary<string, string?> variables)
     {
         var (subjectTemplate, bodyTemplate) = _compiled.GetOrAdd((template.Key, template.Version), _ => Compile(template));
+        return await RenderCompiledAsync(template.Key, subjectTemplate, bodyTemplate, variables);
+    }
+
+    /// <summary>An unsaved text (the console's editor): compiled each time and never cached, since drafts change per keystroke.</summary>
+    /// <exception cref="TemplateException">As <see cref="RenderAsync(EmailTemplate, IReadOnlyDictionary{string, string?})"/>.</exception>
+    public Task<RenderedEmail> RenderDraftAsync(string key, string subject, string body, IReadOnlyDictionary<string, string?> variables)
+    {
+        var (subjectTemplate, bodyTemplate) = Compile(new EmailTemplate(key, 0, subject, body, "", default));
+        return RenderCompiledAsync(key, subjectTemplate, bodyTemplate, variables);
+    }
+
+    private async Task<RenderedEmail> RenderCompiledAsync(string key, IFluidTemplate subjectTemplate, IFluidTemplate bodyTemplate,
+        IReadOnlyDictionary<string, string?> variables)
+    {
         var missing = new SortedSet<string>(StringComparer.Ordinal);
         var subject = Whitespace().Replace(await RenderAsync(subjectTemplate, variables, missing, escape: false), " ").Trim();
         var markdown = await RenderAsync(bodyTemplate, variables, missing, escape: true);
         if (missing.Count > 0)
-            throw new TemplateException(template.Key, [$"Uses {string.Join(", ", missing)}, which the data lacks."]);
+            throw new TemplateException(key, [$"Uses {string.Join(", ", missing)}, which the data lacks."]);
 
         var html = layout.Html(subject, Markdown.ToHtml(markdown, _markdown), variables);
         var text = layout.Text(PlainText.FromMarkdown(markdown), variables);

@@ -50,12 +50,10 @@ public sealed class WebhookIngestor(
         long? sequenceId = null;
         DateTime? firstDue = null;
         var deduplicated = false;
-        if (input.Handler.Starts is { } kind && !input.SequenceBlocked)
+        if (SequencePlan.For(input, sequences, mode, now, options.Value.OverdueGrace) is { } plan)
         {
-            var definition = sequences.Get(kind);
-            var key = definition.DedupeKey(input.Texts);
-            var steps = StepPlanner.Plan(definition, mode, input.AnchorAt, now, options.Value.OverdueGrace, input.WebsiteStatus);
-            var sequence = new Sequence(contactId, kind, mode, key, input.AnchorAt, now, input.PayloadJson, execution.Id, steps);
+            var (definition, key, steps) = plan;
+            var sequence = new Sequence(contactId, definition.Kind, mode, key, input.AnchorAt, now, input.PayloadJson, execution.Id, steps);
             sequenceId = await store.TryInsertSequenceAsync(batch, sequence, ct);
             if (sequenceId is null)
             {

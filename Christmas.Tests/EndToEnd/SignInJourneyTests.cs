@@ -50,8 +50,9 @@ public sealed class SignInJourneyTests(BrowserFixture browser) : IAsyncLifetime
         await using var console = await ConsoleBrowser.OpenAsync(browser, _app);
         await console.SignInAsync("marketer@test.local", "marketer-password-1");
 
-        await Assertions.Expect(console.Page.GetByRole(AriaRole.Link, new() { Name = "Contacts" })).ToBeVisibleAsync();
-        await Assertions.Expect(console.Page.GetByRole(AriaRole.Link, new() { Name = "Settings" })).ToHaveCountAsync(0);
+        var menu = console.Page.GetByRole(AriaRole.Navigation, new() { Name = "Console pages" });
+        await Assertions.Expect(menu.GetByRole(AriaRole.Link, new() { Name = "Contacts" })).ToBeVisibleAsync();
+        await Assertions.Expect(menu.GetByRole(AriaRole.Link, new() { Name = "Settings" })).ToHaveCountAsync(0);
 
         var response = await console.Page.GotoAsync("/settings");
         await Assertions.Expect(console.Page.Locator("[data-testid=not-allowed]")).ToBeVisibleAsync();

@@ -42,7 +42,13 @@ public sealed class ConsoleBrowser(IBrowserContext context, IPage page, Uri base
     public async Task ScreenshotAsync(string name)
     {
         await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots.Directory, name + ".png"), FullPage = true });
+        await Page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(Screenshots.Directory, name + ".png"),
+            FullPage = true,
+            // Finishes CSS transitions (MudBlazor labels and buttons), so a page is shot as it settles, not mid-animation.
+            Animations = ScreenshotAnimations.Disabled,
+        });
     }
 
     public async ValueTask DisposeAsync() => await context.DisposeAsync();

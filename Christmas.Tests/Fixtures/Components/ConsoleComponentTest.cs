@@ -25,9 +25,9 @@ public abstract class ConsoleComponentTest : BunitContext, IAsyncLifetime
     }
 
     /// <summary>Resolves every service the component asks for and bUnit lacks from the app (real database, real stores).</summary>
+    /// <remarks>Through a scope of the app: the renderer asks for scoped services (ComponentsActivitySource), which the root refuses.</remarks>
     protected void UseAppServices(TestApp app)
     {
-        // A scope, not the root: the renderer asks for scoped services (ComponentsActivitySource), which a root provider refuses.
         _appScope = app.Services.CreateAsyncScope();
         Services.AddFallbackServiceProvider(_appScope.Value.ServiceProvider);
     }

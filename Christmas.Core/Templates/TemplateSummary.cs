@@ -1,0 +1,13 @@
+namespace Christmas.Core.Templates;
+
+/// <summary>A row of the templates list: where the template is used and its current version.</summary>
+/// <param name="Variant">The segment of a variant (CRITICAL, URGENT, OPTIMIZE); null for the base template.</param>
+public sealed record TemplateSummary(
+    string Sequence,
+    int Step,
+    string Key,
+    string? Variant,
+    int Version,
+    string Author,
+    DateTime UpdatedAt,
+    string Subject);

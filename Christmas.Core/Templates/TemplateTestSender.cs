@@ -1,0 +1,45 @@
+using System.Net.Mail;
+using Christmas.Core.Audit;
+using Christmas.Core.Common;
+using Christmas.Core.Delivery;
+
+namespace Christmas.Core.Templates;
+
+/// <summary>
+/// "Send a test email": the editor's text rendered like the preview, subject prefixed [TEST], sent through
+/// the configured sender with a key of its own (never a step's), and audited.
+/// </summary>
+public sealed class TemplateTestSender(TemplatePreview preview, IEmailSender sender, AuditLog audit)
+{
+    public const string SubjectPrefix = "[TEST] ";
+
+    /// <returns>The provider's message id.</returns>
+    public async Task<Outcome<string>> SendAsync(string key, string subject, string body, string to, string? contactEmail,
+        string actor, CancellationToken ct)
+    {
+        var address = to.Trim().ToLowerInvariant();
+        if (!IsAddress(address)) return Outcome<string>.Conflict("Enter a valid email address to send the test to.");
+        var rendered = await preview.RenderAsync(key, subject, body, contactEmail, ct);
+        if (rendered.Email is not { } email) return Outcome<string>.Conflict(string.Join(" ", rendered.Errors));
+
+        var content = email with { Subject = SubjectPrefix + email.Subject };
+        var unsubscribe = rendered.Variables.GetValueOrDefault("unsubscribe_url") ?? "";
+        var outgoing = new OutgoingEmail(0, address, key, $"test-{Guid.NewGuid():N}", content, EmailHeaders.For(unsubscribe), rendered.Variables);
+        string messageId;
+        try
+        {
+            messageId = await sender.SendAsync(outgoing, ct);
+        }
+        catch (EmailSendException ex)
+        {
+            return Outcome<string>.Conflict($"The email provider did not accept the test email: {ex.Message}");
+        }
+        await audit.RecordAsync(actor, "template.test-send", key, $"to {address}, message {messageId}", ct);
+        return Outcome<string>.Ok(messageId);
+    }
+
+    private static bool IsAddress(string text) =>
+        text.Length is > 0 and <= 254 && text.Count(c => c == '@') == 1 && !text.Any(char.IsWhiteSpace)
+        && text[(text.IndexOf('@') + 1)..].Contains('.')
+        && MailAddress.TryCreate(text, out var parsed) && parsed.Address == text;
+}

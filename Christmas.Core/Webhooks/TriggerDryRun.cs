@@ -1,0 +1,46 @@
+using Christmas.Core.Campaign;
+using Christmas.Core.Common;
+using Christmas.Core.Persistence;
+using Christmas.Core.Sequences;
+using Christmas.Core.Settings;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Christmas.Core.Webhooks;
+
+/// <summary>The manual trigger's preview: the ingestor's plan for a valid input, in the current mode, with nothing written.</summary>
+public sealed class TriggerDryRun(
+    IDbContextFactory<CampaignDbContext> contexts,
+    SequenceCatalog sequences,
+    TestingModeStore testingMode,
+    IOptions<CampaignOptions> options,
+    TimeProvider time)
+{
+    public async Task<TriggerPreview> PreviewAsync(WebhookInput input, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var mode = await testingMode.IsEnabledAsync(ct) ? SequenceMode.Testing : SequenceMode.Production;
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var contactId = await db.Contacts.AsNoTracking().Where(c => c.Email == input.Email).Select(c => (long?)c.Id).FirstOrDefaultAsync(ct);
+
+        var plan = SequencePlan.For(input, sequences, mode, now, options.Value.OverdueGrace);
+        if (plan is null)
+            return new TriggerPreview(input.Email, now, contactId is not null, null, mode.ToApiName(), [], null,
+                input.Handler.Starts is null ? "This handler only creates or updates the contact; it sends no email." : "The input starts no sequence (see the warnings).",
+                input.Warnings);
+
+        long? existing = contactId is { } id
+            ? await db.Sequences.AsNoTracking().Where(s => s.ContactId == id && s.DedupeKey == plan.DedupeKey)
+                .Select(s => (long?)s.Id).FirstOrDefaultAsync(ct)
+            : null;
+        var steps = plan.Steps.Select(s => new PlannedStep(s.Number, s.TemplateKey, s.DueAt, s.Status.ToApiName(), Note(s))).ToList();
+        return new TriggerPreview(input.Email, now, contactId is not null, plan.Definition.Name, mode.ToApiName(), steps, existing, null, input.Warnings);
+    }
+
+    private static string? Note(Step step) => step.Status switch
+    {
+        StepStatus.Sent => "recorded as sent by the website",
+        StepStatus.Skipped => step.LastError,
+        _ => null,
+    };
+}

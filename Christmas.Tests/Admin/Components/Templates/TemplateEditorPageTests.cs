@@ -1,0 +1,63 @@
+using Bunit;
+using Christmas.Admin.Components.Pages.Templates;
+using Christmas.Tests.Fixtures;
+using Christmas.Tests.Fixtures.Components;
+
+namespace Christmas.Tests.Admin.Components.Templates;
+
+/// <summary>The editor's live preview follows the body, and a variable no data has is an inline error.</summary>
+public sealed class TemplateEditorPageTests(SharedApp shared) : ConsoleComponentTest, IClassFixture<SharedApp>
+{
+    public override Task InitializeAsync()
+    {
+        UseAppServices(shared.App);
+        return Task.CompletedTask;
+    }
+
+    private IRenderedComponent<TemplateEditorPage> RenderEditor(string key)
+    {
+        var cut = Render<TemplateEditorPage>(p => p.Add(x => x.Key, key));
+        cut.WaitForElement("[data-testid=preview-frame]");
+        return cut;
+    }
+
+    [Fact]
+    public void EditingTheBody_ChangesTheRenderedPreview()
+    {
+        var cut = RenderEditor("noshow-2");
+        Assert.DoesNotContain("Brand new paragraph", cut.Find("[data-testid=preview-frame]").GetAttribute("srcdoc"));
+
+        cut.Find("[data-testid=body-input] textarea").Input("Hi {{ first_name }},\n\nBrand new paragraph for **{{ business_name }}**.");
+
+        cut.WaitForAssertion(() =>
+        {
+            var html = cut.Find("[data-testid=preview-frame]").GetAttribute("srcdoc")!;
+            Assert.Contains("Brand new paragraph for <strong>Sarah", html);
+            Assert.Contains("Salon</strong>", html);
+            Assert.Contains("Hi Sarah,", html);
+        });
+        Assert.Equal("sandbox", cut.Find("[data-testid=preview-frame]").Attributes["sandbox"]!.Name);
+        Assert.Contains("Unsaved changes", cut.Find("[data-testid=unsaved]").TextContent);
+    }
+
+    [Fact]
+    public void AnUnknownVariable_ShowsAnInlineError_AndBlocksSaving()
+    {
+        var cut = RenderEditor("noshow-2");
+
+        cut.Find("[data-testid=body-input] textarea").Input("Hi {{ favourite_colour }}");
+
+        cut.WaitForAssertion(() => Assert.Contains("favourite_colour", cut.Find("[data-testid=template-error]").TextContent));
+        Assert.Empty(cut.FindAll("[data-testid=preview-frame]"));
+    }
+
+    [Fact]
+    public void ALiquidSyntaxError_ShowsAnInlineError()
+    {
+        var cut = RenderEditor("noshow-3");
+
+        cut.Find("[data-testid=subject-input] input").Input("Hello {{ first_name ");
+
+        cut.WaitForAssertion(() => Assert.Contains("does not parse", cut.Find("[data-testid=template-error]").TextContent));
+    }
+}

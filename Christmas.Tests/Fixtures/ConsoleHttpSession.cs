@@ -1,0 +1,30 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Christmas.Tests.Fixtures;
+
+/// <summary>Signs in through the real login form (with its antiforgery token) and keeps the cookie, like a browser without JavaScript.</summary>
+public static partial class ConsoleHttpSession
+{
+    public static HttpClient NewClient(TestApp app) =>
+        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = app.BaseAddress };
+
+    public static async Task<HttpClient> SignInAsync(TestApp app, string email, string password)
+    {
+        var client = NewClient(app);
+        var response = await PostLoginAsync(client, email, password, withAntiforgery: true);
+        if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"Sign-in failed: {(int)response.StatusCode}");
+        return client;
+    }
+
+    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password, bool withAntiforgery)
+    {
+        var form = await client.GetStringAsync("/account/login");
+        var fields = new Dictionary<string, string> { ["_handler"] = "login", ["Input.Email"] = email, ["Input.Password"] = password };
+        if (withAntiforgery) fields["__RequestVerificationToken"] = AntiforgeryToken().Match(form).Groups[1].Value;
+        return await client.PostAsync("/account/login", new FormUrlEncodedContent(fields));
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}
