@@ -23,7 +23,8 @@ public partial class SendsChart
         var days = Sent.Select(d => d.Day).Union(Scheduled.Select(d => d.Day)).Order().ToList();
         var sent = Sent.ToDictionary(d => d.Day, d => d.Count);
         var scheduled = Scheduled.ToDictionary(d => d.Day, d => d.Count);
-        Labels = days.Select(d => d.ToString("d MMM", CultureInfo.InvariantCulture)).ToArray();
+        var today = Scheduled.Count > 0 ? Scheduled[0].Day : (DateOnly?)null; // the scheduled window starts today
+        Labels = days.Select(d => d == today ? "Today" : d.ToString("d MMM", CultureInfo.InvariantCulture)).ToArray();
         Series =
         [
             new() { Name = "Sent", Data = days.Select(d => (double)sent.GetValueOrDefault(d)).ToArray() },
