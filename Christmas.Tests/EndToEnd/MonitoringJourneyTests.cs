@@ -94,6 +94,7 @@ public sealed class MonitoringJourneyTests(BrowserFixture browser) : IAsyncLifet
         await console.GotoAsync("/executions");
         await Assertions.Expect(console.Page.GetByTestId("executions-table")).ToContainTextAsync(OddCounts);
         await AssertNoSidewaysScrollAsync(console.Page, "/executions");
+        await console.ScreenshotAsync("42-executions-phone");
 
         await console.GotoAsync("/outbox");
         await Assertions.Expect(console.Page.FrameLocator("[data-testid=outbox-html]").Locator("body")).ToContainTextAsync("Sarah");
