@@ -46,6 +46,7 @@ public static class CoreServiceCollectionExtensions
 
         services.AddSingleton<ContactQueries>();
         // console: contacts
+        services.AddSingleton<ContactCsvExport>();
         services.AddSingleton<ExecutionQueries>();
         // console: dashboard, executions, outbox
         services.AddSingleton<SequenceOperations>();
