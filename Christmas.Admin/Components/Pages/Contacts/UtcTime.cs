@@ -8,6 +8,14 @@ public static class UtcTime
     public static string Format(DateTime? utc) =>
         utc is { } t ? t.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC" : "—";
 
+    /// <summary>For columns whose header already says UTC: "Nov 28, 14:05", the year only when it is not this one.</summary>
+    public static string Short(DateTime? utc) => utc switch
+    {
+        null => "—",
+        { } t when t.Year == DateTime.UtcNow.Year => t.ToString("MMM d, HH:mm", CultureInfo.InvariantCulture),
+        { } t => t.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+    };
+
     /// <summary>The exact time, for a title attribute.</summary>
     public static string Exact(DateTime? utc) =>
         utc?.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture) ?? "";
