@@ -32,7 +32,7 @@ public sealed class ContactQueries(IDbContextFactory<CampaignDbContext> contexts
 
     /// <summary>
     /// A selective filter (an email, a rare name, a status few contacts have): its matching ids are
-    /// collected in one scan (the email index alone for an email, which holds email and id), then only
+    /// collected in one scan, then only
     /// those rows are read and sorted. Walking the sort column's index instead, SQLite would visit every
     /// contact's row to find the one that matches (0.2 s at 100,000 contacts, bench/README.md).
     /// </summary>
@@ -41,7 +41,10 @@ public sealed class ContactQueries(IDbContextFactory<CampaignDbContext> contexts
         ContactFilter filter, ContactOrder order, PageRequest page, CancellationToken ct)
     {
         if (filter == ContactFilter.All) return null;
-        var ids = await query.Select(c => c.Id).Take(FewMatches + 1).ToListAsync(ct);
+        // An email alone is matched on the email index only (it holds email and id): ordered by email, no row is read.
+        var emailOnly = filter is { Search: { } term, Segment: null, WithoutSegment: false, Status: null } && term.Contains('@');
+        var ids = await (emailOnly ? query.OrderBy(c => c.Email) : query.OrderBy(c => c.Id))
+            .Select(c => c.Id).Take(FewMatches + 1).ToListAsync(ct);
         if (ids.Count > FewMatches) return null;
         var rows = await Sorted(db.Contacts.AsNoTracking().Where(c => ids.Contains(c.Id)), order)
             .Skip(page.Skip).Take(page.Size).ToListAsync(ct);
