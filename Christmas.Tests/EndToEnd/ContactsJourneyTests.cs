@@ -124,6 +124,28 @@ public sealed class ContactsJourneyTests(BrowserFixture browser) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task TheGrid_SortsByAClickedHeader_AndExportsTheCurrentFilterAsACsvDownload()
+    {
+        await using var console = await ConsoleBrowser.OpenAsync(browser, _app);
+        await console.SignInAsync();
+        await console.GotoAsync("/contacts");
+        var links = console.Page.Locator("[data-testid=contact-link]");
+        await Assertions.Expect(links).ToHaveCountAsync(6);
+
+        await console.Page.Locator("[data-testid=contacts-grid] th").Filter(new() { HasText = "Email" }).GetByText("Email", new() { Exact = true }).ClickAsync();
+        await Assertions.Expect(links.First).ToHaveTextAsync("lena@fitstudio.example");
+        await Assertions.Expect(links.Last).ToHaveTextAsync("tom@harbourcoffee.example");
+
+        await SearchBox(console.Page).FillAsync("example.com");
+        await Assertions.Expect(links).ToHaveCountAsync(1);
+        var download = await console.Page.RunAndWaitForDownloadAsync(() => console.Page.ClickAsync("[data-testid=export-csv]"));
+        Assert.EndsWith(".csv", download.SuggestedFilename);
+        var lines = (await File.ReadAllLinesAsync((await download.PathAsync())!)).Where(l => l.Length > 0).ToList();
+        Assert.StartsWith("email,", lines[0]);
+        Assert.StartsWith(Sarah + ",", Assert.Single(lines[1..]));
+    }
+
+    [Fact]
     public async Task AnUnknownEmail_ShowsAFriendlyMessage_NotAnError()
     {
         await using var console = await ConsoleBrowser.OpenAsync(browser, _app);
