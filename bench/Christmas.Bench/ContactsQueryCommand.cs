@@ -44,6 +44,12 @@ public static class ContactsQueryCommand
         await MeasureAsync("query-sort-name", runs, async () =>
             Check((await queries.SearchAsync(ContactFilter.All, new ContactOrder(ContactSort.Name, false), first, default)).Results.Count == 25));
 
+        var factory = new PooledDbContextFactory<CampaignDbContext>(dbOptions);
+        var export = new ContactCsvExport(factory, new Christmas.Core.Audit.AuditLog(factory, TimeProvider.System));
+        var exportClock = Stopwatch.StartNew();
+        var exported = await export.WriteAsync(ContactFilter.All, Stream.Null, "bench", default);
+        Console.WriteLine($"query-export-csv: rows={exported} ms={exportClock.Elapsed.TotalMilliseconds:0}");
+
         if (options.Find("url") is not { } url) return 0;
         using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(60) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.Text("token"));
