@@ -24,7 +24,9 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 mkdir -p "$RESULTS"
 curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$PORT/" && die "port $PORT is already in use"
-export ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production Admin__ApiToken=$TOKEN
+# A first Admin, so the app has no "no console user" warning to log.
+export ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production Admin__ApiToken=$TOKEN \
+  Admin__Email=bench@example.com Admin__Password=bench-password-0123456789
 
 APP_BUILD=${APP_BUILD:-}
 TOOL_BUILD=${TOOL_BUILD:-}
@@ -46,6 +48,26 @@ DATA=$TMP/data-contacts
 log "creating the schema (app start and stop on a fresh data directory)"
 app "$DATA" "$RESULTS/app-contacts-migrate.log" APP_PID
 wait_healthy "http://127.0.0.1:$PORT/health" "$APP_PID" "$RESULTS/app-contacts-migrate.log"
+stop "$APP_PID"
+log "seeding $CONTACTS contacts and $STEPS steps"
+SEED=$(tool seed-contacts --db "$DATA/campaign.db" --contacts "$CONTACTS" --steps "$STEPS")
+fig "   seeded $(field contacts "$SEED") contacts ($(field assessed "$SEED") with an assessment sequence), $(field steps "$SEED") steps, in $(field seconds "$SEED") s"
+app "$DATA" "$RESULTS/app-contacts.log" APP_PID
+wait_healthy "http://127.0.0.1:$PORT/health" "$APP_PID" "$RESULTS/app-contacts.log"
+log "timing the contacts queries"
+OUT=$(tool contacts --db "$DATA/campaign.db" --contacts "$CONTACTS" --runs "$RUNS" --url "http://127.0.0.1:$PORT" --token "$TOKEN" | tee "$RESULTS/contacts-raw.txt")
+line() { grep "^$1:" <<<"$OUT"; }
+show() { local l; l=$(line "$1"); fig "   $2: p50 $(field p50 "$l")  p95 $(field p95 "$l")  max $(field max "$l") ms"; }
+show query-first-page   "first page, 25 rows, recently updated first (ContactQueries.SearchAsync)"
+show query-search-email "search by a full email, a different contact each run                  "
+show query-search-name  "search by a name fragment ('tremblay', ~14 % of contacts)             "
+show query-sort-name    "first page sorted by name (no index on it: top-N sort)                "
+show http-first-page    "GET /api/contacts?page=1&size=25 (Bearer token, client-timed)         "
+show http-search-email  "GET /api/contacts?search=<full email>                                 "
+EXPORT=$(line query-export-csv)
+fig "   CSV export of every contact, in process: $(field rows "$EXPORT") rows in $(field ms "$EXPORT") ms"
+EXPORT=$(line http-export-csv)
+fig "   GET /api/contacts/export.csv, every contact: $(field rows "$EXPORT") rows, $(( $(field bytes "$EXPORT") / 1024 )) KiB in $(field ms "$EXPORT") ms"
 stop "$APP_PID"
 log "seeding $CONTACTS contacts and $STEPS steps"
 SEED=$(tool seed-contacts --db "$DATA/campaign.db" --contacts "$CONTACTS" --steps "$STEPS")
