@@ -32,9 +32,9 @@ public sealed class ContactQueries(IDbContextFactory<CampaignDbContext> contexts
 
     /// <summary>
     /// A selective filter (an email, a rare name, a status few contacts have): its matching ids are
-    /// collected in one scan, then only
-    /// those rows are read and sorted. Walking the sort column's index instead, SQLite would visit every
-    /// contact's row to find the one that matches (0.2 s at 100,000 contacts, bench/README.md).
+    /// collected in one scan, then only those rows are read and sorted. Walking the sort column's index
+    /// instead, SQLite would read every contact's row to find the one that matches (0.2 s at 100,000
+    /// contacts, bench/README.md).
     /// </summary>
     /// <returns>Null when the filter matches many contacts: the index walk then finds a page's rows quickly.</returns>
     private static async Task<(int, List<Contact>)?> FewMatchesAsync(CampaignDbContext db, IQueryable<Contact> query,
