@@ -73,7 +73,6 @@ public sealed class ContactsJourneyTests(BrowserFixture browser) : IAsyncLifetim
         var steps = console.Page.Locator("[data-testid=step]");
         await Assertions.Expect(steps).ToHaveCountAsync(5);
         await Assertions.Expect(console.Page.Locator("[data-testid=step][data-status=scheduled]")).ToHaveCountAsync(4);
-        await console.ScreenshotAsync("11-contact-detail");
 
         // Cancel, with a reason: the scheduled steps become cancelled, the reason shows, the audit log has it.
         await console.Page.ClickAsync("[data-testid=cancel-sequence]");
@@ -105,6 +104,8 @@ public sealed class ContactsJourneyTests(BrowserFixture browser) : IAsyncLifetim
         await console.Page.ReloadAsync();
         await console.WaitForInteractiveAsync();
         await Assertions.Expect(second).ToHaveAttributeAsync("data-status", "sent");
+        await Assertions.Expect(second).ToContainTextAsync("scheduler");
+        await console.ScreenshotAsync("11-contact-detail"); // after both actions: website, scheduler, cancelled and the reason all show
     }
 
     [Fact]
@@ -121,6 +122,9 @@ public sealed class ContactsJourneyTests(BrowserFixture browser) : IAsyncLifetim
         await Assertions.Expect(links).ToHaveCountAsync(2);
         await Assertions.Expect(console.Page.Locator("[data-testid=export-csv]")).ToHaveAttributeAsync("href", "/api/contacts/export.csv?segment=CRITICAL");
         await console.ScreenshotAsync("12-contacts-phone");
+        await links.First.ClickAsync();
+        await Assertions.Expect(console.Page.Locator("[data-testid=contact-email]")).ToBeVisibleAsync();
+        await console.Page.ScreenshotAsync(new() { Path = "/tmp/contact-detail-phone.png", FullPage = true });
     }
 
     [Fact]
