@@ -47,6 +47,7 @@ public static class CoreServiceCollectionExtensions
 
         services.AddSingleton<ContactQueries>();
         // console: contacts
+        services.AddSingleton<ContactCsvExport>();
         services.AddSingleton<ExecutionQueries>();
         // console: dashboard, executions, outbox
         services.AddSingleton<Dashboard.DashboardQueries>(); // full name: no using line for other helpers to collide with

@@ -1,3 +1,4 @@
+using Christmas.Admin.Security;
 using Christmas.Core.Contacts;
 
 namespace Christmas.Admin.Endpoints;
@@ -8,25 +9,40 @@ public static class ContactsApi
     {
         var group = api.MapGroup("/api/contacts").WithTags("Contacts");
         group.MapGet("", SearchAsync);
+        group.MapGet("/export.csv", Export);
         group.MapGet("/{email}", GetAsync);
         return api;
     }
 
+    /// <summary><c>?search=&amp;segment=CRITICAL|URGENT|OPTIMIZE|none&amp;status=active|...&amp;sort=-updated&amp;page=&amp;size=</c></summary>
     private static async Task<IResult> SearchAsync(ContactQueries queries, CancellationToken ct,
-        string? search = null, string? segment = null, int? page = null, int? size = null)
+        string? search = null, string? segment = null, string? status = null, string? sort = null, int? page = null, int? size = null)
     {
-        if (ApiResults.CheckPage(page, size, 25, out var paging) is { } bad) return bad;
-        Segment? wanted = null;
-        if (!string.IsNullOrEmpty(segment))
-        {
-            var name = Enum.GetNames<Segment>().FirstOrDefault(n => n.Equals(segment, StringComparison.OrdinalIgnoreCase));
-            if (name is null) return ApiResults.Invalid("segment", "segment must be CRITICAL, URGENT or OPTIMIZE.");
-            wanted = Enum.Parse<Segment>(name);
-        }
-        var found = await queries.SearchAsync(search, wanted, paging, ct);
+        if (ApiResults.CheckPage(page, size, 25, out var paging) is { } badPage) return badPage;
+        if (ParseFilter(search, segment, status, out var filter) is { } badFilter) return badFilter;
+        if (ContactOrder.TryParse(sort, out var order) is { } sortError) return ApiResults.Invalid("sort", sortError);
+        var found = await queries.SearchAsync(filter, order, paging, ct);
         return TypedResults.Ok(new { results = found.Results, total = found.Total, page = found.PageNumber, size = found.Size });
+    }
+
+    /// <summary>The filter's contacts as a CSV download, streamed in keyset batches (never all in memory).</summary>
+    private static IResult Export(HttpContext context, ContactCsvExport export,
+        string? search = null, string? segment = null, string? status = null)
+    {
+        if (ParseFilter(search, segment, status, out var filter) is { } bad) return bad;
+        var actor = context.ActorName();
+        var name = $"contacts-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv";
+        return TypedResults.Stream(stream => export.WriteAsync(filter, stream, actor, context.RequestAborted),
+            "text/csv; charset=utf-8", name);
     }
 
     private static async Task<IResult> GetAsync(string email, ContactQueries queries, CancellationToken ct) =>
         await queries.GetAsync(email, ct) is { } contact ? TypedResults.Ok(contact) : ApiResults.NotFound($"No contact has the email '{email}'.");
+
+    private static IResult? ParseFilter(string? search, string? segment, string? status, out ContactFilter filter)
+    {
+        if (ContactFilter.TryParse(search, segment, status, out filter) is not { } error) return null;
+        var field = error[..error.IndexOf(':')];
+        return ApiResults.Invalid(field, error[(field.Length + 2)..]);
+    }
 }

@@ -7,6 +7,8 @@ var usage = """
       seed-lag  --db campaign.db --pending 100000 --due 600 --spread-seconds 60 [--start ISO | --start-in 15]
       lag       --db campaign.db [--timeout 180]                 waits for the seeded due steps, prints SentAt - DueAt
       count     --db campaign.db                                 rows in Contacts, Sequences, Steps
+      seed-contacts --db campaign.db [--contacts 100000] [--steps 400000]   the console's contacts at scale
+      contacts  --db campaign.db [--runs 30] [--contacts 100000] [--url URL --token T]   contacts page query and search timings
       resend-standin --port 5083 [--limit 2] [--count N | --seconds S] [--timeout 600]   a local Resend API; prints what arrived
     """;
 if (args.Length == 0) { Console.Error.WriteLine(usage); return 2; }
@@ -20,6 +22,8 @@ try
         "seed-lag" => SeedLagCommand.Run(options),
         "lag" => await LagCommand.RunAsync(options),
         "count" => CountCommand.Run(options),
+        "seed-contacts" => SeedContactsCommand.Run(options),
+        "contacts" => await ContactsQueryCommand.RunAsync(options),
         "resend-standin" => await ResendStandInCommand.RunAsync(options),
         _ => Fail(usage),
     };

@@ -1,0 +1,40 @@
+using MudBlazor;
+
+namespace Christmas.Admin.Components.Pages.Contacts;
+
+/// <summary>One colour per segment and status, so a chip means the same on the list, the detail and the timeline.</summary>
+public static class ContactColors
+{
+    public static Color Segment(string? segment) => segment switch
+    {
+        "CRITICAL" => Color.Error,
+        "URGENT" => Color.Warning,
+        "OPTIMIZE" => Color.Success,
+        _ => Color.Default,
+    };
+
+    public static Color ContactStatus(string status) => status switch
+    {
+        "active" => Color.Success,
+        "bounced" => Color.Error,
+        "complained" => Color.Warning,
+        _ => Color.Default,
+    };
+
+    public static Color SequenceStatus(string status) => status switch
+    {
+        "active" => Color.Info,
+        "completed" => Color.Success,
+        _ => Color.Default,
+    };
+
+    public static Color StepStatus(string status) => status switch
+    {
+        "scheduled" => Color.Info,
+        "sending" => Color.Primary,
+        "sent" => Color.Success,
+        "failed" => Color.Error,
+        "skipped" => Color.Warning,
+        _ => Color.Default,
+    };
+}

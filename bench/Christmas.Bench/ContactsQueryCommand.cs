@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using Christmas.Core.Common;
+using Christmas.Core.Contacts;
+using Christmas.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace Christmas.Bench;
+
+/// <summary>
+/// The console's contacts list at scale. In process: the exact query the page runs
+/// (<see cref="ContactQueries.SearchAsync(ContactFilter, ContactOrder, PageRequest, CancellationToken)"/>,
+/// page 1 of 25, default order) and a search by a full email (a different seeded contact each run).
+/// Over HTTP, with <c>--url</c>: the same two through <c>GET /api/contacts</c> on the running app (the
+/// page's grid loads its rows through the same service once the circuit is live; its prerender holds
+/// no rows), and one CSV export of every contact. Prints p50/p95/max in ms after 5 warm-up runs.
+/// </summary>
+public static class ContactsQueryCommand
+{
+    private const int WarmUp = 5;
+
+    public static async Task<int> RunAsync(Options options)
+    {
+        var runs = options.Int("runs", 30);
+        var contacts = options.Int("contacts", 100_000);
+        var random = new Random(11);
+        string NextEmail() => SeedContactsCommand.Email(random.Next(contacts));
+
+        var builder = new DbContextOptionsBuilder<CampaignDbContext>().UseSqlite($"Data Source={options.Text("db")};Pooling=True");
+        // --sql 1: every command with its duration on stderr, to see which one is slow.
+        if (options.Find("sql") is not null) builder.LogTo(Console.Error.WriteLine, [RelationalEventId.CommandExecuted]);
+        var dbOptions = builder.Options;
+        var queries = new ContactQueries(new PooledDbContextFactory<CampaignDbContext>(dbOptions));
+        var first = new PageRequest(1, 25);
+
+        await MeasureAsync("query-first-page", runs, async () =>
+            Check((await queries.SearchAsync(ContactFilter.All, ContactOrder.Default, first, default)).Results.Count == 25));
+        await MeasureAsync("query-search-email", runs, async () =>
+            Check((await queries.SearchAsync(new ContactFilter(NextEmail()), ContactOrder.Default, first, default)).Total == 1));
+        await MeasureAsync("query-search-name", runs, async () =>
+            Check((await queries.SearchAsync(new ContactFilter("tremblay"), ContactOrder.Default, first, default)).Total > 0));
+        await MeasureAsync("query-sort-name", runs, async () =>
+            Check((await queries.SearchAsync(ContactFilter.All, new ContactOrder(ContactSort.Name, false), first, default)).Results.Count == 25));
+
+        var factory = new PooledDbContextFactory<CampaignDbContext>(dbOptions);
+        var export = new ContactCsvExport(factory, new Christmas.Core.Audit.AuditLog(factory, TimeProvider.System));
+        var exportClock = Stopwatch.StartNew();
+        var exported = await export.WriteAsync(ContactFilter.All, Stream.Null, "bench", default);
+        Console.WriteLine($"query-export-csv: rows={exported} ms={exportClock.Elapsed.TotalMilliseconds:0}");
+
+        if (options.Find("url") is not { } url) return 0;
+        using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(60) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.Text("token"));
+        await MeasureAsync("http-first-page", runs, () => GetAsync(http, "/api/contacts?page=1&size=25"));
+        await MeasureAsync("http-search-email", runs, () => GetAsync(http, "/api/contacts?search=" + Uri.EscapeDataString(NextEmail())));
+
+        var clock = Stopwatch.StartNew();
+        var csv = await http.GetStringAsync("/api/contacts/export.csv");
+        Console.WriteLine($"http-export-csv: rows={csv.Count(c => c == '\n') - 1} bytes={csv.Length} ms={clock.Elapsed.TotalMilliseconds:0}");
+        return 0;
+    }
+
+    private static async Task GetAsync(HttpClient http, string path)
+    {
+        using var response = await http.GetAsync(path);
+        response.EnsureSuccessStatusCode();
+        await response.Content.ReadAsByteArrayAsync();
+    }
+
+    private static void Check(bool ok)
+    {
+        if (!ok) throw new InvalidOperationException("The query returned unexpected rows: is the database seeded with seed-contacts?");
+    }
+
+    private static async Task MeasureAsync(string name, int runs, Func<Task> run)
+    {
+        for (var i = 0; i < WarmUp; i++) await run();
+        var times = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            await run();
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        Console.WriteLine($"{name}: runs={runs} {Stats.P50P95Max(times)}");
+    }
+}
