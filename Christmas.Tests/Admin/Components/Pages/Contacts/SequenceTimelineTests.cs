@@ -4,7 +4,7 @@ using Christmas.Admin.Components.Pages.Contacts;
 using Christmas.Core.Contacts;
 using Christmas.Tests.Fixtures.Components;
 
-namespace Christmas.Tests.Admin.Contacts;
+namespace Christmas.Tests.Admin.Components.Pages.Contacts;
 
 /// <summary>The contact page's timeline: what it shows per step, and which actions it offers where.</summary>
 public sealed class SequenceTimelineTests : ConsoleComponentTest

@@ -6,7 +6,7 @@ using Christmas.Tests.Fixtures.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
-namespace Christmas.Tests.Admin.Monitoring;
+namespace Christmas.Tests.Admin.Components.Pages.Audit;
 
 public sealed class AuditPageTests : ConsoleComponentTest
 {

@@ -5,7 +5,7 @@ using Christmas.Tests.Fixtures.Components;
 using MudBlazor;
 using Payloads = Christmas.Tests.Fixtures.Webhooks;
 
-namespace Christmas.Tests.Admin.Monitoring;
+namespace Christmas.Tests.Admin.Components.Pages.Outbox;
 
 public sealed class OutboxPageTests : ConsoleComponentTest
 {

@@ -3,7 +3,7 @@ using Christmas.Admin.Components.Pages.Templates;
 using Christmas.Tests.Fixtures;
 using Christmas.Tests.Fixtures.Components;
 
-namespace Christmas.Tests.Admin.Components.Templates;
+namespace Christmas.Tests.Admin.Components.Pages.Templates;
 
 /// <summary>The editor's live preview follows the body, and a variable no data has is an inline error.</summary>
 public sealed class TemplateEditorPageTests(SharedApp shared) : ConsoleComponentTest, IClassFixture<SharedApp>

@@ -6,7 +6,7 @@ using Christmas.Admin.Components.Pages.Trigger;
 using Christmas.Tests.Fixtures;
 using Christmas.Tests.Fixtures.Components;
 
-namespace Christmas.Tests.Admin.Components.Trigger;
+namespace Christmas.Tests.Admin.Components.Pages.Trigger;
 
 /// <summary>The trigger form is judged by the webhook's own validator, and a valid form previews its schedule.</summary>
 public sealed class TriggerPageTests(SharedApp shared) : ConsoleComponentTest, IClassFixture<SharedApp>

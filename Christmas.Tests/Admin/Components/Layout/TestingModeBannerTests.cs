@@ -5,7 +5,7 @@ using Christmas.Tests.Fixtures;
 using Christmas.Tests.Fixtures.Components;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Christmas.Tests.Admin.Layout;
+namespace Christmas.Tests.Admin.Components.Layout;
 
 public sealed class TestingModeBannerTests : ConsoleComponentTest
 {

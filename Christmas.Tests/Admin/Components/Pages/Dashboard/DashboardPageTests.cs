@@ -6,7 +6,7 @@ using Christmas.Tests.Fixtures.Components;
 using Microsoft.EntityFrameworkCore;
 using Payloads = Christmas.Tests.Fixtures.Webhooks;
 
-namespace Christmas.Tests.Admin.Dashboard;
+namespace Christmas.Tests.Admin.Components.Pages.Dashboard;
 
 public sealed class DashboardPageTests : ConsoleComponentTest
 {

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Christmas.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 
-namespace Christmas.Tests.Admin.Contacts;
+namespace Christmas.Tests.Admin.Api;
 
 /// <summary>GET /api/contacts with the console's filters and sorts, and the CSV export, over real HTTP.</summary>
 public sealed class ContactsApiTests(SharedApp shared) : IClassFixture<SharedApp>
