@@ -1,6 +1,7 @@
 using Christmas.Core.Accounts;
 using Christmas.Core.Persistence;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -56,6 +57,10 @@ public static class ConsoleAuthentication
             .AddPolicy(OperatorPolicy.Name, p => p.RequireAuthenticatedUser().RequireRole(ConsoleRoles.All))
             .AddPolicy(OperatorPolicy.AdminOnly, p => p.RequireAuthenticatedUser().RequireRole(ConsoleRoles.Admin));
         services.AddCascadingAuthenticationState();
+        services.AddSingleton<ConsoleSessionCheck>();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingConsoleAuthenticationStateProvider>();
+        // Cookies re-check the stamp as often as open circuits do.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = RevalidatingConsoleAuthenticationStateProvider.Interval);
         services.AddScoped<FirstAdminSeeder>();
         return services;
     }

@@ -58,7 +58,7 @@ public sealed class ConsoleUserAdmin(IServiceScopeFactory scopes, AuditLog audit
             return Outcome<string>.Conflict("This is the last Admin: make someone else Admin first.");
         await users.RemoveFromRolesAsync(user, current);
         await users.AddToRoleAsync(user, role);
-        await users.UpdateSecurityStampAsync(user); // their open sessions pick up the new role at the next sign-in check
+        await users.UpdateSecurityStampAsync(user); // their open sessions end at the next stamp check (minutes), then sign in with the new role
         await audit.RecordAsync(actor, "user.role", user.Email ?? userId, role, ct);
         return Outcome<string>.Ok(role);
     }

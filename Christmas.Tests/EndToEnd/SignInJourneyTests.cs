@@ -61,6 +61,21 @@ public sealed class SignInJourneyTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SigningIn_WorksWithTheKeyboardAlone()
+    {
+        await using var console = await ConsoleBrowser.OpenAsync(browser, _app);
+        await console.Page.GotoAsync("/account/login");
+        await console.Page.FocusAsync("#email");
+        await console.Page.Keyboard.TypeAsync(TestApp.AdminEmail);
+        await console.Page.Keyboard.PressAsync("Tab");
+        await console.Page.Keyboard.TypeAsync(TestApp.AdminPassword);
+        await console.Page.Keyboard.PressAsync("Enter");
+
+        await console.WaitForInteractiveAsync();
+        await Assertions.Expect(console.Page.Locator("[data-testid=signed-in-user]")).ToHaveTextAsync(TestApp.AdminEmail);
+    }
+
+    [Fact]
     public async Task SigningOut_EndsTheSession()
     {
         await using var console = await ConsoleBrowser.OpenAsync(browser, _app);
