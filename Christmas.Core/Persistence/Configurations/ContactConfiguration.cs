@@ -15,7 +15,6 @@ public sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         b.Property(c => c.WeakestSystem1).HasMaxLength(200);
         b.Property(c => c.WeakestSystem2).HasMaxLength(200);
         b.HasIndex(c => c.Segment);
-        b.HasIndex(c => c.UpdatedAt); // the console's default order (recently active first)
         b.Ignore(c => c.IsSuppressed);
     }
 }

@@ -187,8 +187,6 @@ namespace Christmas.Core.Persistence.Migrations
 
                     b.HasIndex("Segment");
 
-                    b.HasIndex("UpdatedAt");
-
                     b.ToTable("Contacts");
                 });
 

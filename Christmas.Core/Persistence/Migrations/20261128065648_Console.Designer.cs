@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Christmas.Core.Persistence.Migrations
 {
     [DbContext(typeof(CampaignDbContext))]
-    [Migration("20261128060447_Console")]
+    [Migration("20261128065648_Console")]
     partial class Console
     {
         /// <inheritdoc />
@@ -189,8 +189,6 @@ namespace Christmas.Core.Persistence.Migrations
                         .IsUnique();
 
                     b.HasIndex("Segment");
-
-                    b.HasIndex("UpdatedAt");
 
                     b.ToTable("Contacts");
                 });

@@ -181,11 +181,6 @@ namespace Christmas.Core.Persistence.Migrations
                 filter: "\"SentAt\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Contacts_UpdatedAt",
-                table: "Contacts",
-                column: "UpdatedAt");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
                 column: "RoleId");
@@ -258,10 +253,6 @@ namespace Christmas.Core.Persistence.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_Steps_SentAt",
                 table: "Steps");
-
-            migrationBuilder.DropIndex(
-                name: "IX_Contacts_UpdatedAt",
-                table: "Contacts");
         }
     }
 }
