@@ -45,6 +45,10 @@ public static class ContactsQueryCommand
             Check((await queries.SearchAsync(ContactFilter.All, new ContactOrder(ContactSort.Name, false), first, default)).Results.Count == 25));
 
         var factory = new PooledDbContextFactory<CampaignDbContext>(dbOptions);
+        // The dashboard reads the same seeded steps: counts, 28 day buckets, next sends, failures.
+        var dashboard = new Christmas.Core.Dashboard.DashboardQueries(factory, TimeProvider.System);
+        await MeasureAsync("query-dashboard", runs, async () => Check((await dashboard.SummaryAsync(default)).Contacts == contacts));
+
         var export = new ContactCsvExport(factory, new Christmas.Core.Audit.AuditLog(factory, TimeProvider.System));
         var exportClock = Stopwatch.StartNew();
         var exported = await export.WriteAsync(ContactFilter.All, Stream.Null, "bench", default);
