@@ -9,21 +9,12 @@ namespace Christmas.Tests.EndToEnd;
 
 /// <summary>Issue 4's contact journeys in Chromium: find a contact, cancel its sequence, re-send a step and see it in the Outbox.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class ContactsJourneyTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class ContactsJourneyTests(BrowserFixture browser) : BrowserJourney(browser)
 {
     private const string Sarah = "sarah.jones@example.com";
-    private TestApp _app = default!;
-
-    public async Task InitializeAsync()
-    {
-        _app = await TestApp.StartAsync();
-        await SeedAsync();
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     /// <summary>A handful of realistic contacts: assessments in each segment (email #1 sent a minute ago, so #2-#5 are scheduled) and sign-ups.</summary>
-    private async Task SeedAsync()
+    protected override async Task SeedAsync()
     {
         var sentAt = DateTimeOffset.UtcNow.AddMinutes(-1);
         (string Email, string Name, string Business, int Red, int Orange)[] assessed =
@@ -38,17 +29,17 @@ public sealed class ContactsJourneyTests(BrowserFixture browser) : IAsyncLifetim
             var body = Webhooks.Assessment(sentAt, email);
             (body["first_name"], body["business_name"], body["red_systems"], body["orange_systems"]) = (name, business, red, orange);
             (body["yellow_systems"], body["green_systems"]) = (2, 8 - red - orange - 2);
-            (await _app.PostWebhookAsync("assessment-handler", body)).EnsureSuccessStatusCode();
+            (await App.PostWebhookAsync("assessment-handler", body)).EnsureSuccessStatusCode();
         }
         foreach (var (email, name, business) in new[] { ("lena@fitstudio.example", "Lena", "Fit Studio"), ("omar@omarslandscaping.example", "Omar", "Omar's Landscaping") })
         {
             var body = Webhooks.Signup(email);
             (body["first_name"], body["business_name"]) = (name, business);
-            (await _app.PostWebhookAsync("signup-handler", body)).EnsureSuccessStatusCode();
+            (await App.PostWebhookAsync("signup-handler", body)).EnsureSuccessStatusCode();
         }
         var postcall = Webhooks.Postcall(DateTimeOffset.UtcNow.AddHours(-2), "mike@northpeakplumbing.ca");
         (postcall["first_name"], postcall["business_name"]) = ("Mike", "North Peak Plumbing");
-        (await _app.PostWebhookAsync("postcall-maybe-handler", postcall)).EnsureSuccessStatusCode();
+        (await App.PostWebhookAsync("postcall-maybe-handler", postcall)).EnsureSuccessStatusCode();
     }
 
     private static ILocator SearchBox(IPage page) => page.Locator("input[data-testid=contact-search], [data-testid=contact-search] input").First;
@@ -56,7 +47,7 @@ public sealed class ContactsJourneyTests(BrowserFixture browser) : IAsyncLifetim
     [Fact]
     public async Task AnOperator_FindsAContact_CancelsItsSequence_AndResendsAStepThatReachesTheOutbox()
     {
-        await using var console = await ConsoleBrowser.OpenAsync(browser, _app);
+        await using var console = await OpenConsoleAsync();
         await console.SignInAsync();
         await console.GotoAsync("/contacts");
         var links = console.Page.Locator("[data-testid=contact-link]");
@@ -83,7 +74,7 @@ public sealed class ContactsJourneyTests(BrowserFixture browser) : IAsyncLifetim
         await Assertions.Expect(console.Page.Locator("[data-testid=sequence-status]")).ToHaveTextAsync("cancelled");
         await Assertions.Expect(console.Page.Locator("[data-testid=sequence-ended]")).ToContainTextAsync("Booked a call by phone");
         await Assertions.Expect(console.Page.Locator("[data-testid=cancel-sequence]")).ToHaveCountAsync(0);
-        var audit = await _app.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "sequence.cancel").ToListAsync());
+        var audit = await App.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "sequence.cancel").ToListAsync());
         var entry = Assert.Single(audit);
         Assert.Equal(TestApp.AdminEmail, entry.Actor);
         Assert.Equal("Booked a call by phone", entry.Detail);
@@ -94,12 +85,12 @@ public sealed class ContactsJourneyTests(BrowserFixture browser) : IAsyncLifetim
         await console.Page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Re-send", Exact = true }).ClickAsync();
         await Assertions.Expect(console.Page.Locator(".mud-snackbar").Last).ToContainTextAsync("being sent again");
         var outbox = await Eventually.WaitAsync(
-            () => _app.Api.GetFromJsonAsync<JsonElement>($"/api/outbox?to={Uri.EscapeDataString(Sarah)}"),
+            () => App.Api.GetFromJsonAsync<JsonElement>($"/api/outbox?to={Uri.EscapeDataString(Sarah)}"),
             page => page.GetProperty("total").GetInt32() > 0, TimeSpan.FromSeconds(15), "the re-sent email in the Outbox");
         var message = outbox.GetProperty("results")[0];
         Assert.StartsWith("assessment-2", message.GetProperty("templateKey").GetString());
         Assert.Equal(Sarah, message.GetProperty("to").GetString());
-        Assert.Contains(await _app.WithDbAsync(db => db.AuditEntries.Select(e => e.Action).ToListAsync()), a => a == "step.resend");
+        Assert.Contains(await App.WithDbAsync(db => db.AuditEntries.Select(e => e.Action).ToListAsync()), a => a == "step.resend");
 
         await console.Page.ReloadAsync();
         await console.WaitForInteractiveAsync();
@@ -111,7 +102,7 @@ public sealed class ContactsJourneyTests(BrowserFixture browser) : IAsyncLifetim
     [Fact]
     public async Task TheContactsPage_FiltersBySegment_AndWorksAtPhoneWidth()
     {
-        await using var console = await ConsoleBrowser.OpenAsync(browser, _app, width: 390, height: 844);
+        await using var console = await OpenConsoleAsync(width: 390, height: 844);
         await console.SignInAsync();
         await console.GotoAsync("/contacts");
         var links = console.Page.Locator("[data-testid=contact-link]");
@@ -130,7 +121,7 @@ public sealed class ContactsJourneyTests(BrowserFixture browser) : IAsyncLifetim
     [Fact]
     public async Task TheGrid_SortsByAClickedHeader_AndExportsTheCurrentFilterAsACsvDownload()
     {
-        await using var console = await ConsoleBrowser.OpenAsync(browser, _app);
+        await using var console = await OpenConsoleAsync();
         await console.SignInAsync();
         await console.GotoAsync("/contacts");
         var links = console.Page.Locator("[data-testid=contact-link]");
@@ -152,7 +143,7 @@ public sealed class ContactsJourneyTests(BrowserFixture browser) : IAsyncLifetim
     [Fact]
     public async Task AnUnknownEmail_ShowsAFriendlyMessage_NotAnError()
     {
-        await using var console = await ConsoleBrowser.OpenAsync(browser, _app);
+        await using var console = await OpenConsoleAsync();
         await console.SignInAsync();
         await console.GotoAsync("/contacts/nobody@example.com");
 

@@ -8,22 +8,18 @@ namespace Christmas.Tests.EndToEnd;
 
 /// <summary>The monitoring pages with real traffic: the dashboard, the webhook calls, the Outbox and the audit log.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class MonitoringJourneyTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class MonitoringJourneyTests(BrowserFixture browser) : BrowserJourney(browser)
 {
     private const string DueNow = "due.now@example.com";
     private const string OddCounts = "odd.counts@example.com";
-    private TestApp _app = default!;
-
-    public async Task InitializeAsync() => _app = await TestApp.StartAsync();
-    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
     public async Task MonitoringPages_ShowTheCallsEmailsAndActions_OfRealTraffic()
     {
         var subject = await PostTrafficAsync();
-        (await _app.Api.PutAsJsonAsync("/api/settings/testing-mode", new { enabled = true })).EnsureSuccessStatusCode();
+        (await App.Api.PutAsJsonAsync("/api/settings/testing-mode", new { enabled = true })).EnsureSuccessStatusCode();
 
-        await using var console = await ConsoleBrowser.OpenAsync(browser, _app);
+        await using var console = await OpenConsoleAsync();
         await console.SignInAsync();
         var page = console.Page;
 
@@ -82,7 +78,7 @@ public sealed class MonitoringJourneyTests(BrowserFixture browser) : IAsyncLifet
     public async Task MonitoringPages_FitAPhone()
     {
         await PostTrafficAsync();
-        await using var console = await ConsoleBrowser.OpenAsync(browser, _app, width: 390, height: 844);
+        await using var console = await OpenConsoleAsync(width: 390, height: 844);
         await console.SignInAsync();
 
         await console.GotoAsync("/");
@@ -126,11 +122,11 @@ public sealed class MonitoringJourneyTests(BrowserFixture browser) : IAsyncLifet
         await PostAsync("noshow-recovery-handler", Webhooks.Noshow(now.AddMinutes(-6), "missed.call@example.com"));
 
         var outbox = await Eventually.WaitAsync(
-            async () => await TestApp.JsonAsync(await _app.Api.GetAsync($"/api/outbox?to={Uri.EscapeDataString(DueNow)}")),
+            async () => await TestApp.JsonAsync(await App.Api.GetAsync($"/api/outbox?to={Uri.EscapeDataString(DueNow)}")),
             json => json.GetProperty("total").GetInt32() > 0, TimeSpan.FromSeconds(20), "email #2 of the day-old assessment in the Outbox");
         return outbox.GetProperty("results")[0].GetProperty("subject").GetString()!;
     }
 
     private async Task PostAsync(string handler, object body) =>
-        (await _app.PostWebhookAsync(handler, body)).EnsureSuccessStatusCode();
+        (await App.PostWebhookAsync(handler, body)).EnsureSuccessStatusCode();
 }

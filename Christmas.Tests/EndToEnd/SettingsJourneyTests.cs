@@ -10,19 +10,14 @@ using Microsoft.Playwright;
 namespace Christmas.Tests.EndToEnd;
 
 [Collection(BrowserCollection.Name)]
-public sealed class SettingsJourneyTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class SettingsJourneyTests(BrowserFixture browser) : BrowserJourney(browser)
 {
-    private TestApp _app = default!;
-
-    public async Task InitializeAsync() => _app = await TestApp.StartAsync();
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task TurningTestingModeOn_ShowsTheBanner_AndReschedulingMovesThePendingSteps()
     {
         // A production-mode assessment: emails #2-#5 pending at days' distance.
-        (await _app.PostWebhookAsync("assessment-handler", Webhooks.Assessment(DateTimeOffset.UtcNow, "maria@example.com"))).EnsureSuccessStatusCode();
-        await using var console = await ConsoleBrowser.OpenAsync(browser, _app);
+        (await App.PostWebhookAsync("assessment-handler", Webhooks.Assessment(DateTimeOffset.UtcNow, "maria@example.com"))).EnsureSuccessStatusCode();
+        await using var console = await OpenConsoleAsync();
         await console.SignInAsync();
         await console.GotoAsync("/settings");
         await Assertions.Expect(console.Page.Locator("[data-testid=testing-mode-banner]")).ToHaveCountAsync(0);
@@ -39,24 +34,24 @@ public sealed class SettingsJourneyTests(BrowserFixture browser) : IAsyncLifetim
         await Assertions.Expect(console.Page.Locator("[data-testid=reschedule-result]")).ToContainTextAsync("moved 4 step(s) to testing timing");
         await console.ScreenshotAsync("70-settings");
 
-        var contact = await (await _app.Api.GetAsync("/api/contacts/maria@example.com")).Content.ReadFromJsonAsync<JsonElement>();
+        var contact = await (await App.Api.GetAsync("/api/contacts/maria@example.com")).Content.ReadFromJsonAsync<JsonElement>();
         var sequence = contact.GetProperty("sequences")[0];
         Assert.Equal("testing", sequence.GetProperty("mode").GetString());
-        var actions = await _app.WithDbAsync(db => db.AuditEntries.Select(e => e.Action).ToListAsync());
+        var actions = await App.WithDbAsync(db => db.AuditEntries.Select(e => e.Action).ToListAsync());
         Assert.Contains("testing-mode.set", actions);
         Assert.Contains("steps.reschedule", actions);
 
         // The banner follows the mode on every page, and goes when it is turned off (here through the API).
         await console.GotoAsync("/contacts");
         await Assertions.Expect(console.Page.Locator("[data-testid=testing-mode-banner]")).ToBeVisibleAsync();
-        await _app.Api.PutAsJsonAsync("/api/settings/testing-mode", new { enabled = false });
+        await App.Api.PutAsJsonAsync("/api/settings/testing-mode", new { enabled = false });
         await Assertions.Expect(console.Page.Locator("[data-testid=testing-mode-banner]")).ToHaveCountAsync(0);
     }
 
     [Fact]
     public async Task WebhookUrls_AreShownWithMaskedKeys_ThatCanBeRevealed()
     {
-        await using var console = await ConsoleBrowser.OpenAsync(browser, _app);
+        await using var console = await OpenConsoleAsync();
         await console.SignInAsync();
         await console.GotoAsync("/settings");
 
@@ -72,7 +67,7 @@ public sealed class SettingsJourneyTests(BrowserFixture browser) : IAsyncLifetim
     [Fact]
     public async Task AnAdmin_AddsAMarketer_WhoCanSignInWithTheShownPassword_ButNotOpenUsers()
     {
-        await using var admin = await ConsoleBrowser.OpenAsync(browser, _app);
+        await using var admin = await OpenConsoleAsync();
         await admin.SignInAsync();
         await admin.GotoAsync("/users");
         await admin.Page.Locator("[data-testid=new-user-email]").Locator("xpath=descendant-or-self::input").FillAsync("Lee@Example.com");
@@ -84,13 +79,13 @@ public sealed class SettingsJourneyTests(BrowserFixture browser) : IAsyncLifetim
         await Assertions.Expect(admin.Page.Locator("[data-testid=users-table]")).ToContainTextAsync("lee@example.com");
         await admin.ScreenshotAsync("71-users");
 
-        await using var marketer = await ConsoleBrowser.OpenAsync(browser, _app);
+        await using var marketer = await OpenConsoleAsync();
         await marketer.SignInAsync("lee@example.com", password);
         await Assertions.Expect(marketer.Page.Locator("[data-testid=signed-in-user]")).ToHaveTextAsync("lee@example.com");
         await marketer.Page.GotoAsync("/users");
         await Assertions.Expect(marketer.Page.Locator("[data-testid=not-allowed]")).ToBeVisibleAsync();
 
-        var audit = await _app.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "user.add").ToListAsync());
+        var audit = await App.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "user.add").ToListAsync());
         var entry = Assert.Single(audit);
         Assert.Equal(TestApp.AdminEmail, entry.Actor);
         Assert.Equal(ConsoleRoles.Marketer, entry.Detail);

@@ -6,17 +6,12 @@ using Microsoft.Playwright;
 namespace Christmas.Tests.EndToEnd;
 
 [Collection(BrowserCollection.Name)]
-public sealed class SignInJourneyTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class SignInJourneyTests(BrowserFixture browser) : BrowserJourney(browser)
 {
-    private TestApp _app = default!;
-
-    public async Task InitializeAsync() => _app = await TestApp.StartAsync();
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task AnAnonymousVisitor_IsSentToSignIn_AndLandsOnTheDashboardAfterSigningIn()
     {
-        await using var console = await ConsoleBrowser.OpenAsync(browser, _app);
+        await using var console = await OpenConsoleAsync();
         await console.Page.GotoAsync("/contacts");
         Assert.Contains("/account/login", console.Page.Url);
         await console.ScreenshotAsync("00-sign-in");
@@ -33,7 +28,7 @@ public sealed class SignInJourneyTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task AWrongPassword_ShowsAnError_AndStaysSignedOut()
     {
-        await using var console = await ConsoleBrowser.OpenAsync(browser, _app);
+        await using var console = await OpenConsoleAsync();
         await console.Page.GotoAsync("/account/login");
         await console.Page.FillAsync("#email", TestApp.AdminEmail);
         await console.Page.FillAsync("#password", "not-the-password");
@@ -46,8 +41,8 @@ public sealed class SignInJourneyTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task AMarketer_CannotOpenSettings_NorSeeItInTheMenu()
     {
-        await _app.CreateUserAsync("marketer@test.local", "marketer-password-1", ConsoleRoles.Marketer);
-        await using var console = await ConsoleBrowser.OpenAsync(browser, _app);
+        await App.CreateUserAsync("marketer@test.local", "marketer-password-1", ConsoleRoles.Marketer);
+        await using var console = await OpenConsoleAsync();
         await console.SignInAsync("marketer@test.local", "marketer-password-1");
 
         var menu = console.Page.GetByRole(AriaRole.Navigation, new() { Name = "Console pages" });
@@ -63,7 +58,7 @@ public sealed class SignInJourneyTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task SigningIn_WorksWithTheKeyboardAlone()
     {
-        await using var console = await ConsoleBrowser.OpenAsync(browser, _app);
+        await using var console = await OpenConsoleAsync();
         await console.Page.GotoAsync("/account/login");
         await console.Page.FocusAsync("#email");
         await console.Page.Keyboard.TypeAsync(TestApp.AdminEmail);
@@ -78,7 +73,7 @@ public sealed class SignInJourneyTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task SigningOut_EndsTheSession()
     {
-        await using var console = await ConsoleBrowser.OpenAsync(browser, _app);
+        await using var console = await OpenConsoleAsync();
         await console.SignInAsync();
         await console.Page.ClickAsync("[data-testid=sign-out]");
         await console.Page.WaitForURLAsync("**/account/login");

@@ -7,28 +7,23 @@ using Microsoft.Playwright;
 namespace Christmas.Tests.EndToEnd;
 
 [Collection(BrowserCollection.Name)]
-public sealed class TemplatesJourneyTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class TemplatesJourneyTests(BrowserFixture browser) : BrowserJourney(browser)
 {
-    private TestApp _app = default!;
-
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        _app = await TestApp.StartAsync();
         // Realistic data: contacts in every sequence, so the preview can be rendered for a real one.
         var now = DateTimeOffset.UtcNow;
-        (await _app.PostWebhookAsync("assessment-handler", Webhooks.Assessment(now.AddMinutes(-5), "sarah@salon.example"))).EnsureSuccessStatusCode();
+        (await App.PostWebhookAsync("assessment-handler", Webhooks.Assessment(now.AddMinutes(-5), "sarah@salon.example"))).EnsureSuccessStatusCode();
         var noshow = Webhooks.Noshow(now.AddMinutes(-2), "mike@garage.example");
         (noshow["first_name"], noshow["business_name"]) = ("Mike", "Mike's Garage");
-        (await _app.PostWebhookAsync("noshow-recovery-handler", noshow)).EnsureSuccessStatusCode();
-        (await _app.PostWebhookAsync("onboarding-handler", Webhooks.Onboarding(now.AddMinutes(-1), "ana@bakery.example"))).EnsureSuccessStatusCode();
+        (await App.PostWebhookAsync("noshow-recovery-handler", noshow)).EnsureSuccessStatusCode();
+        (await App.PostWebhookAsync("onboarding-handler", Webhooks.Onboarding(now.AddMinutes(-1), "ana@bakery.example"))).EnsureSuccessStatusCode();
     }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
     public async Task EditingATemplate_UpdatesThePreview_AndSavingAddsAVersionToTheHistory()
     {
-        await using var console = await ConsoleBrowser.OpenAsync(browser, _app);
+        await using var console = await OpenConsoleAsync();
         await console.SignInAsync();
         await console.GotoAsync("/templates");
         await Assertions.Expect(console.Page.Locator("[data-testid=template-row]")).ToHaveCountAsync(25);
@@ -65,18 +60,18 @@ public sealed class TemplatesJourneyTests(BrowserFixture browser) : IAsyncLifeti
         await Assertions.Expect(history.First).ToContainTextAsync("v3 (current)");
         await Assertions.Expect(preview).Not.ToContainTextAsync("We kept a seat");
 
-        var stored = await _app.WithDbAsync(db => db.EmailTemplates.Where(t => t.Key == "noshow-1").OrderByDescending(t => t.Version).FirstAsync());
+        var stored = await App.WithDbAsync(db => db.EmailTemplates.Where(t => t.Key == "noshow-1").OrderByDescending(t => t.Version).FirstAsync());
         Assert.Equal(3, stored.Version);
         Assert.DoesNotContain("We kept a seat", stored.Body);
-        Assert.Contains("We kept a seat", (await _app.WithDbAsync(db => db.EmailTemplates.SingleAsync(t => t.Key == "noshow-1" && t.Version == 2))).Body);
-        Assert.True(await _app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "template.save" && a.Target == "noshow-1")));
-        Assert.True(await _app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "template.restore" && a.Target == "noshow-1")));
+        Assert.Contains("We kept a seat", (await App.WithDbAsync(db => db.EmailTemplates.SingleAsync(t => t.Key == "noshow-1" && t.Version == 2))).Body);
+        Assert.True(await App.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "template.save" && a.Target == "noshow-1")));
+        Assert.True(await App.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "template.restore" && a.Target == "noshow-1")));
     }
 
     [Fact]
     public async Task AnUnknownVariable_IsShownInline_AndCannotBeSaved()
     {
-        await using var console = await ConsoleBrowser.OpenAsync(browser, _app);
+        await using var console = await OpenConsoleAsync();
         await console.SignInAsync();
         await console.GotoAsync("/templates/postcall-2");
 
@@ -90,7 +85,7 @@ public sealed class TemplatesJourneyTests(BrowserFixture browser) : IAsyncLifeti
     [Fact]
     public async Task SendingATestEmail_PutsIt_InTheOutbox_WithATestSubject()
     {
-        await using var console = await ConsoleBrowser.OpenAsync(browser, _app);
+        await using var console = await OpenConsoleAsync();
         await console.SignInAsync();
         await console.GotoAsync("/templates/onboarding-1");
         var to = console.Page.Locator("[data-testid=test-send-to] input");
@@ -103,12 +98,12 @@ public sealed class TemplatesJourneyTests(BrowserFixture browser) : IAsyncLifeti
         await console.Page.ClickAsync("[data-testid=test-send-button]");
         await Assertions.Expect(console.Page.Locator(".mud-snackbar")).ToContainTextAsync("Test email sent to qa@campaign.example");
 
-        var outbox = await TestApp.JsonAsync(await _app.Api.GetAsync("/api/outbox?to=qa@campaign.example"));
+        var outbox = await TestApp.JsonAsync(await App.Api.GetAsync("/api/outbox?to=qa@campaign.example"));
         var message = Assert.Single(outbox.GetProperty("results").EnumerateArray());
         Assert.StartsWith("[TEST] ", message.GetProperty("subject").GetString());
         Assert.StartsWith("test-", message.GetProperty("idempotencyKey").GetString());
         Assert.Equal("onboarding-1", message.GetProperty("templateKey").GetString());
         Assert.Contains("Sarah", message.GetProperty("text").GetString());
-        Assert.True(await _app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "template.test-send" && a.Target == "onboarding-1")));
+        Assert.True(await App.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "template.test-send" && a.Target == "onboarding-1")));
     }
 }

@@ -6,25 +6,20 @@ using Microsoft.Playwright;
 namespace Christmas.Tests.EndToEnd;
 
 [Collection(BrowserCollection.Name)]
-public sealed class TriggerJourneyTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class TriggerJourneyTests(BrowserFixture browser) : BrowserJourney(browser)
 {
-    private TestApp _app = default!;
-
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        _app = await TestApp.StartAsync();
         var now = DateTimeOffset.UtcNow;
-        (await _app.PostWebhookAsync("assessment-handler", Webhooks.Assessment(now.AddMinutes(-5), "sarah@salon.example"))).EnsureSuccessStatusCode();
-        (await _app.PostWebhookAsync("signup-handler", Webhooks.Signup("tom@plumbing.example"))).EnsureSuccessStatusCode();
+        (await App.PostWebhookAsync("assessment-handler", Webhooks.Assessment(now.AddMinutes(-5), "sarah@salon.example"))).EnsureSuccessStatusCode();
+        (await App.PostWebhookAsync("signup-handler", Webhooks.Signup("tom@plumbing.example"))).EnsureSuccessStatusCode();
     }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
     public async Task TriggeringASequenceByHand_PreviewsTheSchedule_ThenStoresTheContactAndItsSteps()
     {
         const string email = "olivia@florist.example";
-        await using var console = await ConsoleBrowser.OpenAsync(browser, _app);
+        await using var console = await OpenConsoleAsync();
         await console.SignInAsync();
         await console.GotoAsync("/trigger");
 
@@ -49,21 +44,21 @@ public sealed class TriggerJourneyTests(BrowserFixture browser) : IAsyncLifetime
         await console.Page.GetByRole(AriaRole.Button, new() { Name = "Start", Exact = true }).ClickAsync();
         await Assertions.Expect(console.Page.Locator("[data-testid=trigger-result]")).ToContainTextAsync("started for " + email);
 
-        var contact = await TestApp.JsonAsync(await _app.Api.GetAsync($"/api/contacts/{email}"));
+        var contact = await TestApp.JsonAsync(await App.Api.GetAsync($"/api/contacts/{email}"));
         Assert.Equal("Olivia", contact.GetProperty("firstName").GetString());
         var sequence = Assert.Single(contact.GetProperty("sequences").EnumerateArray());
         Assert.Equal("postcall", sequence.GetProperty("kind").GetString());
         var steps = sequence.GetProperty("steps").EnumerateArray().ToList();
         Assert.Equal(["postcall-1", "postcall-2", "postcall-3"], steps.Select(s => s.GetProperty("templateKey").GetString()));
         Assert.All(steps, s => Assert.Equal("scheduled", s.GetProperty("status").GetString()));
-        Assert.True(await _app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "sequence.trigger" && a.Target == email)));
-        Assert.True(await _app.WithDbAsync(db => db.Executions.AnyAsync(e => e.ContactEmail == email && e.Trigger == "manual:" + TestApp.AdminEmail)));
+        Assert.True(await App.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "sequence.trigger" && a.Target == email)));
+        Assert.True(await App.WithDbAsync(db => db.Executions.AnyAsync(e => e.ContactEmail == email && e.Trigger == "manual:" + TestApp.AdminEmail)));
     }
 
     [Fact]
     public async Task TheContactPagesLink_PrefillsTheForm_AndShowsThatTheCallWouldBeDeduplicated()
     {
-        await using var console = await ConsoleBrowser.OpenAsync(browser, _app);
+        await using var console = await OpenConsoleAsync();
         await console.SignInAsync();
         await console.GotoAsync("/trigger?handler=assessment-handler&email=sarah@salon.example");
 

@@ -1,3 +1,4 @@
+using Christmas.Admin.Components.Shared;
 using Christmas.Core.Common;
 using Christmas.Core.Contacts;
 using Microsoft.AspNetCore.Components;
@@ -28,7 +29,6 @@ public partial class ContactsPage
 
     private string ExportUrl => Filter.ToQueryString() is { Length: > 0 } query ? $"/api/contacts/export.csv?{query}" : "/api/contacts/export.csv";
 
-    private static string DetailUrl(string email) => $"/contacts/{Uri.EscapeDataString(email)}";
 
     private async Task<GridData<ContactSummary>> LoadAsync(GridState<ContactSummary> state, CancellationToken ct)
     {
@@ -60,5 +60,5 @@ public partial class ContactsPage
         else _grid.NavigateTo(Page.First);
     }
 
-    private void Open(DataGridRowClickEventArgs<ContactSummary> row) => Navigation.NavigateTo(DetailUrl(row.Item.Email));
+    private void Open(DataGridRowClickEventArgs<ContactSummary> row) => Navigation.NavigateTo(ContactLinks.For(row.Item.Email));
 }

@@ -1,3 +1,4 @@
+using Christmas.Admin.Components.Shared;
 using Christmas.Admin.Security;
 using Christmas.Core.Contacts;
 using Christmas.Core.Webhooks;
@@ -105,7 +106,7 @@ public partial class TriggerPage
             var message = ingest.SequenceId is { } id
                 ? ingest.Deduplicated ? $"Sequence #{id} already existed: contact updated, nothing new scheduled." : $"Sequence #{id} started for {input.Email}."
                 : $"Contact {input.Email} saved; no sequence started.";
-            var contactUrl = $"/contacts/{Uri.EscapeDataString(input.Email)}";
+            var contactUrl = ContactLinks.For(input.Email);
             Started = new StartedSummary(message, contactUrl);
             Snackbar.Add(message, Severity.Success, c =>
             {

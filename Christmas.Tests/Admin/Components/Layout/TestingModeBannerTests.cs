@@ -1,28 +1,17 @@
 using Bunit;
 using Christmas.Admin.Components.Layout;
 using Christmas.Core.Settings;
-using Christmas.Tests.Fixtures;
 using Christmas.Tests.Fixtures.Components;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Christmas.Tests.Admin.Components.Layout;
 
-public sealed class TestingModeBannerTests : ConsoleComponentTest
+public sealed class TestingModeBannerTests : AppComponentTest
 {
-    private TestApp _app = default!;
-
-    public override async Task InitializeAsync()
-    {
-        _app = await TestApp.StartAsync();
-        UseAppServices(_app);
-    }
-
-    protected override async Task DisposeTestAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task Banner_AppearsAndDisappears_WhenTestingModeIsSwitchedElsewhere()
     {
-        var store = _app.Services.GetRequiredService<TestingModeStore>();
+        var store = App.Services.GetRequiredService<TestingModeStore>();
         var cut = Render<TestingModeBanner>();
         Assert.Empty(cut.FindAll("[data-testid=testing-mode-banner]"));
 

@@ -1,30 +1,18 @@
 using Bunit;
 using Christmas.Admin.Components.Pages.Audit;
 using Christmas.Core.Audit;
-using Christmas.Tests.Fixtures;
 using Christmas.Tests.Fixtures.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
 namespace Christmas.Tests.Admin.Components.Pages.Audit;
 
-public sealed class AuditPageTests : ConsoleComponentTest
+public sealed class AuditPageTests : AppComponentTest
 {
-    private TestApp _app = default!;
-
-    public override async Task InitializeAsync()
-    {
-        _app = await TestApp.StartAsync();
-        UseAppServices(_app);
-        RenderMudProviders();
-    }
-
-    protected override async Task DisposeTestAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task AuditLog_ListsActionsNewestFirst_AndSearches()
     {
-        var audit = _app.Services.GetRequiredService<AuditLog>();
+        var audit = App.Services.GetRequiredService<AuditLog>();
         await audit.RecordAsync("mia@example.com", "sequence.cancel", "sequence 7", "customer asked", CancellationToken.None);
         await audit.RecordAsync("api-token", "step.resend", "step 12", null, CancellationToken.None);
 

@@ -1,33 +1,22 @@
 using Bunit;
 using Christmas.Admin.Components.Pages.Dashboard;
 using Christmas.Core.Sequences;
-using Christmas.Tests.Fixtures;
 using Christmas.Tests.Fixtures.Components;
 using Microsoft.EntityFrameworkCore;
 using Payloads = Christmas.Tests.Fixtures.Webhooks;
 
 namespace Christmas.Tests.Admin.Components.Pages.Dashboard;
 
-public sealed class DashboardPageTests : ConsoleComponentTest
+public sealed class DashboardPageTests : AppComponentTest
 {
-    private TestApp _app = default!;
-
-    public override async Task InitializeAsync()
-    {
-        _app = await TestApp.StartAsync();
-        UseAppServices(_app);
-    }
-
-    protected override async Task DisposeTestAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task Dashboard_ShowsCountsNextSendsAndFailures_FromTheDatabase()
     {
         // Email #1 went out a minute ago (today), #2-#5 are days ahead: nothing is due while the test runs.
         var sentAt = DateTimeOffset.UtcNow.AddMinutes(-1);
-        (await _app.PostWebhookAsync("signup-handler", Payloads.Signup("only.signed.up@example.com"))).EnsureSuccessStatusCode();
-        (await _app.PostWebhookAsync("assessment-handler", Payloads.Assessment(sentAt, "anna@example.com"))).EnsureSuccessStatusCode();
-        (await _app.PostWebhookAsync("assessment-handler", Payloads.Assessment(sentAt, "bert@example.com"))).EnsureSuccessStatusCode();
+        (await App.PostWebhookAsync("signup-handler", Payloads.Signup("only.signed.up@example.com"))).EnsureSuccessStatusCode();
+        (await App.PostWebhookAsync("assessment-handler", Payloads.Assessment(sentAt, "anna@example.com"))).EnsureSuccessStatusCode();
+        (await App.PostWebhookAsync("assessment-handler", Payloads.Assessment(sentAt, "bert@example.com"))).EnsureSuccessStatusCode();
         await FailOneStepAsync("bert@example.com", "Provider said 422: invalid recipient");
 
         var cut = Render<DashboardPage>();
@@ -60,7 +49,7 @@ public sealed class DashboardPageTests : ConsoleComponentTest
     }
 
     /// <summary>Takes the contact's first scheduled step through a send attempt that fails for good.</summary>
-    private Task FailOneStepAsync(string email, string error) => _app.WithDbAsync(async db =>
+    private Task FailOneStepAsync(string email, string error) => App.WithDbAsync(async db =>
     {
         var step = await db.Steps.Where(s => s.Sequence!.Contact!.Email == email && s.Status == StepStatus.Scheduled)
             .OrderBy(s => s.Number).FirstAsync();

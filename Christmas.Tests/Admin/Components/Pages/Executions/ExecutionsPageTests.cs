@@ -1,25 +1,13 @@
 using Bunit;
 using Christmas.Admin.Components.Pages.Executions;
-using Christmas.Tests.Fixtures;
 using Christmas.Tests.Fixtures.Components;
 using MudBlazor;
 using Payloads = Christmas.Tests.Fixtures.Webhooks;
 
 namespace Christmas.Tests.Admin.Components.Pages.Executions;
 
-public sealed class ExecutionsPageTests : ConsoleComponentTest
+public sealed class ExecutionsPageTests : AppComponentTest
 {
-    private TestApp _app = default!;
-
-    public override async Task InitializeAsync()
-    {
-        _app = await TestApp.StartAsync();
-        UseAppServices(_app);
-        RenderMudProviders();
-    }
-
-    protected override async Task DisposeTestAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task Executions_ListNewestFirst_AndFilterByFlow()
     {
@@ -60,5 +48,5 @@ public sealed class ExecutionsPageTests : ConsoleComponentTest
         cut.FindAll("[data-testid=executions-table] tbody tr").Where(r => r.QuerySelector("[data-testid=execution-toggle]") is not null).ToList();
 
     private async Task PostAsync(string handler, object body) =>
-        (await _app.PostWebhookAsync(handler, body)).EnsureSuccessStatusCode();
+        (await App.PostWebhookAsync(handler, body)).EnsureSuccessStatusCode();
 }

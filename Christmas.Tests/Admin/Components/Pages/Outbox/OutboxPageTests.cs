@@ -7,19 +7,8 @@ using Payloads = Christmas.Tests.Fixtures.Webhooks;
 
 namespace Christmas.Tests.Admin.Components.Pages.Outbox;
 
-public sealed class OutboxPageTests : ConsoleComponentTest
+public sealed class OutboxPageTests : AppComponentTest
 {
-    private TestApp _app = default!;
-
-    public override async Task InitializeAsync()
-    {
-        _app = await TestApp.StartAsync();
-        UseAppServices(_app);
-        RenderMudProviders();
-    }
-
-    protected override async Task DisposeTestAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task Outbox_OpensTheNewestEmail_AndFiltersByRecipient()
     {
@@ -51,10 +40,10 @@ public sealed class OutboxPageTests : ConsoleComponentTest
 
     private async Task SendAsync(string email)
     {
-        (await _app.PostWebhookAsync("assessment-handler", Payloads.Assessment(DateTimeOffset.UtcNow.AddHours(-24).AddMinutes(-2), email)))
+        (await App.PostWebhookAsync("assessment-handler", Payloads.Assessment(DateTimeOffset.UtcNow.AddHours(-24).AddMinutes(-2), email)))
             .EnsureSuccessStatusCode();
         await Eventually.WaitAsync(
-            async () => (await TestApp.JsonAsync(await _app.Api.GetAsync($"/api/outbox?to={Uri.EscapeDataString(email)}"))).GetProperty("total").GetInt32(),
+            async () => (await TestApp.JsonAsync(await App.Api.GetAsync($"/api/outbox?to={Uri.EscapeDataString(email)}"))).GetProperty("total").GetInt32(),
             total => total > 0, TimeSpan.FromSeconds(20), $"the email to {email} in the Outbox");
     }
 }

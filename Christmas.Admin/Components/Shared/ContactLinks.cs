@@ -1,4 +1,4 @@
-namespace Christmas.Admin.Components.Pages.Dashboard;
+namespace Christmas.Admin.Components.Shared;
 
 /// <summary>The contact page's address for an email (escaped: emails may hold '+' and other URL characters).</summary>
 public static class ContactLinks

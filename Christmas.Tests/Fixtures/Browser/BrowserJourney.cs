@@ -1,0 +1,21 @@
+namespace Christmas.Tests.Fixtures.Browser;
+
+/// <summary>A browser journey on a fresh app of its own: started, seeded by the journey, and opened in Chromium per test.</summary>
+public abstract class BrowserJourney(BrowserFixture browser) : IAsyncLifetime
+{
+    protected TestApp App { get; private set; } = default!;
+
+    public async Task InitializeAsync()
+    {
+        App = await TestApp.StartAsync();
+        await SeedAsync();
+    }
+
+    public async Task DisposeAsync() => await App.DisposeAsync();
+
+    /// <summary>The realistic data a journey's pages show; nothing by default.</summary>
+    protected virtual Task SeedAsync() => Task.CompletedTask;
+
+    protected Task<ConsoleBrowser> OpenConsoleAsync(int width = 1280, int height = 900) =>
+        ConsoleBrowser.OpenAsync(browser, App, width, height);
+}
