@@ -32,7 +32,7 @@ public sealed class ConsoleUserAdmin(IServiceScopeFactory scopes, AuditLog audit
     public async Task<Outcome<ConsoleUserView>> AddAsync(string email, string role, string password, string actor, CancellationToken ct)
     {
         email = email.Trim().ToLowerInvariant();
-        if (!new EmailAddressAttribute().IsValid(email) || !email.Contains('@'))
+        if (!new EmailAddressAttribute().IsValid(email))
             return Outcome<ConsoleUserView>.Invalid("Enter a valid email address.");
         if (!ConsoleRoles.All.Contains(role)) return Outcome<ConsoleUserView>.Invalid($"Role must be {string.Join(" or ", ConsoleRoles.All)}.");
         await using var scope = scopes.CreateAsyncScope();
