@@ -1,11 +1,13 @@
 using Christmas.Core.Accounts;
 using Christmas.Core.Audit;
 using Christmas.Core.Campaign;
+using Christmas.Core.Changes;
 using Christmas.Core.Contacts;
 using Christmas.Core.Delivery;
 using Christmas.Core.Delivery.Outbox;
 using Christmas.Core.Delivery.Unsubscribe;
 using Christmas.Core.Executions;
+using Christmas.Core.Notion;
 using Christmas.Core.Persistence;
 using Christmas.Core.Scheduling;
 using Christmas.Core.Sequences;
@@ -30,8 +32,10 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton<DataPaths>();
-        services.AddPooledDbContextFactory<CampaignDbContext>((sp, db) =>
-            db.UseSqlite($"Data Source={sp.GetRequiredService<DataPaths>().AppDatabase};Pooling=True"));
+        services.AddChangeFeed();
+        services.AddPooledDbContextFactory<CampaignDbContext>((sp, db) => db
+            .UseSqlite($"Data Source={sp.GetRequiredService<DataPaths>().AppDatabase};Pooling=True")
+            .AddInterceptors(sp.GetRequiredService<ChangeFeedInterceptor>()));
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<GroupCommitWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<GroupCommitWriter>());
@@ -80,6 +84,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<TemplateStore>();
         services.AddSingleton<UnsubscribeService>();
         services.AddEmailSenders();
+        services.AddNotion();
         return services;
     }
 }

@@ -34,7 +34,8 @@ public static class AdminServiceCollectionExtensions
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
-            .AddCheck<SchedulerHealthCheck>("scheduler");
+            .AddCheck<SchedulerHealthCheck>("scheduler")
+            .AddCheck<NotionHealthCheck>("notion");
 
         // Keys (antiforgery, later sign-in cookies) live with the data, so a restart keeps them.
         services.AddDataProtection();

@@ -36,7 +36,8 @@ public static class WebApplicationExtensions
             .MapContactsApi()
             .MapSequencesApi()
             .MapSettingsApi()
-            .MapOutboxApi();
+            .MapOutboxApi()
+            .MapNotionApi();
         app.MapChristmasHangfireDashboard();
         app.MapAccountEndpoints();
 

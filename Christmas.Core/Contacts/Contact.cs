@@ -36,6 +36,36 @@ public sealed class Contact
 
     public bool IsSuppressed => Status != ContactStatus.Active;
 
+    /// <summary>
+    /// Takes what the old Notion database knew (the import): only values it has overwrite ours, and a
+    /// suppression it records is kept (never lifted: a person who left the list stays off it).
+    /// </summary>
+    /// <returns>Whether anything changed.</returns>
+    public bool ApplyImport(ImportedContact data, DateTime now)
+    {
+        var before = (FirstName, BusinessName, RedSystems, OrangeSystems, YellowSystems, GreenSystems,
+            WeakestSystem1, WeakestSystem2, RevenueLeakTotal, Segment, Status);
+        FirstName = data.FirstName ?? FirstName;
+        BusinessName = data.BusinessName ?? BusinessName;
+        RedSystems = data.RedSystems ?? RedSystems;
+        OrangeSystems = data.OrangeSystems ?? OrangeSystems;
+        YellowSystems = data.YellowSystems ?? YellowSystems;
+        GreenSystems = data.GreenSystems ?? GreenSystems;
+        WeakestSystem1 = data.WeakestSystem1 ?? WeakestSystem1;
+        WeakestSystem2 = data.WeakestSystem2 ?? WeakestSystem2;
+        RevenueLeakTotal = data.RevenueLeakTotal ?? RevenueLeakTotal;
+        Segment = data.Segment ?? Segment;
+        if (data.Status is { } status and not ContactStatus.Active && !IsSuppressed)
+        {
+            Status = status;
+            SuppressedAt = now;
+        }
+        var changed = before != (FirstName, BusinessName, RedSystems, OrangeSystems, YellowSystems, GreenSystems,
+            WeakestSystem1, WeakestSystem2, RevenueLeakTotal, Segment, Status);
+        if (changed) UpdatedAt = now;
+        return changed;
+    }
+
     /// <returns>False when the contact had already left the list (unsubscribing is idempotent).</returns>
     public bool Unsubscribe(DateTime now)
     {

@@ -1,3 +1,5 @@
+using Christmas.Core.Notion.Status;
+
 namespace Christmas.Core.Contacts;
 
 /// <summary>A contact with every sequence and step (DESIGN.md "Operator and monitoring API").</summary>
@@ -16,7 +18,8 @@ public sealed record ContactDetails(
     string Status,
     DateTime CreatedAt,
     DateTime UpdatedAt,
-    IReadOnlyList<SequenceView> Sequences);
+    IReadOnlyList<SequenceView> Sequences,
+    NotionSync Notion);
 
 public sealed record SequenceView(
     long Id,
@@ -28,7 +31,8 @@ public sealed record SequenceView(
     DateTime? EndedAt,
     string? EndedReason,
     string? ExecutionId,
-    IReadOnlyList<StepView> Steps);
+    IReadOnlyList<StepView> Steps,
+    NotionSync? Notion = null);
 
 public sealed record StepView(
     long Id,

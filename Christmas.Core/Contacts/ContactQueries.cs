@@ -1,4 +1,5 @@
 using Christmas.Core.Common;
+using Christmas.Core.Notion.Status;
 using Christmas.Core.Persistence;
 using Christmas.Core.Sequences;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Christmas.Core.Contacts;
 
 /// <summary>Read side of contacts for the API and the console: paged, never loading everyone.</summary>
-public sealed class ContactQueries(IDbContextFactory<CampaignDbContext> contexts)
+public sealed class ContactQueries(IDbContextFactory<CampaignDbContext> contexts, NotionStatusReader notion)
 {
     /// <summary>The API's original shape: search and segment, newest changes first.</summary>
     public Task<Page<ContactSummary>> SearchAsync(string? search, Segment? segment, PageRequest page, CancellationToken ct) =>
@@ -123,10 +124,11 @@ public sealed class ContactQueries(IDbContextFactory<CampaignDbContext> contexts
         if (c is null) return null;
         var sequences = await db.Sequences.AsNoTracking().Include(s => s.Steps)
             .Where(s => s.ContactId == c.Id).OrderBy(s => s.CreatedAt).ThenBy(s => s.Id).ToListAsync(ct);
+        var (contactPage, sequencePages) = await notion.ForContactAsync(db, c.Id, sequences.Select(s => s.Id).ToList(), ct);
         return new ContactDetails(c.Email, c.FirstName, c.BusinessName, SegmentName(c.Segment),
             c.RedSystems, c.OrangeSystems, c.YellowSystems, c.GreenSystems, c.WeakestSystem1, c.WeakestSystem2,
             c.RevenueLeakTotal, c.Status.ToApiName(), c.CreatedAt, c.UpdatedAt,
-            sequences.Select(ToView).ToList());
+            sequences.Select(s => ToView(s) with { Notion = sequencePages[s.Id] }).ToList(), contactPage);
     }
 
     public static SequenceView ToView(Sequence s) => new(s.Id, s.Kind.ToApiName(), s.Status.ToApiName(), s.Mode.ToApiName(),

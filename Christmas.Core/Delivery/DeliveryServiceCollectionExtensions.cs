@@ -1,5 +1,6 @@
 using System.Net;
 using Christmas.Core.Campaign;
+using Christmas.Core.Common.Http;
 using Christmas.Core.Delivery.Outbox;
 using Christmas.Core.Delivery.Resend;
 using Christmas.Core.Delivery.Smtp;
@@ -37,8 +38,8 @@ public static class DeliveryServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<OutboxEmailSender>();
         services.AddSingleton<SmtpEmailSender>();
-        services.AddSingleton<RequestRateGate>();
-        services.AddTransient<RateLimitedHandler>();
+        services.AddSingleton<ResendRateGate>();
+        services.AddTransient<RateLimitedHandler<ResendRateGate>>();
         var resend = services.AddHttpClient<ResendEmailSender>((sp, http) =>
             {
                 var o = sp.GetRequiredService<IOptions<ResendOptions>>().Value;
@@ -69,7 +70,7 @@ public static class DeliveryServiceCollectionExtensions
                 }),
             });
         });
-        resend.AddHttpMessageHandler<RateLimitedHandler>();
+        resend.AddHttpMessageHandler<RateLimitedHandler<ResendRateGate>>();
         resend.AddResilienceHandler("resend-attempt-timeout", pipeline =>
         {
             pipeline.TimeProvider = TimeProvider.System;

@@ -1,5 +1,6 @@
 using Christmas.Core.Accounts;
 using Christmas.Core.Audit;
+using Christmas.Core.Changes;
 using Christmas.Core.Contacts;
 using Christmas.Core.Delivery.Outbox;
 using Christmas.Core.Executions;
@@ -22,6 +23,9 @@ public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> option
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<EmailTemplate> EmailTemplates => Set<EmailTemplate>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Change> Changes => Set<Change>();
+    public DbSet<ChangeCursor> ChangeCursors => Set<ChangeCursor>();
+    public DbSet<Notion.Mirror.NotionPageLink> NotionPages => Set<Notion.Mirror.NotionPageLink>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

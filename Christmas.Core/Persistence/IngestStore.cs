@@ -1,3 +1,4 @@
+using Christmas.Core.Changes;
 using Christmas.Core.Contacts;
 using Christmas.Core.Executions;
 using Christmas.Core.Sequences;
@@ -61,6 +62,8 @@ public sealed class IngestStore
         INSERT INTO Executions (Id, FlowId, "Trigger", ReceivedAt, EndedAt, State, PayloadJson, ContactEmail, SequenceId, Deduplicated, Logs)
         VALUES (@id, @flowId, @trigger, @receivedAt, @endedAt, @state, @payload, @email, @sequenceId, @deduplicated, @logs)
         """;
+
+    private const string InsertChangeSql = "INSERT INTO Changes (Entity, EntityId, At) VALUES (@entity, @entityId, @at)";
 
     /// <returns>The contact's id, and whether it was created by this call.</returns>
     public async Task<(long Id, bool Created)> UpsertContactAsync(WriteBatch batch, WebhookInput input, Segment? segment, DateTime now, CancellationToken ct)
@@ -164,6 +167,16 @@ public sealed class IngestStore
         Add(p, "@sequenceId", execution.SequenceId);
         p.AddWithValue("@deduplicated", execution.Deduplicated);
         p.AddWithValue("@logs", ExecutionLogJson.Serialize(execution.Logs));
+        await insert.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>The change feed's row for a write of this batch (what <see cref="ChangeFeedInterceptor"/> does for EF saves).</summary>
+    public async Task AppendChangeAsync(WriteBatch batch, ChangeEntity entity, long id, DateTime now, CancellationToken ct)
+    {
+        var insert = batch.Command(InsertChangeSql);
+        insert.Parameters.AddWithValue("@entity", entity.ToString());
+        insert.Parameters.AddWithValue("@entityId", id);
+        insert.Parameters.AddWithValue("@at", now);
         await insert.ExecuteNonQueryAsync(ct);
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using System.Text.RegularExpressions;
 using Fluid;
 using Fluid.Values;
@@ -16,7 +17,7 @@ public sealed partial class TemplateRenderer(TemplateVariableCatalog catalog, Em
     private readonly FluidParser _parser = new();
     private readonly TemplateOptions _options = new();
     private readonly MarkdownPipeline _markdown = new MarkdownPipelineBuilder().UseAutoLinks().Build();
-    private readonly ConcurrentDictionary<(string Key, int Version), (IFluidTemplate Subject, IFluidTemplate Body)> _compiled = new();
+    private readonly ConcurrentDictionary<(string Key, int Version), (IFluidTemplate Subject, IFluidTemplate Body, bool Html)> _compiled = new();
 
     /// <summary>What is wrong with a template before it is saved: parse errors and variables no data has.</summary>
     public async Task<IReadOnlyList<string>> ValidateAsync(string subject, string body)
@@ -28,8 +29,8 @@ public sealed partial class TemplateRenderer(TemplateVariableCatalog catalog, Em
 
         var sample = catalog.Names.ToDictionary(n => n, n => (string?)n, StringComparer.Ordinal);
         var unknown = new SortedSet<string>(StringComparer.Ordinal);
-        await RenderAsync(parsedSubject!, sample, unknown);
-        await RenderAsync(parsedBody!, sample, unknown);
+        await RenderAsync(parsedSubject!, sample, unknown, v => v);
+        await RenderAsync(parsedBody!, sample, unknown, v => v);
         if (unknown.Count > 0)
             errors.Add($"Unknown variable(s): {string.Join(", ", unknown)}. Known: {string.Join(", ", catalog.Names.Order())}.");
         return errors;
@@ -38,39 +39,43 @@ public sealed partial class TemplateRenderer(TemplateVariableCatalog catalog, Em
     /// <exception cref="TemplateException">The template does not parse, or uses a variable that is not in <paramref name="variables"/>.</exception>
     public async Task<RenderedEmail> RenderAsync(EmailTemplate template, IReadOnlyDictionary<string, string?> variables)
     {
-        var (subjectTemplate, bodyTemplate) = _compiled.GetOrAdd((template.Key, template.Version), _ => Compile(template));
-        return await RenderCompiledAsync(template.Key, subjectTemplate, bodyTemplate, variables);
+        var (subjectTemplate, bodyTemplate, html) = _compiled.GetOrAdd((template.Key, template.Version), _ => Compile(template));
+        return await RenderCompiledAsync(template.Key, subjectTemplate, bodyTemplate, html, variables);
     }
 
     /// <summary>An unsaved text (the console's editor): compiled each time and never cached, since drafts change per keystroke.</summary>
     /// <exception cref="TemplateException">As <see cref="RenderAsync(EmailTemplate, IReadOnlyDictionary{string, string?})"/>.</exception>
     public Task<RenderedEmail> RenderDraftAsync(string key, string subject, string body, IReadOnlyDictionary<string, string?> variables)
     {
-        var (subjectTemplate, bodyTemplate) = Compile(new EmailTemplate(key, 0, subject, body, "", default));
-        return RenderCompiledAsync(key, subjectTemplate, bodyTemplate, variables);
+        var (subjectTemplate, bodyTemplate, html) = Compile(new EmailTemplate(key, 0, subject, body, "", default));
+        return RenderCompiledAsync(key, subjectTemplate, bodyTemplate, html, variables);
     }
 
+    /// <param name="htmlBody">The body is HTML (texts imported from the old system), not Markdown: values are HTML-escaped and Markdown is skipped.</param>
     private async Task<RenderedEmail> RenderCompiledAsync(string key, IFluidTemplate subjectTemplate, IFluidTemplate bodyTemplate,
-        IReadOnlyDictionary<string, string?> variables)
+        bool htmlBody, IReadOnlyDictionary<string, string?> variables)
     {
         var missing = new SortedSet<string>(StringComparer.Ordinal);
-        var subject = Whitespace().Replace(await RenderAsync(subjectTemplate, variables, missing, escape: false), " ").Trim();
-        var markdown = await RenderAsync(bodyTemplate, variables, missing, escape: true);
+        var subject = Whitespace().Replace(await RenderAsync(subjectTemplate, variables, missing, v => v), " ").Trim();
+        var body = await RenderAsync(bodyTemplate, variables, missing, htmlBody ? WebUtility.HtmlEncode : MarkdownText.Escape);
         if (missing.Count > 0)
             throw new TemplateException(key, [$"Uses {string.Join(", ", missing)}, which the data lacks."]);
 
-        var html = layout.Html(subject, Markdown.ToHtml(markdown, _markdown), variables);
-        var text = layout.Text(PlainText.FromMarkdown(markdown), variables);
+        var html = layout.Html(subject, htmlBody ? body : Markdown.ToHtml(body, _markdown), variables);
+        var text = layout.Text(htmlBody ? PlainText.FromHtml(body) : PlainText.FromMarkdown(body), variables);
         return new RenderedEmail(subject, html, text);
     }
 
-    private (IFluidTemplate, IFluidTemplate) Compile(EmailTemplate template)
+    /// <summary>A body that starts with a tag is HTML (the old system stored its emails as raw HTML).</summary>
+    public static bool IsHtml(string body) => body.TrimStart().StartsWith('<');
+
+    private (IFluidTemplate, IFluidTemplate, bool) Compile(EmailTemplate template)
     {
         var errors = new List<string>();
         var subject = Parse("subject", template.Subject, errors);
         var body = Parse("body", template.Body, errors);
         if (errors.Count > 0) throw new TemplateException(template.Key, errors);
-        return (subject!, body!);
+        return (subject!, body!, IsHtml(template.Body));
     }
 
     private IFluidTemplate? Parse(string part, string source, List<string> errors)
@@ -81,11 +86,11 @@ public sealed partial class TemplateRenderer(TemplateVariableCatalog catalog, Em
     }
 
     private async Task<string> RenderAsync(IFluidTemplate template, IReadOnlyDictionary<string, string?> variables,
-        ISet<string> undefined, bool escape = true)
+        ISet<string> undefined, Func<string, string> escape)
     {
         var context = new TemplateContext(_options);
         foreach (var (name, value) in variables)
-            context.SetValue(name, value is null ? NilValue.Instance : new StringValue(escape ? MarkdownText.Escape(value) : value));
+            context.SetValue(name, value is null ? NilValue.Instance : new StringValue(escape(value)));
         context.Undefined = name =>
         {
             undefined.Add(name);

@@ -24,6 +24,13 @@ public sealed class TemplateStore(
         return await CurrentAsync(db, templateKey, ct);
     }
 
+    /// <summary>The version of <paramref name="key"/> in use, or null when there is none.</summary>
+    public async Task<EmailTemplate?> CurrentAsync(string key, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await CurrentAsync(db, key, ct);
+    }
+
     /// <summary>Saves a new version after validation; the old ones stay as history.</summary>
     public async Task<Outcome<EmailTemplate>> SaveAsync(string key, string subject, string body, string author, CancellationToken ct)
     {

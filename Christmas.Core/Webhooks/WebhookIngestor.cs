@@ -1,5 +1,6 @@
 using System.Globalization;
 using Christmas.Core.Campaign;
+using Christmas.Core.Changes;
 using Christmas.Core.Common;
 using Christmas.Core.Contacts;
 using Christmas.Core.Executions;
@@ -45,6 +46,7 @@ public sealed class WebhookIngestor(
             ? segmentRule.Classify(input.Counts["red_systems"], input.Counts["orange_systems"])
             : null;
         var (contactId, created) = await store.UpsertContactAsync(batch, input, segment, now, ct);
+        await store.AppendChangeAsync(batch, ChangeEntity.Contact, contactId, now, ct);
         execution.Info(now, created ? "Contact created." : "Contact updated with the latest data.");
 
         long? sequenceId = null;
@@ -63,6 +65,7 @@ public sealed class WebhookIngestor(
             }
             else
             {
+                await store.AppendChangeAsync(batch, ChangeEntity.Sequence, sequenceId.Value, now, ct);
                 if (!created) await EndSupersededAsync(batch.Db, contactId, definition, execution, now, ct);
                 firstDue = steps.Where(s => s.Status == StepStatus.Scheduled).Select(s => (DateTime?)s.NotBefore).Min();
                 LogPlan(execution, definition, mode, steps, now);

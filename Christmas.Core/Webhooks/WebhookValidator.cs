@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Net.Mail;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Christmas.Core.Common;
+using Christmas.Core.Contacts;
 
 namespace Christmas.Core.Webhooks;
 
@@ -10,7 +10,6 @@ namespace Christmas.Core.Webhooks;
 public sealed partial class WebhookValidator
 {
     private const int MaxText = 200;
-    private const int MaxEmail = 254;
     private const int SystemsTotal = 8;
 
     public WebhookValidationResult Validate(HandlerDefinition handler, JsonElement body, DateTime receivedAt)
@@ -121,14 +120,7 @@ public sealed partial class WebhookValidator
     private static string? ReadEmail(JsonElement value, out string? email)
     {
         email = null;
-        if (!JsonText.TryGetString(value, out var raw)) return "must be a string.";
-        var text = raw.Trim().ToLowerInvariant();
-        if (text.Length == 0) return "must not be empty.";
-        if (text.Length > MaxEmail) return $"must be at most {MaxEmail} characters.";
-        if (!SimpleAddress().IsMatch(text) || !MailAddress.TryCreate(text, out var parsed) || parsed.Address != text)
-            return "must be a valid email address.";
-        email = text;
-        return null;
+        return JsonText.TryGetString(value, out var raw) ? EmailAddress.Normalize(raw, out email) : "must be a string.";
     }
 
     private static string? ReadText(JsonElement value, bool required, out string? text)
@@ -162,7 +154,4 @@ public sealed partial class WebhookValidator
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|z|[+-]\d{2}:?\d{2})$")]
     private static partial Regex IsoWithOffset();
-
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
-    private static partial Regex SimpleAddress();
 }

@@ -1,15 +1,13 @@
-using Microsoft.Extensions.Options;
-
-namespace Christmas.Core.Delivery.Resend;
+namespace Christmas.Core.Common.Http;
 
 /// <summary>
-/// At most <see cref="ResendOptions.RequestsPerSecond"/> requests reach Resend in any one-second
+/// At most <c>requestsPerSecond</c> requests reach a provider (Resend, Notion) in any one-second
 /// window, across all workers. A slot is counted from the moment it is taken until one second
 /// after its request finished: counting from the start let a slow first request (connection set-up)
 /// arrive so late that three landed within one second. It runs on the system clock: Resend counts
 /// real seconds, whatever clock the campaign's schedule runs on (fake in tests).
 /// </summary>
-public sealed class RequestRateGate(IOptions<ResendOptions> options)
+public class RequestRateGate(Func<double> requestsPerSecond)
 {
     private readonly TimeProvider _time = TimeProvider.System;
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
@@ -22,7 +20,7 @@ public sealed class RequestRateGate(IOptions<ResendOptions> options)
     /// <summary>Waits for a slot; dispose the result when the request has finished.</summary>
     public async Task<IDisposable> AcquireAsync(CancellationToken ct)
     {
-        var limit = Math.Max(1, (int)Math.Floor(options.Value.RequestsPerSecond));
+        var limit = Math.Max(1, (int)Math.Floor(requestsPerSecond()));
         await _queue.WaitAsync(ct);
         try
         {

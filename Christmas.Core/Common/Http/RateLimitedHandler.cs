@@ -1,7 +1,7 @@
-namespace Christmas.Core.Delivery.Resend;
+namespace Christmas.Core.Common.Http;
 
-/// <summary>Puts every HTTP attempt to Resend (inside the retry loop) through the shared <see cref="RequestRateGate"/>.</summary>
-public sealed class RateLimitedHandler(RequestRateGate gate) : DelegatingHandler
+/// <summary>Puts every HTTP attempt to a provider (inside the retry loop) through its shared <see cref="RequestRateGate"/>.</summary>
+public sealed class RateLimitedHandler<TGate>(TGate gate) : DelegatingHandler where TGate : RequestRateGate
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

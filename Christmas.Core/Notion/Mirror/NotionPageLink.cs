@@ -1,0 +1,79 @@
+namespace Christmas.Core.Notion.Mirror;
+
+/// <summary>
+/// One of our contacts or sequences and its Notion page: the page id once known (so a repeat updates,
+/// never duplicates) and whether it waits for a sync. Many changes to one entity set
+/// <see cref="Pending"/> once: that is the coalescing. Only the mirror's loop writes these rows.
+/// </summary>
+public sealed class NotionPageLink
+{
+    public long Id { get; private set; }
+    public NotionPageKind Kind { get; private set; }
+    public long EntityId { get; private set; }
+    public string? PageId { get; private set; }
+    public string? PageUrl { get; private set; }
+    public bool Pending { get; private set; }
+    /// <summary>When the entity first changed since its last sync (drain order: oldest first).</summary>
+    public DateTime? PendingSince { get; private set; }
+    public DateTime? SyncedAt { get; private set; }
+    public string? LastError { get; private set; }
+    public int FailedAttempts { get; private set; }
+    /// <summary>A page that failed is not tried again before this.</summary>
+    public DateTime? RetryAt { get; private set; }
+
+    private NotionPageLink() { }
+
+    public NotionPageLink(NotionPageKind kind, long entityId)
+    {
+        Kind = kind;
+        EntityId = entityId;
+    }
+
+    public void MarkPending(DateTime now)
+    {
+        if (Pending) return;
+        Pending = true;
+        PendingSince = now;
+    }
+
+    public void MarkSynced(string pageId, string? url, DateTime now)
+    {
+        PageId = pageId;
+        PageUrl = url ?? PageUrl;
+        Pending = false;
+        PendingSince = null;
+        SyncedAt = now;
+        LastError = null;
+        FailedAttempts = 0;
+        RetryAt = null;
+    }
+
+    /// <summary>The page was found (by its key) or created: keep its id even if the rest of the sync fails.</summary>
+    public void Found(string pageId, string? url)
+    {
+        PageId = pageId;
+        PageUrl = url ?? PageUrl;
+    }
+
+    /// <summary>The stored page is gone from Notion (deleted or trashed): the next sync creates a new one.</summary>
+    public void ForgetPage()
+    {
+        PageId = null;
+        PageUrl = null;
+    }
+
+    public void MarkFailed(string error, DateTime retryAt)
+    {
+        LastError = error.Length > 1000 ? error[..1000] : error;
+        FailedAttempts++;
+        RetryAt = retryAt;
+    }
+
+    /// <summary>The entity no longer exists here: nothing left to mirror.</summary>
+    public void Drop()
+    {
+        Pending = false;
+        PendingSince = null;
+        RetryAt = null;
+    }
+}

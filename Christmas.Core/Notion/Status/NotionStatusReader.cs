@@ -1,0 +1,69 @@
+using Christmas.Core.Changes;
+using Christmas.Core.Notion.Mapping;
+using Christmas.Core.Notion.Mirror;
+using Christmas.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Christmas.Core.Notion.Status;
+
+/// <summary>The mirror's state for the API, Settings, /health and each contact; never a secret.</summary>
+public sealed class NotionStatusReader(
+    IDbContextFactory<CampaignDbContext> contexts, NotionSchemas schemas, NotionMirrorState state, IOptions<NotionOptions> options)
+{
+    public async Task<NotionStatus> ReadAsync(CancellationToken ct)
+    {
+        if (!options.Value.IsConfigured) return new NotionStatus(false, false, null, null, 0, null, null, null, null);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var backlog = await BacklogAsync(db, ct);
+        var lastSync = await db.NotionPages.MaxAsync(p => p.SyncedAt, ct);
+        var databases = new[] { schemas.Contacts, schemas.SequenceTracker }.Where(m => m is not null).ToList();
+        var healthy = databases.Count > 0 && databases.All(m => m!.IsUsable) && !state.Troubled;
+        var lastError = state.LastError ?? await db.NotionPages.Where(p => p.LastError != null).OrderByDescending(p => p.Id).Select(p => p.LastError).FirstOrDefaultAsync(ct);
+        return new NotionStatus(true, healthy,
+            schemas.Contacts is { } c ? NotionDatabaseStatus.From(c) : null,
+            schemas.SequenceTracker is { } s ? NotionDatabaseStatus.From(s) : null,
+            backlog, lastError, lastSync, state.PausedUntil?.UtcDateTime, schemas.CheckedAt?.UtcDateTime);
+    }
+
+    /// <summary>Pages waiting for a sync, plus changes the mirror has not taken in yet.</summary>
+    public async Task<int> BacklogAsync(CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await BacklogAsync(db, ct);
+    }
+
+    /// <summary>The page of a contact and of each of its sequences.</summary>
+    public async Task<(NotionSync Contact, IReadOnlyDictionary<long, NotionSync> Sequences)> ForContactAsync(
+        CampaignDbContext db, long contactId, IReadOnlyCollection<long> sequenceIds, CancellationToken ct)
+    {
+        if (!options.Value.IsConfigured) return (NotionSync.Off, sequenceIds.ToDictionary(id => id, _ => NotionSync.Off));
+        var ids = sequenceIds.ToList();
+        var links = await db.NotionPages.AsNoTracking()
+            .Where(p => (p.Kind == NotionPageKind.Contact && p.EntityId == contactId) || (p.Kind == NotionPageKind.Sequence && ids.Contains(p.EntityId)))
+            .ToListAsync(ct);
+        // A change the mirror has not read yet makes the page pending too.
+        var cursor = await CursorAsync(db, ct);
+        var unread = await db.Changes.AsNoTracking().Where(c => c.Id > cursor)
+            .Where(c => (c.Entity == ChangeEntity.Contact && c.EntityId == contactId) || (c.Entity == ChangeEntity.Sequence && ids.Contains(c.EntityId)))
+            .Select(c => new { c.Entity, c.EntityId }).ToListAsync(ct);
+        NotionSync Of(NotionPageKind kind, ChangeEntity entity, long id)
+        {
+            var link = links.FirstOrDefault(l => l.Kind == kind && l.EntityId == id);
+            var waiting = link is null || link.Pending || unread.Any(u => u.Entity == entity && u.EntityId == id);
+            var status = link?.LastError is not null && link.Pending ? "error" : waiting ? "pending" : "synced";
+            return new NotionSync(status, link?.PageId, link?.PageUrl, link?.SyncedAt, link?.Pending == true ? link.LastError : null);
+        }
+        return (Of(NotionPageKind.Contact, ChangeEntity.Contact, contactId),
+            ids.ToDictionary(id => id, id => Of(NotionPageKind.Sequence, ChangeEntity.Sequence, id)));
+    }
+
+    private static async Task<int> BacklogAsync(CampaignDbContext db, CancellationToken ct)
+    {
+        var cursor = await CursorAsync(db, ct);
+        return await db.NotionPages.CountAsync(p => p.Pending, ct) + await db.Changes.CountAsync(c => c.Id > cursor, ct);
+    }
+
+    private static async Task<long> CursorAsync(CampaignDbContext db, CancellationToken ct) =>
+        await db.ChangeCursors.Where(c => c.Consumer == MirrorFeed.Consumer).Select(c => (long?)c.Position).FirstOrDefaultAsync(ct) ?? 0;
+}
