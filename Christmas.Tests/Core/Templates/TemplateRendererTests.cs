@@ -115,4 +115,18 @@ public class TemplateRendererTests
     {
         Assert.Empty(await _renderer.ValidateAsync("{{ first_name }}", "{{ calendly_event_id }} {{ payment_date }} {{ unsubscribe_url }} {{ segment }}"));
     }
+
+    [Fact]
+    public async Task HtmlBody_ImportedFromTheOldSystem_KeepsItsMarkup_AndEscapesValuesAsHtml()
+    {
+        var email = await _renderer.RenderAsync(Template("{{ first_name }}, your results",
+            "<p>Hi {{ first_name }},</p><p>See <a href=\"{{ calendly_link }}\">the calendar</a>.</p>"), Vars("Sam & <Jo>'s"));
+
+        Assert.Contains(">Hi Sam &amp; &lt;Jo&gt;&#39;s,</p>", email.Html);
+        Assert.DoesNotContain("\\", email.Html);
+        Assert.Contains("href=\"https://calendly.com/busos/diagnostic?src=email\"", email.Html);
+        Assert.Contains("Hi Sam & <Jo>'s,", email.Text);
+        Assert.Contains("the calendar (https://calendly.com/busos/diagnostic?src=email)", email.Text);
+        Assert.DoesNotContain("<p>", email.Text);
+    }
 }
