@@ -15,6 +15,21 @@ public static class NotionServiceCollectionExtensions
     /// <summary>The Notion client, the mirror's loop, its status and the import; all idle without <c>Notion:Token</c>.</summary>
     public static IServiceCollection AddNotion(this IServiceCollection services)
     {
+        services.AddNotionClient();
+        services.AddSingleton<NotionSchemas>();
+        services.AddSingleton<NotionMirrorState>();
+        services.AddSingleton<MirrorFeed>();
+        services.AddSingleton<NotionStatusReader>();
+        services.AddSingleton<NotionOperations>();
+        services.AddSingleton<NotionMirror>();
+        services.AddHostedService(sp => sp.GetRequiredService<NotionMirror>());
+        services.AddNotionImport();
+        return services;
+    }
+
+    /// <summary>Options and the HTTP client alone (what a script or a test of the client needs).</summary>
+    public static IServiceCollection AddNotionClient(this IServiceCollection services)
+    {
         services.AddOptions<NotionOptions>().BindConfiguration(NotionOptions.Section)
             .Validate(o => o.RequestsPerSecond >= 1, "Notion:RequestsPerSecond must be 1 or more.")
             .Validate(o => Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out _), "Notion:BaseUrl must be an absolute URL.")
@@ -45,14 +60,6 @@ public static class NotionServiceCollectionExtensions
         });
 
         services.AddSingleton<NotionClients>();
-        services.AddSingleton<NotionSchemas>();
-        services.AddSingleton<NotionMirrorState>();
-        services.AddSingleton<MirrorFeed>();
-        services.AddSingleton<NotionStatusReader>();
-        services.AddSingleton<NotionOperations>();
-        services.AddSingleton<NotionMirror>();
-        services.AddHostedService(sp => sp.GetRequiredService<NotionMirror>());
-        services.AddNotionImport();
         return services;
     }
 }
