@@ -13,5 +13,8 @@ public sealed class NotionApiException(int status, string code, string message, 
     /// <summary>Notion's trouble, not our request's: wait and try again (429, 529, 5xx, no answer).</summary>
     public bool IsTransient => Status is 0 or 429 or >= 500;
 
+    /// <summary>Trouble that no page can get past (Notion's, or a token it refuses): the mirror pauses instead of failing page by page.</summary>
+    public bool StopsEveryPage => IsTransient || Status == 401;
+
     public bool IsNotFound => Status == 404;
 }

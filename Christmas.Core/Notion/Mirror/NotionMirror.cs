@@ -90,7 +90,7 @@ public sealed class NotionMirror(
                 }
                 else link.Drop();
             }
-            catch (NotionApiException ex) when (!ex.IsTransient)
+            catch (NotionApiException ex) when (!ex.StopsEveryPage)
             {
                 link.MarkFailed(ex.Message, Now() + RefusedPageRetry);
                 state.Failed(ex.Message, _clock.GetUtcNow(), null);
