@@ -4,7 +4,12 @@ namespace Christmas.Core.Changes;
 
 public static class ChangesServiceCollectionExtensions
 {
-    /// <summary>The change feed's EF side; the database registration adds the interceptor to every context.</summary>
-    public static IServiceCollection AddChangeFeed(this IServiceCollection services) =>
+    /// <summary>The change feed's EF side (the database registration adds the interceptor to every context) and its pruning.</summary>
+    public static IServiceCollection AddChangeFeed(this IServiceCollection services)
+    {
         services.AddSingleton<ChangeFeedInterceptor>();
+        services.AddSingleton<ChangeFeedPruner>();
+        services.AddHostedService(sp => sp.GetRequiredService<ChangeFeedPruner>());
+        return services;
+    }
 }

@@ -47,8 +47,11 @@ public sealed class NotionStatusReader(
         var unread = await db.Changes.AsNoTracking().Where(c => c.Id > cursor)
             .Where(c => (c.Entity == ChangeEntity.Contact && c.EntityId == contactId) || (c.Entity == ChangeEntity.Sequence && ids.Contains(c.EntityId)))
             .Select(c => new { c.Entity, c.EntityId }).ToListAsync(ct);
+        var o = options.Value;
         NotionSync Of(NotionPageKind kind, ChangeEntity entity, long id)
         {
+            // A database that is not configured mirrors nothing: "off", not forever "pending".
+            if (string.IsNullOrWhiteSpace(kind == NotionPageKind.Contact ? o.ContactsDatabaseId : o.SequenceTrackerDatabaseId)) return NotionSync.Off;
             var link = links.FirstOrDefault(l => l.Kind == kind && l.EntityId == id);
             var waiting = link is null || link.Pending || unread.Any(u => u.Entity == entity && u.EntityId == id);
             var status = link?.LastError is not null && link.Pending ? "error" : waiting ? "pending" : "synced";
