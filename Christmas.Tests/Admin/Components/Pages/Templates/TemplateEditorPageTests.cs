@@ -21,6 +21,9 @@ public sealed class TemplateEditorPageTests(SharedApp shared) : ConsoleComponent
         return cut;
     }
 
+    // The preview waits 300 ms for typing to stop; on a busy 2-core machine the re-render can take seconds.
+    private static readonly TimeSpan Debounced = TimeSpan.FromSeconds(10);
+
     [Fact]
     public void EditingTheBody_ChangesTheRenderedPreview()
     {
@@ -35,7 +38,7 @@ public sealed class TemplateEditorPageTests(SharedApp shared) : ConsoleComponent
             Assert.Contains("Brand new paragraph for <strong>Sarah", html);
             Assert.Contains("Salon</strong>", html);
             Assert.Contains("Hi Sarah,", html);
-        });
+        }, Debounced);
         Assert.Equal("sandbox", cut.Find("[data-testid=preview-frame]").Attributes["sandbox"]!.Name);
         Assert.Contains("Unsaved changes", cut.Find("[data-testid=unsaved]").TextContent);
     }
@@ -47,7 +50,7 @@ public sealed class TemplateEditorPageTests(SharedApp shared) : ConsoleComponent
 
         cut.Find("[data-testid=body-input] textarea").Input("Hi {{ favourite_colour }}");
 
-        cut.WaitForAssertion(() => Assert.Contains("favourite_colour", cut.Find("[data-testid=template-error]").TextContent));
+        cut.WaitForAssertion(() => Assert.Contains("favourite_colour", cut.Find("[data-testid=template-error]").TextContent), Debounced);
         Assert.Empty(cut.FindAll("[data-testid=preview-frame]"));
     }
 
@@ -58,6 +61,6 @@ public sealed class TemplateEditorPageTests(SharedApp shared) : ConsoleComponent
 
         cut.Find("[data-testid=subject-input] input").Input("Hello {{ first_name ");
 
-        cut.WaitForAssertion(() => Assert.Contains("does not parse", cut.Find("[data-testid=template-error]").TextContent));
+        cut.WaitForAssertion(() => Assert.Contains("does not parse", cut.Find("[data-testid=template-error]").TextContent), Debounced);
     }
 }
