@@ -52,6 +52,8 @@ public partial class NotionImportRow<TSummary> : IDisposable where TSummary : cl
     private async Task RunAsync(bool dryRun)
     {
         (Running, Progress, Error, Result) = (true, null, null, null);
+        // After a confirmation the handler has yielded already, so Blazor would not render again until the end.
+        StateHasChanged();
         // Reports arrive on the thread pool; a late one after the end is dropped, so the bar never reappears.
         var progress = new Progress<ImportProgress>(p => _ = InvokeAsync(() =>
         {

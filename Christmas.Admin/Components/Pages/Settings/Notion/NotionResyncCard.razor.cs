@@ -20,6 +20,7 @@ public partial class NotionResyncCard : IDisposable
     [Inject] private NotionOperations Operations { get; set; } = default!;
     [Inject] private NotionStatusReader Reader { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ILogger<NotionResyncCard> Logger { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> Auth { get; set; } = default!;
 
     private int? Queued { get; set; }
@@ -42,6 +43,7 @@ public partial class NotionResyncCard : IDisposable
             yesText: "Resync all", cancelText: "Cancel");
         if (confirmed != true) return;
         (Running, Error, Queued, Done) = (true, null, null, 0);
+        StateHasChanged(); // the dialog was the handler's first wait: without this the button stays enabled until the end
         try
         {
             var outcome = await Operations.ResyncAllAsync((await Auth).User.ActorName(), _leaving.Token);
@@ -57,6 +59,13 @@ public partial class NotionResyncCard : IDisposable
         {
             // The user left; the queued pages stay queued and the mirror writes them.
         }
+        catch (Exception ex)
+        {
+            var errorId = Guid.NewGuid().ToString("N")[..8];
+            Logger.LogError(ex, "Resync all failed (error id {ErrorId})", errorId);
+            Queued = null; // the bar would claim a finish that did not happen
+            Error = $"Resync failed. Try again; if it keeps failing, give this error id to the person on call: {errorId}.";
+        }
         finally
         {
             Running = false;
@@ -68,7 +77,7 @@ public partial class NotionResyncCard : IDisposable
         using var timer = new PeriodicTimer(PollEvery);
         while (Queued > 0)
         {
-            // The backlog may also hold changes made meanwhile: clamp, so the bar never runs backwards past zero.
+            // The backlog also counts changes made meanwhile by webhooks and sends: clamped, so the bar stays within 0..100 %.
             var backlog = await Reader.BacklogAsync(_leaving.Token);
             Done = Math.Clamp(Queued.Value - backlog, 0, Queued.Value);
             if (backlog == 0) return;

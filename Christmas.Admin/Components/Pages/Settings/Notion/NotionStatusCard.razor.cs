@@ -48,6 +48,12 @@ public partial class NotionStatusCard : IDisposable
         {
             // The page was closed while Notion was being asked.
         }
+        catch (Exception ex)
+        {
+            var errorId = Guid.NewGuid().ToString("N")[..8];
+            Logger.LogError(ex, "The Notion schema check failed (error id {ErrorId})", errorId);
+            Snackbar.Add($"The schema check failed. Try again; if it keeps failing, give this error id to the person on call: {errorId}.", Severity.Error);
+        }
         finally
         {
             Checking = false;
