@@ -11,6 +11,9 @@ namespace Christmas.Core.Notion.Status;
 public sealed class NotionStatusReader(
     IDbContextFactory<CampaignDbContext> contexts, NotionSchemas schemas, NotionMirrorState state, IOptions<NotionOptions> options)
 {
+    /// <summary>Whether a token is set; without one nothing Notion runs, and the console says only that.</summary>
+    public bool IsConfigured => options.Value.IsConfigured;
+
     public async Task<NotionStatus> ReadAsync(CancellationToken ct)
     {
         if (!options.Value.IsConfigured) return new NotionStatus(false, false, null, null, 0, null, null, null, null);

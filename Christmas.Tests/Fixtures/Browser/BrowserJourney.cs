@@ -7,11 +7,14 @@ public abstract class BrowserJourney(BrowserFixture browser) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        App = await TestApp.StartAsync();
+        App = await TestApp.StartAsync(settings: Settings);
         await SeedAsync();
     }
 
     public async Task DisposeAsync() => await App.DisposeAsync();
+
+    /// <summary>Configuration of the journey's app (e.g. a Notion token); none by default.</summary>
+    protected virtual IDictionary<string, string?>? Settings => null;
 
     /// <summary>The realistic data a journey's pages show; nothing by default.</summary>
     protected virtual Task SeedAsync() => Task.CompletedTask;

@@ -33,11 +33,13 @@ public abstract class ConsoleComponentTest : BunitContext, IAsyncLifetime
     }
 
     /// <summary>Renders MudBlazor's popover provider, which menus, selects and dialogs need.</summary>
-    protected void RenderMudProviders()
+    /// <returns>The dialog provider, where confirmation dialogs appear (to click their buttons).</returns>
+    protected IRenderedComponent<MudBlazor.MudDialogProvider> RenderMudProviders()
     {
         Render<MudBlazor.MudPopoverProvider>();
-        Render<MudBlazor.MudDialogProvider>();
+        var dialogs = Render<MudBlazor.MudDialogProvider>();
         Render<MudBlazor.MudSnackbarProvider>();
+        return dialogs;
     }
 
     public virtual Task InitializeAsync() => Task.CompletedTask;

@@ -37,4 +37,12 @@ public static class ContactColors
         "skipped" => Color.Warning,
         _ => Color.Default,
     };
+
+    public static Color NotionStatus(string status) => status switch
+    {
+        "synced" => Color.Success,
+        "pending" => Color.Info,
+        "error" => Color.Error,
+        _ => Color.Default,
+    };
 }
