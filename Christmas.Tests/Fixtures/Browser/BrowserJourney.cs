@@ -7,11 +7,15 @@ public abstract class BrowserJourney(BrowserFixture browser) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        await PrepareAsync();
         App = await TestApp.StartAsync(settings: Settings);
         await SeedAsync();
     }
 
-    public async Task DisposeAsync() => await App.DisposeAsync();
+    public virtual async Task DisposeAsync() => await App.DisposeAsync();
+
+    /// <summary>What must exist before the app starts (a stand-in its settings point at); nothing by default.</summary>
+    protected virtual Task PrepareAsync() => Task.CompletedTask;
 
     /// <summary>Configuration of the journey's app (e.g. a Notion token); none by default.</summary>
     protected virtual IDictionary<string, string?>? Settings => null;
