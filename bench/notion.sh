@@ -69,7 +69,7 @@ fi
 tool() { dotnet "$TOOL_BUILD/Christmas.Bench.dll" "$@"; }
 COMMIT=$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo none)
 git -C "$REPO" diff --quiet HEAD -- Christmas.Core Christmas.Admin 2>/dev/null || COMMIT="$COMMIT+local changes"
-[[ $STANDALONE == no ]] || fig "Christmas Notion bench  $(date -u +%Y-%m-%dT%H:%M:%SZ)  commit $COMMIT  $(nproc) cores  .NET SDK $(dotnet --version)"
+[[ $STANDALONE == no ]] || fig "Christmas Notion bench  $(date -u +%Y-%m-%dT%H:%M:%SZ)  commit $COMMIT  $(nproc) cores  .NET SDK $(dotnet --version)  load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # standin BUDGET TAG: a fresh stand-in (empty databases) on STANDIN_PORT; sets SI_PID, CONTACTS_DB, TRACKER_DB.
 standin() {
@@ -101,6 +101,16 @@ drained() {
   done
   awk -v ms=$(( $(now_ms) - t0 )) 'BEGIN { printf "%.1f", ms / 1000 }'
 }
+# outage_check NAME LOG: log_check for an app whose Notion was down on purpose: Polly's retries of the
+# refused connection (its last attempt is logged as fail) and the schema reads giving up are expected.
+outage_check() {
+  local warn fail unexpected
+  warn=$(grep -c '^warn:' "$2" || true)
+  fail=$(grep -cE '^(fail|crit):' "$2" || true)
+  unexpected=$(awk '/^(warn|fail|crit):/ && !/^(warn|fail): (Polly|Christmas\.Core\.Notion\.Mapping\.NotionSchemas|Microsoft\.AspNetCore\.DataProtection\.KeyManagement\.XmlKeyManager)\[/ { print; getline; print }' "$2")
+  fig "   $1 log ($(basename "$2")): $fail errors, $warn warnings, $(grep -cE '^(warn|fail|crit):' <<<"$unexpected" || true) besides the refused connection's retries and the data-protection key notice"
+  [[ -z $unexpected ]] || head -n 8 <<<"$unexpected" | sed 's/^/      | /' | tee -a "$SUMMARY"
+}
 ratio() { awk -v a="$1" -v b="$2" -v f="${3:-%.3f}" 'BEGIN { printf f, (b == 0 ? 0 : a / b) }'; }
 # routes STATS [READS_BEFORE]: "Q queries, C creates, U updates, R reads", the reads less READS_BEFORE.
 routes() { jq -r --argjson r "${2:-0}" '"\(.byRoute.query // 0) queries, \(.byRoute.create // 0) creates, \(.byRoute.update // 0) updates, \((.byRoute.read // 0) - $r) reads"' <<<"$1"; }
@@ -108,7 +118,7 @@ routes() { jq -r --argjson r "${2:-0}" '"\(.byRoute.query // 0) queries, \(.byRo
 # ---- 1. Webhook cost of the mirror ------------------------------------------------------------------
 fig ""
 fig "1. Webhook cost of the Notion mirror, assessment handler (wrk 2 threads, 32 connections, unique email per request, ${ROUND_SECONDS} s rounds, alternating)"
-fig "   off: no Notion:Token   mirrored: stand-in with no budget, Notion:RequestsPerSecond=$MIRROR_RPS   (the other app, and the stand-in, paused during each run)"
+fig "   off: no Notion:Token   mirrored: stand-in with no budget, Notion:RequestsPerSecond=$MIRROR_RPS   (SIGSTOP: the other app during each run, the stand-in during the off runs)"
 log "starting the stand-in and both apps (fresh data directories)"
 standin 0 webhook
 plain_app "$OFF_PORT" "$TMP/data-off" "$RESULTS/app-notion-off.log" OFF_PID
@@ -184,7 +194,7 @@ seed_backlog() {
   done
   BACKLOG_BEFORE=$(status "$APP_PORT")
   stop "$APP_PID"
-  log_check "app (Notion down, seeding)" "$RESULTS/app-notion-$tag-seed.log"
+  outage_check "app (Notion down, seeding)" "$RESULTS/app-notion-$tag-seed.log"
   notion_app "$APP_PORT" "$data" "$RESULTS/app-notion-$tag.log" APP_PID "$rps" "http://127.0.0.1:$STANDIN_PORT"
   wait_healthy "http://127.0.0.1:$APP_PORT/health" "$APP_PID" "$RESULTS/app-notion-$tag.log"
 }
