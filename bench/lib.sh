@@ -37,6 +37,7 @@ stop() {
   local pid=$1 signal=${2:-TERM}
   kill -0 "$pid" 2>/dev/null || return 0
   kill "-$signal" "$pid" 2>/dev/null || true
+  kill -CONT "$pid" 2>/dev/null || true   # a paused process (notion.sh pauses some) gets the signal once resumed
   for _ in $(seq 200); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
   if kill -0 "$pid" 2>/dev/null; then log "pid $pid ignored SIG$signal; killing"; kill -KILL "$pid" 2>/dev/null || true; fi
 }
@@ -54,10 +55,11 @@ field() { grep -o "$1=[^ ]*" <<<"$2" | head -n1 | cut -d= -f2; }
 
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-# wrk_run TAG URL SECONDS: 2 threads, 32 connections; prints the script's BENCH line, keeps wrk's report.
+# wrk_run TAG URL SECONDS: 2 threads, 32 connections; prints the script's BENCH line, keeps wrk's report
+# (with its latency distribution).
 wrk_run() {
   local tag=$1 url=$2 seconds=$3 out="$RESULTS/wrk-$1.txt"
-  wrk -t2 -c32 -d"${seconds}s" --timeout 10s -s "$BENCH/assessment.lua" "$url" -- "$tag" >"$out" 2>&1 \
+  wrk -t2 -c32 -d"${seconds}s" --timeout 10s --latency -s "$BENCH/assessment.lua" "$url" -- "$tag" >"$out" 2>&1 \
     || { cat "$out" >&2; die "wrk $tag"; }
   grep '^BENCH ' "$out" || { cat "$out" >&2; die "wrk $tag printed no BENCH line"; }
 }

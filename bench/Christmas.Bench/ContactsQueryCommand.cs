@@ -2,10 +2,16 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using Christmas.Core.Common;
 using Christmas.Core.Contacts;
+using Christmas.Core.Notion;
+using Christmas.Core.Notion.Client;
+using Christmas.Core.Notion.Mapping;
+using Christmas.Core.Notion.Mirror;
+using Christmas.Core.Notion.Status;
 using Christmas.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Christmas.Bench;
 
@@ -32,7 +38,8 @@ public static class ContactsQueryCommand
         // --sql 1: every command with its duration on stderr, to see which one is slow.
         if (options.Find("sql") is not null) builder.LogTo(Console.Error.WriteLine, [RelationalEventId.CommandExecuted]);
         var dbOptions = builder.Options;
-        var queries = new ContactQueries(new PooledDbContextFactory<CampaignDbContext>(dbOptions));
+        var contexts = new PooledDbContextFactory<CampaignDbContext>(dbOptions);
+        var queries = new ContactQueries(contexts, NotionOff(contexts));
         var first = new PageRequest(1, 25);
 
         await MeasureAsync("query-first-page", runs, async () =>
@@ -64,6 +71,15 @@ public static class ContactsQueryCommand
         var csv = await http.GetStringAsync("/api/contacts/export.csv");
         Console.WriteLine($"http-export-csv: rows={csv.Count(c => c == '\n') - 1} bytes={csv.Length} ms={clock.Elapsed.TotalMilliseconds:0}");
         return 0;
+    }
+
+    /// <summary>The contact's Notion state as an app without Notion:Token reads it: "off", no query (the bench's default settings).</summary>
+    private static NotionStatusReader NotionOff(IDbContextFactory<CampaignDbContext> contexts)
+    {
+        var off = Microsoft.Extensions.Options.Options.Create(new NotionOptions());
+        // No HTTP client factory: an unconfigured reader never reads Notion's schemas.
+        var schemas = new NotionSchemas(new NotionClients(null!), off, NullLogger<NotionSchemas>.Instance);
+        return new NotionStatusReader(contexts, schemas, new NotionMirrorState(), off);
     }
 
     private static async Task GetAsync(HttpClient http, string path)

@@ -6,10 +6,13 @@ var usage = """
       rate      --url URL --rps 200 --seconds 30 [--tag T]      open-loop POSTs of the assessment webhook
       seed-lag  --db campaign.db --pending 100000 --due 600 --spread-seconds 60 [--start ISO | --start-in 15]
       lag       --db campaign.db [--timeout 180]                 waits for the seeded due steps, prints SentAt - DueAt
-      count     --db campaign.db                                 rows in Contacts, Sequences, Steps
+      count     --db campaign.db                                 rows in Contacts, Sequences, Steps; the Notion mirror's unread changes and pending pages
       seed-contacts --db campaign.db [--contacts 100000] [--steps 400000]   the console's contacts at scale
       contacts  --db campaign.db [--runs 30] [--contacts 100000] [--url URL --token T]   contacts page query and search timings
       resend-standin --port 5083 [--limit 2] [--count N | --seconds S] [--timeout 600]   a local Resend API; prints what arrived
+      notion-standin --port 5103 [--budget 3]                   a local Notion API with the two databases; prints their ids,
+                                                                serves until killed; GET /bench/stats on port+1
+      webhooks  --url URL --contacts 100 [--kind signup|assessment] [--each 10] [--concurrency 16] [--tag T]   exactly contacts*each posts
     """;
 if (args.Length == 0) { Console.Error.WriteLine(usage); return 2; }
 
@@ -25,6 +28,8 @@ try
         "seed-contacts" => SeedContactsCommand.Run(options),
         "contacts" => await ContactsQueryCommand.RunAsync(options),
         "resend-standin" => await ResendStandInCommand.RunAsync(options),
+        "notion-standin" => await NotionStandInCommand.RunAsync(options),
+        "webhooks" => await WebhooksCommand.RunAsync(options),
         _ => Fail(usage),
     };
 }

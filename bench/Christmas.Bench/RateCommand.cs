@@ -66,9 +66,9 @@ public static class RateCommand
     }
 
     /// <summary>The integration guide's assessment example (Christmas.Tests/Fixtures/Webhooks.cs), with a unique email.</summary>
-    private static string Body(string email, string anchor) => JsonSerializer.Serialize(new Dictionary<string, object>
+    internal static string Body(string email, string anchor, string firstName = "Sarah") => JsonSerializer.Serialize(new Dictionary<string, object>
     {
-        ["email"] = email, ["first_name"] = "Sarah", ["business_name"] = "Sarah's Salon",
+        ["email"] = email, ["first_name"] = firstName, ["business_name"] = "Sarah's Salon",
         ["red_systems"] = 2, ["orange_systems"] = 1, ["yellow_systems"] = 2, ["green_systems"] = 3,
         ["weakest_system_1"] = "GPS", ["weakest_system_2"] = "Money", ["revenue_leak_total"] = 14700,
         ["email_1_sent_at"] = anchor, ["email_1_status"] = "sent",

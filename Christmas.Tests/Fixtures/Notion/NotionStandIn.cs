@@ -31,10 +31,11 @@ public sealed class NotionStandIn : IAsyncDisposable
 
     private NotionStandIn(WebApplication app) => _app = app;
 
-    public static async Task<NotionStandIn> StartAsync(double requestsPerSecond = 0)
+    /// <param name="port">0: any free port (tests); the bench hosts it on a fixed one.</param>
+    public static async Task<NotionStandIn> StartAsync(double requestsPerSecond = 0, int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var standIn = new NotionStandIn(app) { RequestsPerSecond = requestsPerSecond };

@@ -5,42 +5,11 @@ using System.Text.Json.Nodes;
 namespace Christmas.Tests.Fixtures.Notion;
 
 /// <summary>
-/// A Notion stand-in holding the two mirrored databases, in DESIGN.md's layout or the old system's,
-/// and the settings that point an app at it (fast polling and short timeouts for tests).
+/// A Notion stand-in holding the two mirrored databases, in DESIGN.md's layout or the old system's
+/// (<see cref="NotionLayouts"/>), and the settings that point an app at it (fast polling and short timeouts for tests).
 /// </summary>
 public sealed class NotionWorkspace : IAsyncDisposable
 {
-    public static readonly IReadOnlyDictionary<string, string> DesignContacts = new Dictionary<string, string>
-    {
-        ["Name"] = "title", ["Email"] = "email", ["Business Name"] = "rich_text", ["Segment"] = "select",
-        ["Red Systems"] = "number", ["Orange Systems"] = "number", ["Yellow Systems"] = "number", ["Green Systems"] = "number",
-        ["Weakest System 1"] = "rich_text", ["Weakest System 2"] = "rich_text", ["Revenue Leak"] = "number",
-        ["Status"] = "select", ["Last Email Sent"] = "date",
-    };
-
-    public static readonly IReadOnlyDictionary<string, string> DesignTracker = new Dictionary<string, string>(
-        new Dictionary<string, string>
-        {
-            ["Name"] = "title", ["Email"] = "email", ["Sequence Type"] = "select", ["Segment"] = "select",
-            ["Started At"] = "date", ["Status"] = "select",
-        }.Concat(Enumerable.Range(1, 5).SelectMany(n => new Dictionary<string, string>
-        {
-            [$"Email {n} Sent"] = "date", [$"Email {n} Status"] = "select", [$"Email {n} Resend ID"] = "rich_text", [$"Email {n} Sent By"] = "select",
-        })));
-
-    /// <summary>The old Kestra flows' Contacts database (reference/old-system.md): business name in <c>last_name</c>.</summary>
-    public static readonly IReadOnlyDictionary<string, string> OldContacts = new Dictionary<string, string>
-    {
-        ["first_name"] = "title", ["email"] = "email", ["last_name"] = "rich_text", ["Christmas Campaign Status"] = "select",
-        ["Segment"] = "select", ["Assessment Score"] = "number", ["Booking Status"] = "select",
-    };
-
-    public static readonly IReadOnlyDictionary<string, string> OldTemplates = new Dictionary<string, string>
-    {
-        ["Template Name"] = "title", ["Subject Line"] = "rich_text", ["Email Body HTML"] = "rich_text",
-        ["Email Number"] = "number", ["Status"] = "select", ["Template Type"] = "select", ["Segment"] = "multi_select",
-    };
-
     private NotionWorkspace(NotionStandIn notion, string contacts, string tracker, string? templates)
     {
         Notion = notion;
@@ -57,9 +26,9 @@ public sealed class NotionWorkspace : IAsyncDisposable
     public static async Task<NotionWorkspace> StartAsync(bool oldLayout = false, double standInBudget = 0)
     {
         var notion = await NotionStandIn.StartAsync(standInBudget);
-        var contacts = notion.AddDatabase(oldLayout ? "BusinessX Canada" : "Contacts", oldLayout ? OldContacts : DesignContacts);
-        var tracker = notion.AddDatabase("Sequence Tracker", DesignTracker);
-        var templates = oldLayout ? notion.AddDatabase("Email Templates", OldTemplates) : null;
+        var contacts = notion.AddDatabase(oldLayout ? "BusinessX Canada" : "Contacts", oldLayout ? NotionLayouts.OldContacts : NotionLayouts.DesignContacts);
+        var tracker = notion.AddDatabase("Sequence Tracker", NotionLayouts.DesignTracker);
+        var templates = oldLayout ? notion.AddDatabase("Email Templates", NotionLayouts.OldTemplates) : null;
         return new NotionWorkspace(notion, contacts, tracker, templates);
     }
 
