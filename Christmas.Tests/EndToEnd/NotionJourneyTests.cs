@@ -15,6 +15,7 @@ public sealed class NotionJourneyTests(BrowserFixture browser) : BrowserJourney(
         ["Notion:Token"] = "x",
         ["Notion:BaseUrl"] = "http://127.0.0.1:9",
         ["Notion:ContactsDatabaseId"] = "db1",
+        ["Notion:SequenceTrackerDatabaseId"] = "db2",
         ["Notion:RequestTimeout"] = "00:00:01",
     };
 
@@ -31,7 +32,8 @@ public sealed class NotionJourneyTests(BrowserFixture browser) : BrowserJourney(
         // The mirror's first schema read gives up after its retries; the card refreshes itself and shows why.
         await Assertions.Expect(console.Page.Locator("[data-testid=notion-mapping][data-database=contacts] [data-testid=mapping-error]"))
             .ToContainTextAsync("unreachable", new() { Timeout = 45_000 });
-        await Assertions.Expect(console.Page.Locator("[data-testid=notion-health]")).ToHaveTextAsync("Trouble");
+        // Both databases are read in turn, each after its retries.
+        await Assertions.Expect(console.Page.Locator("[data-testid=notion-health]")).ToHaveTextAsync("Trouble", new() { Timeout = 45_000 });
         await Assertions.Expect(console.Page.Locator("[data-testid=import-contacts-dry-run]")).ToBeVisibleAsync();
         await console.ScreenshotAsync("80-settings-notion");
 

@@ -90,6 +90,11 @@ public sealed class NotionMirrorTests : IAsyncLifetime
             call["first_name"] = $"Name {i}";
             await PostAsync(app, "signup-handler", call);
         }
+        // Up only once the mirror has met the outage after the last change: a write it had sent just before
+        // could otherwise still arrive after Up, carrying an older name.
+        var posted = DateTimeOffset.UtcNow;
+        await Eventually.WaitAsync(() => Task.FromResult(_notion.Notion.Requests.Count(r => r.At > posted && r.Status == 503)),
+            n => n > 0, TimeSpan.FromSeconds(10), "the mirror to meet the outage");
         var marker = _notion.Notion.Requests.Count;
         _notion.Notion.Up();
         await NotionWorkspace.DrainedAsync(app);

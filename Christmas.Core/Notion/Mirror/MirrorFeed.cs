@@ -1,63 +1,65 @@
 using Christmas.Core.Changes;
 using Christmas.Core.Persistence;
-using Christmas.Core.Sequences;
 using Microsoft.EntityFrameworkCore;
 
 namespace Christmas.Core.Notion.Mirror;
 
 /// <summary>
-/// The mirror's side of the change feed: reads changes after its cursor and turns them into pending
-/// pages, in one transaction with the cursor's move. Ten changes to one contact leave one pending page.
+/// The mirror's side of the change feed: takes the changes after its cursor in and marks their pages
+/// pending, with the cursor's move, as one unit of the <see cref="GroupCommitWriter"/>. Ten changes to
+/// one contact leave one pending page. Set-based SQL in the webhooks' own writer: a second writer
+/// made the webhooks wait on SQLite's lock (busy sleeps of up to 100 ms), and EF tracking of every
+/// row cost CPU the webhooks need (bench/README.md, "Notion").
 /// </summary>
-public sealed class MirrorFeed(IDbContextFactory<CampaignDbContext> contexts)
+public sealed class MirrorFeed(GroupCommitWriter writer)
 {
     public const string Consumer = "notion";
-    public const int BatchSize = 1000;
+    public const int BatchSize = 2000;
 
-    /// <returns>How many changes were taken in.</returns>
-    public async Task<int> AbsorbAsync(DateTime now, CancellationToken ct)
+    // Plain SQL that SQLite (3.24+) and PostgreSQL both take. {0} cursor, {1} last id taken, {2} now.
+    // The outer WHERE is SQLite's rule for an upsert from a SELECT; a sent step also moves its contact's "Last Email Sent".
+    private const string MarkPendingSql = """
+        INSERT INTO "NotionPages" ("Kind", "EntityId", "Pending", "PendingSince", "FailedAttempts")
+        SELECT t."Kind", t."EntityId", TRUE, {2}, 0 FROM (
+            SELECT 'Contact' AS "Kind", c."EntityId" AS "EntityId" FROM "Changes" c
+                WHERE c."Id" > {0} AND c."Id" <= {1} AND c."Entity" = 'Contact'
+            UNION SELECT 'Sequence', c."EntityId" FROM "Changes" c
+                WHERE c."Id" > {0} AND c."Id" <= {1} AND c."Entity" = 'Sequence'
+            UNION SELECT 'Sequence', s."SequenceId" FROM "Changes" c JOIN "Steps" s ON s."Id" = c."EntityId"
+                WHERE c."Id" > {0} AND c."Id" <= {1} AND c."Entity" = 'Step'
+            UNION SELECT 'Contact', q."ContactId" FROM "Changes" c JOIN "Steps" s ON s."Id" = c."EntityId" JOIN "Sequences" q ON q."Id" = s."SequenceId"
+                WHERE c."Id" > {0} AND c."Id" <= {1} AND c."Entity" = 'Step' AND s."Status" = 'Sent'
+        ) AS t WHERE TRUE
+        ON CONFLICT ("Kind", "EntityId") DO UPDATE SET "Pending" = TRUE,
+            "PendingSince" = COALESCE("NotionPages"."PendingSince", excluded."PendingSince")
+        """;
+
+    /// <returns>How many changes were taken in (<see cref="BatchSize"/> at most).</returns>
+    public Task<int> AbsorbAsync(DateTime now, CancellationToken ct) => writer.RunAsync(async (batch, token) =>
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var cursor = await db.ChangeCursors.FirstOrDefaultAsync(c => c.Consumer == Consumer, ct);
+        var db = batch.Db;
+        var cursor = await db.ChangeCursors.FirstOrDefaultAsync(c => c.Consumer == Consumer, token);
         if (cursor is null)
         {
-            // First start with Notion configured: everything already here is mirrored once, then the feed is followed.
-            await QueueAllAsync(db, now, ct);
-            db.ChangeCursors.Add(cursor = new ChangeCursor(Consumer, 0));
+            // First start with Notion configured: everything already here is queued once, after the feed's
+            // end (the older rows name the same entities again), then the feed is followed.
+            var end = await db.Changes.MaxAsync(c => (long?)c.Id, token) ?? 0;
+            await QueueAllAsync(db, now, token);
+            db.ChangeCursors.Add(cursor = new ChangeCursor(Consumer, end));
+            await db.SaveChangesAsync(token);
         }
-        var changes = await db.Changes.AsNoTracking().Where(c => c.Id > cursor.Position)
-            .OrderBy(c => c.Id).Take(BatchSize).Select(c => new { c.Id, c.Entity, c.EntityId }).ToListAsync(ct);
-        if (changes.Count == 0)
-        {
-            await db.SaveChangesAsync(ct);
-            return 0;
-        }
-
-        var contacts = changes.Where(c => c.Entity == ChangeEntity.Contact).Select(c => c.EntityId).ToHashSet();
-        var sequences = changes.Where(c => c.Entity == ChangeEntity.Sequence).Select(c => c.EntityId).ToHashSet();
-        var stepIds = changes.Where(c => c.Entity == ChangeEntity.Step).Select(c => c.EntityId).Distinct().ToList();
-        if (stepIds.Count > 0)
-        {
-            // A step shows on its sequence's tracker page; a sent one also moves the contact's "Last Email Sent".
-            var steps = await db.Steps.AsNoTracking().Where(s => stepIds.Contains(s.Id))
-                .Select(s => new { s.SequenceId, s.Sequence!.ContactId, Sent = s.Status == StepStatus.Sent }).ToListAsync(ct);
-            sequences.UnionWith(steps.Select(s => s.SequenceId));
-            contacts.UnionWith(steps.Where(s => s.Sent).Select(s => s.ContactId));
-        }
-        await MarkPendingAsync(db, NotionPageKind.Contact, contacts, now, ct);
-        await MarkPendingAsync(db, NotionPageKind.Sequence, sequences, now, ct);
-        cursor.Position = changes[^1].Id;
-        await db.SaveChangesAsync(ct);
-        return changes.Count;
-    }
+        var ids = await db.Changes.Where(c => c.Id > cursor.Position).OrderBy(c => c.Id).Select(c => c.Id).Take(BatchSize).ToListAsync(token);
+        if (ids.Count == 0) return 0;
+        await db.Database.ExecuteSqlRawAsync(MarkPendingSql, [cursor.Position, ids[^1], now], token);
+        cursor.Position = ids[^1];
+        await db.SaveChangesAsync(token);
+        return ids.Count;
+    }, ct);
 
     /// <summary>"Resync all": a change for every contact and sequence, read by the mirror like any other.</summary>
     /// <returns>How many pages were queued.</returns>
-    public async Task<int> QueueAllAsync(DateTime now, CancellationToken ct)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        return await QueueAllAsync(db, now, ct);
-    }
+    public Task<int> QueueAllAsync(DateTime now, CancellationToken ct) =>
+        writer.RunAsync((batch, token) => QueueAllAsync(batch.Db, now, token), ct);
 
     private static async Task<int> QueueAllAsync(CampaignDbContext db, DateTime now, CancellationToken ct)
     {
@@ -66,17 +68,5 @@ public sealed class MirrorFeed(IDbContextFactory<CampaignDbContext> contexts)
         var sequences = await db.Database.ExecuteSqlRawAsync(
             "INSERT INTO \"Changes\" (\"Entity\", \"EntityId\", \"At\") SELECT {0}, \"Id\", {1} FROM \"Sequences\"", [nameof(ChangeEntity.Sequence), now], ct);
         return contacts + sequences;
-    }
-
-    private static async Task MarkPendingAsync(CampaignDbContext db, NotionPageKind kind, HashSet<long> ids, DateTime now, CancellationToken ct)
-    {
-        if (ids.Count == 0) return;
-        var list = ids.ToList();
-        var links = await db.NotionPages.Where(p => p.Kind == kind && list.Contains(p.EntityId)).ToDictionaryAsync(p => p.EntityId, ct);
-        foreach (var id in list)
-        {
-            if (!links.TryGetValue(id, out var link)) db.NotionPages.Add(link = new NotionPageLink(kind, id));
-            link.MarkPending(now);
-        }
     }
 }

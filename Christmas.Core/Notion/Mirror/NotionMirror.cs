@@ -18,6 +18,7 @@ namespace Christmas.Core.Notion.Mirror;
 public sealed class NotionMirror(
     IDbContextFactory<CampaignDbContext> contexts,
     MirrorFeed feed,
+    GroupCommitWriter commits,
     NotionSchemas schemas,
     NotionClients clients,
     NotionMirrorState state,
@@ -25,6 +26,9 @@ public sealed class NotionMirror(
     ILogger<NotionMirror> logger) : BackgroundService
 {
     public const int DrainBatch = 25;
+    // Enough to catch up with a burst of webhooks between two drains, few enough to get to Notion soon.
+    private const int MaxAbsorbed = 50 * MirrorFeed.BatchSize;
+    private static readonly TimeSpan DrainSlice = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan RefusedPageRetry = TimeSpan.FromMinutes(5);
     private readonly TimeProvider _clock = TimeProvider.System;
 
@@ -38,7 +42,8 @@ public sealed class NotionMirror(
             try
             {
                 await schemas.EnsureAsync(stoppingToken);
-                var absorbed = await feed.AbsorbAsync(Now(), stoppingToken);
+                var absorbed = 0;
+                for (int taken; (taken = await feed.AbsorbAsync(Now(), stoppingToken)) > 0 && absorbed < MaxAbsorbed;) absorbed += taken;
                 var synced = await DrainAsync(stoppingToken);
                 backoff = TimeSpan.Zero;
                 if (absorbed == 0 && synced == 0) await Task.Delay(o.PollInterval, stoppingToken);
@@ -72,18 +77,21 @@ public sealed class NotionMirror(
         if (kinds.Count == 0) return 0;
         await using var db = await contexts.CreateDbContextAsync(ct);
         var now = Now();
-        var pending = await db.NotionPages.Where(p => p.Pending && kinds.Contains(p.Kind) && (p.RetryAt == null || p.RetryAt <= now))
+        var pending = await db.NotionPages.AsNoTracking().Where(p => p.Pending && kinds.Contains(p.Kind) && (p.RetryAt == null || p.RetryAt <= now))
             .OrderBy(p => p.PendingSince).ThenBy(p => p.Id).Take(DrainBatch).ToListAsync(ct);
-        var writer = new NotionPageWriter(clients.Create());
+        var pages = new NotionPageWriter(clients.Create());
         var synced = 0;
+        var until = _clock.GetUtcNow() + DrainSlice;
         foreach (var link in pending)
         {
+            // Back to the feed now and then: under load its changes coalesce into pages already pending.
+            if (_clock.GetUtcNow() > until) break;
             var mapping = MappingFor(link.Kind)!;
             try
             {
                 if (await PageContentLoader.LoadAsync(db, link, ct) is { } content)
                 {
-                    var page = await writer.WriteAsync(link, mapping, content, ct);
+                    var page = await pages.WriteAsync(link, mapping, content, ct);
                     link.MarkSynced(page.Id, page.Url, Now());
                     state.Synced(_clock.GetUtcNow());
                     synced++;
@@ -100,14 +108,24 @@ public sealed class NotionMirror(
             {
                 // Notion's trouble, not this page's: keep what was learnt (a found page id), then pause the loop.
                 link.MarkFailed(ex.Message, Now());
-                await db.SaveChangesAsync(CancellationToken.None);
+                await SaveAsync(link);
                 throw;
             }
-            // One commit per page: a page id Notion gave us is stored before the next request.
-            await db.SaveChangesAsync(CancellationToken.None);
+            // One commit per page, before the next request: a page id Notion gave us is kept.
+            await SaveAsync(link);
         }
         return synced;
     }
+
+    /// <summary>
+    /// Through the webhooks' writer: one writer, no lock to wait for. Only this loop writes these rows and it
+    /// does one thing at a time, so the whole row can be written.
+    /// </summary>
+    private Task SaveAsync(NotionPageLink link) => commits.RunAsync(async (batch, token) =>
+    {
+        batch.Db.NotionPages.Update(link);
+        return await batch.Db.SaveChangesAsync(token);
+    }, CancellationToken.None);
 
     private DatabaseMapping? MappingFor(NotionPageKind kind) =>
         kind == NotionPageKind.Contact ? schemas.Contacts : schemas.SequenceTracker;

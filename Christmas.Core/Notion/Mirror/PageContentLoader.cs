@@ -18,9 +18,12 @@ public static class PageContentLoader
     {
         var c = await db.Contacts.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null) return null;
-        var lastEmail = await db.Steps.AsNoTracking()
-            .Where(s => s.Sequence!.ContactId == id && s.Status == StepStatus.Sent)
-            .MaxAsync(s => s.SentAt, ct);
+        // By foreign keys (sequences by contact, steps by sequence), filtered here: with Status in SQL, SQLite
+        // walked the status index over every sent step instead (1.2 s at 285,000 sent steps, bench/README.md).
+        var sequenceIds = await db.Sequences.AsNoTracking().Where(q => q.ContactId == id).Select(q => q.Id).ToListAsync(ct);
+        var steps = await db.Steps.AsNoTracking().Where(s => sequenceIds.Contains(s.SequenceId))
+            .Select(s => new { s.Status, s.SentAt }).ToListAsync(ct);
+        var lastEmail = steps.Where(s => s.Status == StepStatus.Sent).Max(s => s.SentAt);
         var values = new Dictionary<string, object?>
         {
             [NotionField.Title] = c.FirstName,
