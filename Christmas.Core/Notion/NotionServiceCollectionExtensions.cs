@@ -18,6 +18,7 @@ public static class NotionServiceCollectionExtensions
         services.AddNotionClient();
         services.AddSingleton<NotionSchemas>();
         services.AddSingleton<NotionMirrorState>();
+        services.AddSingleton<MirrorWindow>();
         services.AddSingleton<MirrorFeed>();
         services.AddSingleton<NotionStatusReader>();
         services.AddSingleton<NotionOperations>();

@@ -79,7 +79,7 @@ public static class ContactsQueryCommand
         var off = Microsoft.Extensions.Options.Options.Create(new NotionOptions());
         // No HTTP client factory: an unconfigured reader never reads Notion's schemas.
         var schemas = new NotionSchemas(new NotionClients(null!), off, NullLogger<NotionSchemas>.Instance);
-        return new NotionStatusReader(contexts, schemas, new NotionMirrorState(), off);
+        return new NotionStatusReader(contexts, schemas, new NotionMirrorState(), new MirrorWindow(), off);
     }
 
     private static async Task GetAsync(HttpClient http, string path)

@@ -1,65 +1,86 @@
 using Christmas.Core.Changes;
 using Christmas.Core.Persistence;
+using Christmas.Core.Sequences;
 using Microsoft.EntityFrameworkCore;
 
 namespace Christmas.Core.Notion.Mirror;
 
 /// <summary>
-/// The mirror's side of the change feed: takes the changes after its cursor in and marks their pages
-/// pending, with the cursor's move, as one unit of the <see cref="GroupCommitWriter"/>. Ten changes to
-/// one contact leave one pending page. Set-based SQL in the webhooks' own writer: a second writer
-/// made the webhooks wait on SQLite's lock (busy sleeps of up to 100 ms), and EF tracking of every
-/// row cost CPU the webhooks need (bench/README.md, "Notion").
+/// The mirror's side of the change feed: reads changes after what it has read into the
+/// <see cref="MirrorWindow"/> (on a reading connection: nothing is written per change) and moves the
+/// stored cursor behind the window. Writing a pending row per change, even set-based in the webhooks'
+/// own writer, cost the webhooks up to 84 % of their throughput (bench/README.md, "Notion").
 /// </summary>
-public sealed class MirrorFeed(GroupCommitWriter writer)
+public sealed class MirrorFeed(GroupCommitWriter writer, IDbContextFactory<CampaignDbContext> contexts, MirrorWindow window)
 {
     public const string Consumer = "notion";
     public const int BatchSize = 2000;
+    private long? _saved;
 
-    // Plain SQL that SQLite (3.24+) and PostgreSQL both take. {0} cursor, {1} last id taken, {2} now.
-    // The outer WHERE is SQLite's rule for an upsert from a SELECT; a sent step also moves its contact's "Last Email Sent".
-    private const string MarkPendingSql = """
-        INSERT INTO "NotionPages" ("Kind", "EntityId", "Pending", "PendingSince", "FailedAttempts")
-        SELECT t."Kind", t."EntityId", TRUE, {2}, 0 FROM (
-            SELECT 'Contact' AS "Kind", c."EntityId" AS "EntityId" FROM "Changes" c
-                WHERE c."Id" > {0} AND c."Id" <= {1} AND c."Entity" = 'Contact'
-            UNION SELECT 'Sequence', c."EntityId" FROM "Changes" c
-                WHERE c."Id" > {0} AND c."Id" <= {1} AND c."Entity" = 'Sequence'
-            UNION SELECT 'Sequence', s."SequenceId" FROM "Changes" c JOIN "Steps" s ON s."Id" = c."EntityId"
-                WHERE c."Id" > {0} AND c."Id" <= {1} AND c."Entity" = 'Step'
-            UNION SELECT 'Contact', q."ContactId" FROM "Changes" c JOIN "Steps" s ON s."Id" = c."EntityId" JOIN "Sequences" q ON q."Id" = s."SequenceId"
-                WHERE c."Id" > {0} AND c."Id" <= {1} AND c."Entity" = 'Step' AND s."Status" = 'Sent'
-        ) AS t WHERE TRUE
-        ON CONFLICT ("Kind", "EntityId") DO UPDATE SET "Pending" = TRUE,
-            "PendingSince" = COALESCE("NotionPages"."PendingSince", excluded."PendingSince")
-        """;
-
-    /// <returns>How many changes were taken in (<see cref="BatchSize"/> at most).</returns>
-    public Task<int> AbsorbAsync(DateTime now, CancellationToken ct) => writer.RunAsync(async (batch, token) =>
+    /// <returns>How many changes were read into the window.</returns>
+    public async Task<int> ReadAsync(DateTime now, CancellationToken ct)
     {
-        var db = batch.Db;
-        var cursor = await db.ChangeCursors.FirstOrDefaultAsync(c => c.Consumer == Consumer, token);
-        if (cursor is null)
+        var from = window.ReadUpTo ?? await CursorAsync(now, ct);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var changes = await db.Changes.AsNoTracking().Where(c => c.Id > from).OrderBy(c => c.Id).Take(BatchSize)
+            .Select(c => new { c.Id, c.Entity, c.EntityId }).ToListAsync(ct);
+        if (changes.Count == 0)
         {
-            // First start with Notion configured: everything already here is queued once, after the feed's
-            // end (the older rows name the same entities again), then the feed is followed.
-            var end = await db.Changes.MaxAsync(c => (long?)c.Id, token) ?? 0;
-            await QueueAllAsync(db, now, token);
-            db.ChangeCursors.Add(cursor = new ChangeCursor(Consumer, end));
-            await db.SaveChangesAsync(token);
+            window.Read(from);
+            return 0;
         }
-        var ids = await db.Changes.Where(c => c.Id > cursor.Position).OrderBy(c => c.Id).Select(c => c.Id).Take(BatchSize).ToListAsync(token);
-        if (ids.Count == 0) return 0;
-        await db.Database.ExecuteSqlRawAsync(MarkPendingSql, [cursor.Position, ids[^1], now], token);
-        cursor.Position = ids[^1];
-        await db.SaveChangesAsync(token);
-        return ids.Count;
-    }, ct);
+        var stepIds = changes.Where(c => c.Entity == ChangeEntity.Step).Select(c => c.EntityId).Distinct().ToList();
+        // A step shows on its sequence's tracker page; a sent one also moves the contact's "Last Email Sent".
+        var steps = stepIds.Count == 0 ? [] : await db.Steps.AsNoTracking().Where(s => stepIds.Contains(s.Id))
+            .Select(s => new { s.Id, s.SequenceId, s.Sequence!.ContactId, Sent = s.Status == StepStatus.Sent })
+            .ToDictionaryAsync(s => s.Id, ct);
+        foreach (var change in changes)
+        {
+            switch (change.Entity)
+            {
+                case ChangeEntity.Contact: window.Add(NotionPageKind.Contact, change.EntityId, change.Id); break;
+                case ChangeEntity.Sequence: window.Add(NotionPageKind.Sequence, change.EntityId, change.Id); break;
+                case ChangeEntity.Step when steps.TryGetValue(change.EntityId, out var step):
+                    window.Add(NotionPageKind.Sequence, step.SequenceId, change.Id);
+                    if (step.Sent) window.Add(NotionPageKind.Contact, step.ContactId, change.Id);
+                    break;
+            }
+        }
+        window.Read(changes[^1].Id);
+        return changes.Count;
+    }
+
+    /// <summary>Stores how far the feed is done with (one tiny write, only when it moved).</summary>
+    public async Task SaveCursorAsync(CancellationToken ct)
+    {
+        if (window.SafeCursor() is not { } position || position == _saved) return;
+        await writer.RunAsync(async (batch, token) =>
+            await batch.Db.ChangeCursors.Where(c => c.Consumer == Consumer && c.Position < position)
+                .ExecuteUpdateAsync(u => u.SetProperty(c => c.Position, position), token), ct);
+        _saved = position;
+    }
 
     /// <summary>"Resync all": a change for every contact and sequence, read by the mirror like any other.</summary>
     /// <returns>How many pages were queued.</returns>
     public Task<int> QueueAllAsync(DateTime now, CancellationToken ct) =>
         writer.RunAsync((batch, token) => QueueAllAsync(batch.Db, now, token), ct);
+
+    /// <summary>The stored cursor; on the first start with Notion configured, everything here is queued once after the feed's end.</summary>
+    private async Task<long> CursorAsync(DateTime now, CancellationToken ct)
+    {
+        var position = await writer.RunAsync(async (batch, token) =>
+        {
+            var db = batch.Db;
+            if (await db.ChangeCursors.FirstOrDefaultAsync(c => c.Consumer == Consumer, token) is { } cursor) return cursor.Position;
+            var end = await db.Changes.MaxAsync(c => (long?)c.Id, token) ?? 0;
+            await QueueAllAsync(db, now, token);
+            db.ChangeCursors.Add(new ChangeCursor(Consumer, end));
+            await db.SaveChangesAsync(token);
+            return end;
+        }, ct);
+        _saved = position;
+        return position;
+    }
 
     private static async Task<int> QueueAllAsync(CampaignDbContext db, DateTime now, CancellationToken ct)
     {

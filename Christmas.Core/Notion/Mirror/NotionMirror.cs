@@ -9,15 +9,18 @@ using Microsoft.Extensions.Options;
 namespace Christmas.Core.Notion.Mirror;
 
 /// <summary>
-/// The one loop that writes to Notion: takes in the change feed, then syncs pending pages oldest first
-/// within the shared request budget. When Notion is down or rate-limits us, the loop pauses (Retry-After,
-/// else doubling up to <see cref="NotionOptions.MaxBackoff"/>) and nothing is lost: pending pages stay
-/// pending in the database. A page Notion refuses (a bad value) waits a few minutes; the others go on.
-/// Runs on the real clock: Notion's limits and outages are in real seconds.
+/// The one loop that writes to Notion: reads the change feed into the <see cref="MirrorWindow"/>, then
+/// writes the waiting pages oldest first within the shared request budget. When Notion is down or
+/// rate-limits us, the loop pauses (Retry-After, else doubling up to <see cref="NotionOptions.MaxBackoff"/>)
+/// and nothing is lost: the feed's cursor stays behind every page not yet written. A page Notion refuses
+/// (a bad value) is kept pending in the database and tried again a few minutes later; the others go on.
+/// The only writes to our database are one per page written and the cursor's moves, through the webhooks'
+/// own writer. Runs on the real clock: Notion's limits and outages are in real seconds.
 /// </summary>
 public sealed class NotionMirror(
     IDbContextFactory<CampaignDbContext> contexts,
     MirrorFeed feed,
+    MirrorWindow window,
     GroupCommitWriter commits,
     NotionSchemas schemas,
     NotionClients clients,
@@ -26,9 +29,9 @@ public sealed class NotionMirror(
     ILogger<NotionMirror> logger) : BackgroundService
 {
     public const int DrainBatch = 25;
-    // Enough to catch up with a burst of webhooks between two drains, few enough to get to Notion soon.
-    private const int MaxAbsorbed = 50 * MirrorFeed.BatchSize;
-    private static readonly TimeSpan DrainSlice = TimeSpan.FromSeconds(2);
+    // Reading is cheap (no writes); the cap bounds the memory a huge backlog takes.
+    private const int MaxWindow = 200_000;
+    private const int MaxReadsPerTurn = 25;
     private static readonly TimeSpan RefusedPageRetry = TimeSpan.FromMinutes(5);
     private readonly TimeProvider _clock = TimeProvider.System;
 
@@ -42,11 +45,17 @@ public sealed class NotionMirror(
             try
             {
                 await schemas.EnsureAsync(stoppingToken);
-                var absorbed = 0;
-                for (int taken; (taken = await feed.AbsorbAsync(Now(), stoppingToken)) > 0 && absorbed < MaxAbsorbed;) absorbed += taken;
+                var read = 0;
+                for (var turn = 0; turn < MaxReadsPerTurn && window.Count < MaxWindow; turn++)
+                {
+                    var taken = await feed.ReadAsync(Now(), stoppingToken);
+                    read += taken;
+                    if (taken < MirrorFeed.BatchSize) break;
+                }
                 var synced = await DrainAsync(stoppingToken);
+                await feed.SaveCursorAsync(stoppingToken);
                 backoff = TimeSpan.Zero;
-                if (absorbed == 0 && synced == 0) await Task.Delay(o.PollInterval, stoppingToken);
+                if (read == 0 && synced == 0) await Task.Delay(o.PollInterval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -72,26 +81,30 @@ public sealed class NotionMirror(
     /// <returns>How many pages were brought up to date.</returns>
     public async Task<int> DrainAsync(CancellationToken ct)
     {
-        // A database that is not configured or not usable keeps its pages pending without blocking the other's.
+        var o = options.Value;
+        if (string.IsNullOrWhiteSpace(o.ContactsDatabaseId)) window.Discard(NotionPageKind.Contact);
+        if (string.IsNullOrWhiteSpace(o.SequenceTrackerDatabaseId)) window.Discard(NotionPageKind.Sequence);
+        // A database that is not usable (yet) keeps its pages waiting without blocking the other's.
         var kinds = new[] { NotionPageKind.Contact, NotionPageKind.Sequence }.Where(k => MappingFor(k) is { IsUsable: true }).ToList();
         if (kinds.Count == 0) return 0;
         await using var db = await contexts.CreateDbContextAsync(ct);
         var now = Now();
-        var pending = await db.NotionPages.AsNoTracking().Where(p => p.Pending && kinds.Contains(p.Kind) && (p.RetryAt == null || p.RetryAt <= now))
-            .OrderBy(p => p.PendingSince).ThenBy(p => p.Id).Take(DrainBatch).ToListAsync(ct);
+        var work = new List<NotionPageLink>();
+        foreach (var (kind, id) in window.Oldest(DrainBatch, kinds))
+            work.Add(await db.NotionPages.AsNoTracking().FirstOrDefaultAsync(p => p.Kind == kind && p.EntityId == id, ct) ?? new NotionPageLink(kind, id));
+        // Pages Notion refused earlier, once their wait is over.
+        work.AddRange((await db.NotionPages.AsNoTracking().Where(p => p.Pending && kinds.Contains(p.Kind) && p.RetryAt <= now)
+            .OrderBy(p => p.RetryAt).Take(DrainBatch).ToListAsync(ct)).Where(p => !window.Contains(p.Kind, p.EntityId)));
+
         var pages = new NotionPageWriter(clients.Create());
         var synced = 0;
-        var until = _clock.GetUtcNow() + DrainSlice;
-        foreach (var link in pending)
+        foreach (var link in work)
         {
-            // Back to the feed now and then: under load its changes coalesce into pages already pending.
-            if (_clock.GetUtcNow() > until) break;
-            var mapping = MappingFor(link.Kind)!;
             try
             {
                 if (await PageContentLoader.LoadAsync(db, link, ct) is { } content)
                 {
-                    var page = await pages.WriteAsync(link, mapping, content, ct);
+                    var page = await pages.WriteAsync(link, MappingFor(link.Kind)!, content, ct);
                     link.MarkSynced(page.Id, page.Url, Now());
                     state.Synced(_clock.GetUtcNow());
                     synced++;
@@ -100,6 +113,7 @@ public sealed class NotionMirror(
             }
             catch (NotionApiException ex) when (!ex.StopsEveryPage)
             {
+                link.MarkPending(Now());
                 link.MarkFailed(ex.Message, Now() + RefusedPageRetry);
                 state.Failed(ex.Message, _clock.GetUtcNow(), null);
                 logger.LogWarning("Notion refused the {Kind} page of {EntityId}: {Error}", link.Kind, link.EntityId, ex.Message);
@@ -113,16 +127,18 @@ public sealed class NotionMirror(
             }
             // One commit per page, before the next request: a page id Notion gave us is kept.
             await SaveAsync(link);
+            window.Remove(link.Kind, link.EntityId);
         }
         return synced;
     }
 
     /// <summary>
     /// Through the webhooks' writer: one writer, no lock to wait for. Only this loop writes these rows and it
-    /// does one thing at a time, so the whole row can be written.
+    /// does one thing at a time, so the whole row can be written (a new one is inserted).
     /// </summary>
     private Task SaveAsync(NotionPageLink link) => commits.RunAsync(async (batch, token) =>
     {
+        if (link.Id == 0 && link.PageId is null && !link.Pending) return 0; // gone before it was ever written: nothing to keep
         batch.Db.NotionPages.Update(link);
         return await batch.Db.SaveChangesAsync(token);
     }, CancellationToken.None);

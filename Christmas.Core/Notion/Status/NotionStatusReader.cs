@@ -9,7 +9,7 @@ namespace Christmas.Core.Notion.Status;
 
 /// <summary>The mirror's state for the API, Settings, /health and each contact; never a secret.</summary>
 public sealed class NotionStatusReader(
-    IDbContextFactory<CampaignDbContext> contexts, NotionSchemas schemas, NotionMirrorState state, IOptions<NotionOptions> options)
+    IDbContextFactory<CampaignDbContext> contexts, NotionSchemas schemas, NotionMirrorState state, MirrorWindow window, IOptions<NotionOptions> options)
 {
     /// <summary>Whether a token is set; without one nothing Notion runs, and the console says only that.</summary>
     public bool IsConfigured => options.Value.IsConfigured;
@@ -45,8 +45,8 @@ public sealed class NotionStatusReader(
         var links = await db.NotionPages.AsNoTracking()
             .Where(p => (p.Kind == NotionPageKind.Contact && p.EntityId == contactId) || (p.Kind == NotionPageKind.Sequence && ids.Contains(p.EntityId)))
             .ToListAsync(ct);
-        // A change the mirror has not read yet makes the page pending too.
-        var cursor = await CursorAsync(db, ct);
+        // A page in the mirror's window, or with a change it has not read yet, is pending too.
+        var cursor = await ReadPositionAsync(db, ct);
         var unread = await db.Changes.AsNoTracking().Where(c => c.Id > cursor)
             .Where(c => (c.Entity == ChangeEntity.Contact && c.EntityId == contactId) || (c.Entity == ChangeEntity.Sequence && ids.Contains(c.EntityId)))
             .Select(c => new { c.Entity, c.EntityId }).ToListAsync(ct);
@@ -56,7 +56,7 @@ public sealed class NotionStatusReader(
             // A database that is not configured mirrors nothing: "off", not forever "pending".
             if (string.IsNullOrWhiteSpace(kind == NotionPageKind.Contact ? o.ContactsDatabaseId : o.SequenceTrackerDatabaseId)) return NotionSync.Off;
             var link = links.FirstOrDefault(l => l.Kind == kind && l.EntityId == id);
-            var waiting = link is null || link.Pending || unread.Any(u => u.Entity == entity && u.EntityId == id);
+            var waiting = link is null || link.Pending || window.Contains(kind, id) || unread.Any(u => u.Entity == entity && u.EntityId == id);
             var status = link?.LastError is not null && link.Pending ? "error" : waiting ? "pending" : "synced";
             return new NotionSync(status, link?.PageId, link?.PageUrl, link?.SyncedAt, link?.Pending == true ? link.LastError : null);
         }
@@ -64,12 +64,14 @@ public sealed class NotionStatusReader(
             ids.ToDictionary(id => id, id => Of(NotionPageKind.Sequence, ChangeEntity.Sequence, id)));
     }
 
-    private static async Task<int> BacklogAsync(CampaignDbContext db, CancellationToken ct)
+    /// <summary>Pages waiting in the mirror's window or refused and waiting for a retry, plus changes not read yet.</summary>
+    private async Task<int> BacklogAsync(CampaignDbContext db, CancellationToken ct)
     {
-        var cursor = await CursorAsync(db, ct);
-        return await db.NotionPages.CountAsync(p => p.Pending, ct) + await db.Changes.CountAsync(c => c.Id > cursor, ct);
+        var read = await ReadPositionAsync(db, ct);
+        return window.Count + await db.NotionPages.CountAsync(p => p.Pending, ct) + await db.Changes.CountAsync(c => c.Id > read, ct);
     }
 
-    private static async Task<long> CursorAsync(CampaignDbContext db, CancellationToken ct) =>
-        await db.ChangeCursors.Where(c => c.Consumer == MirrorFeed.Consumer).Select(c => (long?)c.Position).FirstOrDefaultAsync(ct) ?? 0;
+    /// <summary>How far the mirror has read the feed: its window's end, or the stored cursor before it has read.</summary>
+    private async Task<long> ReadPositionAsync(CampaignDbContext db, CancellationToken ct) =>
+        window.ReadUpTo ?? await db.ChangeCursors.Where(c => c.Consumer == MirrorFeed.Consumer).Select(c => (long?)c.Position).FirstOrDefaultAsync(ct) ?? 0;
 }
