@@ -175,8 +175,8 @@ log_check "app (mirrored)" "$RESULTS/app-notion-on.log"
 
 # ---- 2. Drain rate of a 10,000-item backlog within a 3 req/s budget ------------------------------------
 # seed_backlog TAG ITEMS RPS: a fresh data directory gets ITEMS/2 assessments (a contact and a sequence
-# each) from an app whose Notion is down (a closed port). Its mirror takes the feed in all the same (once
-# its schema reads have given up: ~15 s of retries), leaving ITEMS pages pending, as after a long outage.
+# each) from an app whose Notion is down (a closed port): its status reports a backlog of ITEMS pages (the
+# feed's cursor stays behind every page not written), as after a long outage.
 # Then that app stops and starts again on the same data, pointed at a fresh stand-in with budget RPS and
 # with Notion:RequestsPerSecond=RPS (pid in APP_PID). Sets SEEDED (the webhooks line), BACKLOG_BEFORE
 # (the stopped app's last status) and PENDING_BEFORE (the count line of its file).
@@ -188,11 +188,11 @@ seed_backlog() {
   SEEDED=$(tool webhooks --url "http://127.0.0.1:$APP_PORT$ASSESSMENT" --kind assessment --contacts $(( items / 2 )) --tag "$tag")
   [[ $(field errors "$SEEDED") == 0 ]] || die "seeding: $SEEDED"
   deadline=$(( $(now_ms) + 90000 ))
-  until PENDING_BEFORE=$(tool count --db "$data/campaign.db") && [[ $(field unread "$PENDING_BEFORE") == 0 ]]; do
-    (( $(now_ms) < deadline )) || die "the mirror (Notion down) did not take the change feed in within 90 s: $PENDING_BEFORE"
+  until BACKLOG_BEFORE=$(status "$APP_PORT") && [[ $(jq .backlog <<<"$BACKLOG_BEFORE") -ge $items ]]; do
+    (( $(now_ms) < deadline )) || die "the app (Notion down) did not report a backlog of $items within 90 s: $BACKLOG_BEFORE"
     sleep 1
   done
-  BACKLOG_BEFORE=$(status "$APP_PORT")
+  PENDING_BEFORE=$(tool count --db "$data/campaign.db")
   stop "$APP_PID"
   outage_check "app (Notion down, seeding)" "$RESULTS/app-notion-$tag-seed.log"
   notion_app "$APP_PORT" "$data" "$RESULTS/app-notion-$tag.log" APP_PID "$rps" "http://127.0.0.1:$STANDIN_PORT"

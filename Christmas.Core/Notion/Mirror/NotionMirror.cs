@@ -44,7 +44,7 @@ public sealed class NotionMirror(
         {
             try
             {
-                await schemas.EnsureAsync(stoppingToken);
+                // The feed first: its cursor exists from the first second, whatever Notion is doing.
                 var read = 0;
                 for (var turn = 0; turn < MaxReadsPerTurn && window.Count < MaxWindow; turn++)
                 {
@@ -52,6 +52,7 @@ public sealed class NotionMirror(
                     read += taken;
                     if (taken < MirrorFeed.BatchSize) break;
                 }
+                await schemas.EnsureAsync(stoppingToken);
                 var synced = await DrainAsync(stoppingToken);
                 await feed.SaveCursorAsync(stoppingToken);
                 backoff = TimeSpan.Zero;
