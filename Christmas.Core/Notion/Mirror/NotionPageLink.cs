@@ -2,8 +2,9 @@ namespace Christmas.Core.Notion.Mirror;
 
 /// <summary>
 /// One of our contacts or sequences and its Notion page: the page id once known (so a repeat updates,
-/// never duplicates) and whether it waits for a sync. Many changes to one entity set
-/// <see cref="Pending"/> once: that is the coalescing. Only the mirror's loop writes these rows.
+/// never duplicates), when it was last written, and the last error. <see cref="Pending"/> marks a page
+/// Notion refused, tried again from <see cref="RetryAt"/>; pages waiting for their first write after a
+/// change are in the <see cref="MirrorWindow"/>, not here. Only the mirror's loop writes these rows.
 /// </summary>
 public sealed class NotionPageLink
 {
@@ -13,7 +14,7 @@ public sealed class NotionPageLink
     public string? PageId { get; private set; }
     public string? PageUrl { get; private set; }
     public bool Pending { get; private set; }
-    /// <summary>When the entity first changed since its last sync (drain order: oldest first).</summary>
+    /// <summary>Since when the page has been waiting for a retry.</summary>
     public DateTime? PendingSince { get; private set; }
     public DateTime? SyncedAt { get; private set; }
     public string? LastError { get; private set; }
