@@ -90,9 +90,13 @@ public sealed class NotionMirror(
         if (kinds.Count == 0) return 0;
         await using var db = await contexts.CreateDbContextAsync(ct);
         var now = Now();
-        var work = new List<NotionPageLink>();
-        foreach (var (kind, id) in window.Oldest(DrainBatch, kinds))
-            work.Add(await db.NotionPages.AsNoTracking().FirstOrDefaultAsync(p => p.Kind == kind && p.EntityId == id, ct) ?? new NotionPageLink(kind, id));
+        var oldest = window.Oldest(DrainBatch, kinds);
+        var contactIds = oldest.Where(k => k.Kind == NotionPageKind.Contact).Select(k => k.Id).ToList();
+        var sequenceIds = oldest.Where(k => k.Kind == NotionPageKind.Sequence).Select(k => k.Id).ToList();
+        var known = await db.NotionPages.AsNoTracking()
+            .Where(p => (p.Kind == NotionPageKind.Contact && contactIds.Contains(p.EntityId)) || (p.Kind == NotionPageKind.Sequence && sequenceIds.Contains(p.EntityId)))
+            .ToDictionaryAsync(p => (p.Kind, p.EntityId), ct);
+        var work = oldest.Select(k => known.GetValueOrDefault(k) ?? new NotionPageLink(k.Kind, k.Id)).ToList();
         // Pages Notion refused earlier, once their wait is over.
         work.AddRange((await db.NotionPages.AsNoTracking().Where(p => p.Pending && kinds.Contains(p.Kind) && p.RetryAt <= now)
             .OrderBy(p => p.RetryAt).Take(DrainBatch).ToListAsync(ct)).Where(p => !window.Contains(p.Kind, p.EntityId)));

@@ -10,8 +10,8 @@ public sealed class NotionPageLinkConfiguration : IEntityTypeConfiguration<Notio
     {
         b.ToTable("NotionPages");
         b.HasIndex(p => new { p.Kind, p.EntityId }).IsUnique();
-        // The drain's query: pending pages, oldest first. Partial, so synced pages stay out of it.
-        b.HasIndex(p => p.PendingSince).HasFilter("\"Pending\"");
+        // The drain's retry query: refused pages whose wait is over. Partial, so written pages stay out of it.
+        b.HasIndex(p => p.RetryAt).HasFilter("\"Pending\"");
         b.Property(p => p.PageId).HasMaxLength(64);
         b.Property(p => p.PageUrl).HasMaxLength(300);
         b.Property(p => p.LastError).HasMaxLength(1000);

@@ -381,7 +381,7 @@ namespace Christmas.Core.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PendingSince")
+                    b.HasIndex("RetryAt")
                         .HasFilter("\"Pending\"");
 
                     b.HasIndex("Kind", "EntityId")

@@ -67,9 +67,9 @@ namespace Christmas.Core.Persistence.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_NotionPages_PendingSince",
+                name: "IX_NotionPages_RetryAt",
                 table: "NotionPages",
-                column: "PendingSince",
+                column: "RetryAt",
                 filter: "\"Pending\"");
         }
 

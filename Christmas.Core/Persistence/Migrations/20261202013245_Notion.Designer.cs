@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Christmas.Core.Persistence.Migrations
 {
     [DbContext(typeof(CampaignDbContext))]
-    [Migration("20261201221936_Notion")]
+    [Migration("20261202013245_Notion")]
     partial class Notion
     {
         /// <inheritdoc />
@@ -384,7 +384,7 @@ namespace Christmas.Core.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PendingSince")
+                    b.HasIndex("RetryAt")
                         .HasFilter("\"Pending\"");
 
                     b.HasIndex("Kind", "EntityId")
