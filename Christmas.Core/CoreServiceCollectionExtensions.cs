@@ -12,6 +12,7 @@ using Christmas.Core.Persistence;
 using Christmas.Core.Scheduling;
 using Christmas.Core.Sequences;
 using Christmas.Core.Settings;
+using Christmas.Core.Suppressions;
 using Christmas.Core.Templates;
 using Christmas.Core.Webhooks;
 using Microsoft.EntityFrameworkCore;
@@ -84,6 +85,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<TemplateStore>();
         services.AddSingleton<UnsubscribeService>();
         services.AddEmailSenders();
+        services.AddSuppressions();
         services.AddNotion();
         return services;
     }

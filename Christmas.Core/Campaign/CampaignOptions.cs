@@ -21,6 +21,15 @@ public sealed class CampaignOptions
     public string? CalendlyUrl { get; set; }
     public string? Deadline { get; set; }
     public SenderIdentity Sender { get; set; } = new();
+
+    /// <summary>Send window, e.g. <c>21:00-08:00</c>, in the contact's time zone: production steps due inside it move to its end. Null: off.</summary>
+    public string? QuietHours { get; set; }
+    /// <summary>IANA zone of contacts whose webhooks named none.</summary>
+    public string DefaultTimeZone { get; set; } = "UTC";
+    /// <summary>No email goes out after this (ISO 8601 with offset). Null: off.</summary>
+    public DateTimeOffset? OfferEndsAt { get; set; }
+    /// <summary>No contact gets two emails closer than this across its sequences; the later one moves. Null: off.</summary>
+    public TimeSpan? MinimumGap { get; set; }
     public SegmentThresholds Segments { get; set; } = new();
 }
 

@@ -19,8 +19,10 @@ public sealed class Contact
     public decimal? RevenueLeakTotal { get; private set; }
     public Segment? Segment { get; private set; }
     public ContactStatus Status { get; private set; } = ContactStatus.Active;
-    /// <summary>When the contact left the list (unsubscribe now; bounce and complaint later).</summary>
+    /// <summary>When the contact left the list (unsubscribe, bounce, complaint or a manual suppression).</summary>
     public DateTime? SuppressedAt { get; private set; }
+    /// <summary>IANA time zone from the latest webhook that named one (<c>timezone</c>); null: <c>Campaign:DefaultTimeZone</c>.</summary>
+    public string? TimeZone { get; private set; }
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
 
@@ -67,11 +69,25 @@ public sealed class Contact
     }
 
     /// <returns>False when the contact had already left the list (unsubscribing is idempotent).</returns>
-    public bool Unsubscribe(DateTime now)
+    public bool Unsubscribe(DateTime now) => Suppress(ContactStatus.Unsubscribed, now);
+
+    /// <summary>The contact leaves the list; the first reason stays (a bounce after an unsubscribe changes nothing).</summary>
+    /// <returns>False when the contact had already left it.</returns>
+    public bool Suppress(ContactStatus status, DateTime now)
     {
-        if (IsSuppressed) return false;
-        Status = ContactStatus.Unsubscribed;
+        if (IsSuppressed || status == ContactStatus.Active) return false;
+        Status = status;
         SuppressedAt = now;
+        UpdatedAt = now;
+        return true;
+    }
+
+    /// <summary>An Admin removed the address from the suppression list: it may be mailed again (ended sequences stay ended).</summary>
+    public bool Reactivate(DateTime now)
+    {
+        if (!IsSuppressed) return false;
+        Status = ContactStatus.Active;
+        SuppressedAt = null;
         UpdatedAt = now;
         return true;
     }

@@ -44,4 +44,11 @@ public sealed record StepView(
     DateTime? SentAt,
     string? ProviderMessageId,
     int Attempts,
-    string? LastError);
+    string? LastError,
+    DateTime SendAt,
+    string? SendAtReason = null,
+    string? DeliveryStatus = null,
+    IReadOnlyList<DeliveryEventView>? Events = null);
+
+/// <summary>One provider event on a step's timeline: <c>delivered</c>, <c>opened</c>, ... (Resend's type without <c>email.</c>).</summary>
+public sealed record DeliveryEventView(string Type, DateTime At);

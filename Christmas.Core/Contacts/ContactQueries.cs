@@ -1,4 +1,5 @@
 using Christmas.Core.Common;
+using Christmas.Core.Delivery.Events;
 using Christmas.Core.Notion.Status;
 using Christmas.Core.Persistence;
 using Christmas.Core.Sequences;
@@ -125,18 +126,35 @@ public sealed class ContactQueries(IDbContextFactory<CampaignDbContext> contexts
         var sequences = await db.Sequences.AsNoTracking().Include(s => s.Steps)
             .Where(s => s.ContactId == c.Id).OrderBy(s => s.CreatedAt).ThenBy(s => s.Id).ToListAsync(ct);
         var (contactPage, sequencePages) = await notion.ForContactAsync(db, c.Id, sequences.Select(s => s.Id).ToList(), ct);
+        var events = await EventsAsync(db, sequences.SelectMany(s => s.Steps).Where(s => s.ProviderMessageId != null).Select(s => s.Id).ToList(), ct);
         return new ContactDetails(c.Email, c.FirstName, c.BusinessName, SegmentName(c.Segment),
             c.RedSystems, c.OrangeSystems, c.YellowSystems, c.GreenSystems, c.WeakestSystem1, c.WeakestSystem2,
             c.RevenueLeakTotal, c.Status.ToApiName(), c.CreatedAt, c.UpdatedAt,
-            sequences.Select(s => ToView(s) with { Notion = sequencePages[s.Id] }).ToList(), contactPage);
+            sequences.Select(s => ToView(s, events) with { Notion = sequencePages[s.Id] }).ToList(), contactPage);
     }
 
-    public static SequenceView ToView(Sequence s) => new(s.Id, s.Kind.ToApiName(), s.Status.ToApiName(), s.Mode.ToApiName(),
+    /// <summary>The delivery events of these steps, oldest first, by step.</summary>
+    private static async Task<ILookup<long, DeliveryEventView>> EventsAsync(CampaignDbContext db, List<long> stepIds, CancellationToken ct)
+    {
+        if (stepIds.Count == 0) return Array.Empty<DeliveryEventView>().ToLookup(_ => 0L);
+        var rows = await db.DeliveryEvents.AsNoTracking().Where(e => e.StepId != null && stepIds.Contains(e.StepId.Value))
+            .OrderBy(e => e.OccurredAt).ThenBy(e => e.Id)
+            .Select(e => new { StepId = e.StepId!.Value, e.Type, e.OccurredAt }).ToListAsync(ct);
+        return rows.ToLookup(r => r.StepId, r => new DeliveryEventView(EventName(r.Type), r.OccurredAt));
+    }
+
+    /// <summary><c>email.delivery_delayed</c> → <c>delivery_delayed</c>.</summary>
+    public static string EventName(string resendType) => resendType.StartsWith("email.", StringComparison.Ordinal) ? resendType[6..] : resendType;
+
+    public static SequenceView ToView(Sequence s) => ToView(s, null);
+
+    private static SequenceView ToView(Sequence s, ILookup<long, DeliveryEventView>? events) => new(s.Id, s.Kind.ToApiName(), s.Status.ToApiName(), s.Mode.ToApiName(),
         s.AnchorAt, s.CreatedAt, s.EndedAt, s.EndedReason, s.ExecutionId,
-        s.Steps.OrderBy(x => x.Number).Select(ToView).ToList());
+        s.Steps.OrderBy(x => x.Number).Select(x => ToView(x) with { Events = events?[x.Id].ToList() ?? [] }).ToList());
 
     public static StepView ToView(Step s) => new(s.Id, s.Number, s.TemplateKey, s.DueAt, s.Status.ToApiName(),
-        s.SentBy?.ToApiName(), s.SentAt, s.ProviderMessageId, s.Attempts, s.LastError);
+        s.SentBy?.ToApiName(), s.SentAt, s.ProviderMessageId, s.Attempts, s.LastError,
+        s.SendAt, s.SendAtReason, s.DeliveryStatus?.ToApiName(), []);
 
     private static string? SegmentName(Segment? segment) => segment?.ToSegmentName();
 

@@ -7,4 +7,6 @@ public enum ContactStatus
     Unsubscribed,
     Bounced,
     Complained,
+    /// <summary>Put on the suppression list by hand.</summary>
+    Suppressed,
 }

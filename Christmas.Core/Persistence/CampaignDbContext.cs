@@ -26,6 +26,8 @@ public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> option
     public DbSet<Change> Changes => Set<Change>();
     public DbSet<ChangeCursor> ChangeCursors => Set<ChangeCursor>();
     public DbSet<Notion.Mirror.NotionPageLink> NotionPages => Set<Notion.Mirror.NotionPageLink>();
+    public DbSet<Delivery.Events.DeliveryEvent> DeliveryEvents => Set<Delivery.Events.DeliveryEvent>();
+    public DbSet<Suppressions.Suppression> Suppressions => Set<Suppressions.Suppression>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -53,8 +53,8 @@ public sealed class IngestStore
         """;
 
     private const string InsertStepsHead = """
-        INSERT INTO Steps (SequenceId, Number, TemplateKey, DueAt, NotBefore, Status, SentBy, SentAt, ProviderMessageId,
-            Attempts, LastError, SendGeneration, ManualSend, DispatchedAt, ClaimedAt, Version)
+        INSERT INTO Steps (SequenceId, Number, TemplateKey, DueAt, SendAt, SendAtReason, NotBefore, Status, SentBy, SentAt, ProviderMessageId,
+            Attempts, LastError, SendGeneration, ManualSend, DispatchedAt, ClaimedAt, DeliveryFlags, Version)
         VALUES
         """;
 
@@ -117,7 +117,7 @@ public sealed class IngestStore
 
         // All steps in one statement: one row of parameters per step.
         var rows = string.Join(",\n", sequence.Steps.Select((_, i) =>
-            $"(@sequenceId, @number{i}, @templateKey{i}, @dueAt{i}, @notBefore{i}, @status{i}, @sentBy{i}, @sentAt{i}, NULL, 0, @lastError{i}, 0, 0, NULL, NULL, 0)"));
+            $"(@sequenceId, @number{i}, @templateKey{i}, @dueAt{i}, @sendAt{i}, @sendAtReason{i}, @notBefore{i}, @status{i}, @sentBy{i}, @sentAt{i}, NULL, 0, @lastError{i}, 0, 0, NULL, NULL, 0, 0)"));
         var steps = batch.Command(InsertStepsHead + rows);
         var s = steps.Parameters;
         s.AddWithValue("@sequenceId", id);
@@ -127,6 +127,8 @@ public sealed class IngestStore
             s.AddWithValue($"@number{i}", step.Number);
             s.AddWithValue($"@templateKey{i}", step.TemplateKey);
             s.AddWithValue($"@dueAt{i}", step.DueAt);
+            s.AddWithValue($"@sendAt{i}", step.SendAt);
+            Add(s, $"@sendAtReason{i}", step.SendAtReason);
             s.AddWithValue($"@notBefore{i}", step.NotBefore);
             s.AddWithValue($"@status{i}", step.Status.ToString());
             Add(s, $"@sentBy{i}", step.SentBy?.ToString());

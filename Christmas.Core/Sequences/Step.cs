@@ -1,4 +1,5 @@
 using Christmas.Core.Common;
+using Christmas.Core.Delivery.Events;
 
 namespace Christmas.Core.Sequences;
 
@@ -10,7 +11,12 @@ public sealed class Step
     public Sequence? Sequence { get; private set; }
     public int Number { get; private set; }
     public string TemplateKey { get; private set; } = "";
+    /// <summary>The plan: anchor + offset. Never moved by send rules.</summary>
     public DateTime DueAt { get; private set; }
+    /// <summary>When it goes: the plan after send windows and the minimum gap (equal to <see cref="DueAt"/> when no rule moved it).</summary>
+    public DateTime SendAt { get; private set; }
+    /// <summary>Why <see cref="SendAt"/> differs from <see cref="DueAt"/>, for the timeline; null when it does not.</summary>
+    public string? SendAtReason { get; private set; }
     /// <summary>Earliest time of the next attempt: the due time, later after a failed attempt's backoff.</summary>
     public DateTime NotBefore { get; private set; }
     public StepStatus Status { get; private set; }
@@ -33,6 +39,10 @@ public sealed class Step
     /// another payload). Cleared by an operator's re-send, which renders anew.
     /// </summary>
     public string? MessageJson { get; private set; }
+    /// <summary>The furthest delivery status the provider reported (see <see cref="DeliveryStatuses.Rank"/>).</summary>
+    public DeliveryStatus? DeliveryStatus { get; private set; }
+    /// <summary>Every delivery status reached, as bits: what the funnel counts.</summary>
+    public DeliveryFlags DeliveryFlags { get; private set; }
     /// <summary>Optimistic concurrency token: every status change bumps it.</summary>
     public int Version { get; private set; }
 
@@ -43,14 +53,23 @@ public sealed class Step
         Number = definition.Number;
         TemplateKey = definition.TemplateKey;
         DueAt = dueAt;
+        SendAt = dueAt;
         NotBefore = dueAt;
         Status = status;
     }
 
     public static Step Scheduled(StepDefinition definition, DateTime dueAt) => new(definition, dueAt, StepStatus.Scheduled);
 
+    /// <summary>Planned for <paramref name="dueAt"/>, sent at <paramref name="sendAt"/> because of <paramref name="reason"/> (a send rule).</summary>
+    public static Step Scheduled(StepDefinition definition, DateTime dueAt, DateTime sendAt, string? reason) =>
+        new(definition, dueAt, StepStatus.Scheduled) { SendAt = sendAt, NotBefore = sendAt, SendAtReason = sendAt == dueAt ? null : reason };
+
     public static Step Skipped(StepDefinition definition, DateTime dueAt, string reason) =>
         new(definition, dueAt, StepStatus.Skipped) { LastError = reason };
+
+    /// <summary>Skipped at planning, with the time it would have gone (e.g. past the offer's end after a send window).</summary>
+    public static Step Skipped(StepDefinition definition, DateTime dueAt, DateTime sendAt, string reason) =>
+        new(definition, dueAt, StepStatus.Skipped) { LastError = reason, SendAt = sendAt, NotBefore = sendAt };
 
     public static Step SentByWebsiteAt(StepDefinition definition, DateTime sentAt) =>
         new(definition, sentAt, StepStatus.Sent) { SentBy = Sequences.SentBy.Website, SentAt = sentAt };
@@ -67,14 +86,46 @@ public sealed class Step
         LastError = reason;
     }
 
-    public void Reschedule(DateTime dueAt)
+    public void Reschedule(DateTime dueAt) => Reschedule(dueAt, dueAt, null);
+
+    public void Reschedule(DateTime dueAt, DateTime sendAt, string? reason)
     {
         Require(StepStatus.Scheduled);
         DueAt = dueAt;
-        NotBefore = dueAt;
+        SendAt = sendAt;
+        SendAtReason = sendAt == dueAt ? null : reason;
+        NotBefore = sendAt;
         DispatchedAt = null;
         Version++;
     }
+
+    /// <summary>
+    /// The send cannot go yet for a reason outside the step (an incomplete sender configuration): it
+    /// stays scheduled, says why, and is looked at again at <paramref name="until"/>; no attempt is counted.
+    /// </summary>
+    public void Hold(string reason, DateTime until)
+    {
+        Require(StepStatus.Scheduled);
+        LastError = reason;
+        NotBefore = until;
+        DispatchedAt = null;
+        Version++;
+    }
+
+    /// <summary>A provider event about this email: the furthest status wins; every status reached is kept as a flag.</summary>
+    /// <returns>Whether anything changed.</returns>
+    public bool RecordDelivery(DeliveryStatus status)
+    {
+        var flags = DeliveryFlags | status.Flag();
+        var furthest = DeliveryStatus is { } current && current.Rank() >= status.Rank() ? current : status;
+        if (flags == DeliveryFlags && furthest == DeliveryStatus) return false;
+        DeliveryFlags = flags;
+        DeliveryStatus = furthest;
+        return true;
+    }
+
+    /// <summary>The contact unsubscribed through this email's link (the funnel's "unsubscribed").</summary>
+    public void RecordUnsubscribe() => DeliveryFlags |= DeliveryFlags.Unsubscribed;
 
     /// <summary>Claims the step for one send attempt.</summary>
     public void BeginSending(DateTime now)
@@ -124,6 +175,14 @@ public sealed class Step
     {
         Require(StepStatus.Sending);
         Move(StepStatus.Cancelled);
+        LastError = reason;
+    }
+
+    /// <summary>At send time the step found it must not go out by a campaign rule (the offer ended): skipped, not cancelled.</summary>
+    public void SkipAtSend(string reason)
+    {
+        Require(StepStatus.Sending);
+        Move(StepStatus.Skipped);
         LastError = reason;
     }
 

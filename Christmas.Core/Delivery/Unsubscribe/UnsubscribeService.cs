@@ -1,18 +1,19 @@
 using Christmas.Core.Persistence;
 using Christmas.Core.Sequences;
+using Christmas.Core.Suppressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 
 namespace Christmas.Core.Delivery.Unsubscribe;
 
-/// <summary>What an unsubscribe link does: the contact leaves the list and all its sequences end.</summary>
+/// <summary>What an unsubscribe link does: the address goes on the suppression list and every sequence of the contact ends.</summary>
 public sealed class UnsubscribeService(
     IDbContextFactory<CampaignDbContext> contexts,
     UnsubscribeTokens tokens,
-    TimeProvider time,
-    ILogger<UnsubscribeService> logger)
+    SuppressionList suppressions,
+    TimeProvider time)
 {
     public const string Reason = "unsubscribed";
+    public const string Source = "unsubscribe link";
 
     /// <returns>The contact's email, masked for display; null for an invalid link.</returns>
     public async Task<string?> DescribeAsync(string token, CancellationToken ct)
@@ -27,36 +28,34 @@ public sealed class UnsubscribeService(
     public async Task<string?> UnsubscribeAsync(string token, CancellationToken ct)
     {
         if (await tokens.ReadAsync(token, ct) is not { } contactId) return null;
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var contact = await db.Contacts.FirstOrDefaultAsync(c => c.Id == contactId, ct);
-        if (contact is null) return null;
-        // The status first, on its own: from this commit on, the send-time check stops every email.
-        if (contact.Unsubscribe(time.GetUtcNow().UtcDateTime)) await db.SaveChangesAsync(ct);
-        await EndSequencesAsync(contactId, ct);
-        return Mask(contact.Email);
-    }
-
-    /// <summary>Ends the contact's active sequences; also on a repeated click, so an interrupted first one is completed.</summary>
-    private async Task EndSequencesAsync(long contactId, CancellationToken ct)
-    {
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await contexts.CreateDbContextAsync(ct);
-            var active = await db.Sequences.Include(s => s.Steps)
-                .Where(s => s.ContactId == contactId && s.Status == SequenceStatus.Active).ToListAsync(ct);
+            var email = await db.Contacts.Where(c => c.Id == contactId).Select(c => c.Email).FirstOrDefaultAsync(ct);
+            if (email is null) return null;
             var now = time.GetUtcNow().UtcDateTime;
-            foreach (var sequence in active) sequence.End(Reason, now);
+            // Also on a repeated click, so an interrupted first one is completed.
+            if (await suppressions.AddAsync(db, email, SuppressionReason.Unsubscribed, Source, null, now, ct))
+                await CreditLatestEmailAsync(db, contactId, ct);
             try
             {
                 await db.SaveChangesAsync(ct);
-                if (active.Count > 0) logger.LogInformation("Contact {ContactId} unsubscribed; {Count} sequences ended", contactId, active.Count);
-                return;
+                return Mask(email);
             }
-            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            catch (DbUpdateException) when (attempt < 3)
             {
                 // A step was claimed by a send meanwhile (that send stops at its own check): reload and try again.
             }
         }
+    }
+
+    /// <summary>The funnel's "unsubscribed": the last email the contact got is the one it left from.</summary>
+    private static async Task CreditLatestEmailAsync(CampaignDbContext db, long contactId, CancellationToken ct)
+    {
+        var latest = await db.Steps
+            .Where(s => s.Sequence!.ContactId == contactId && s.Status == StepStatus.Sent && s.SentBy == SentBy.Scheduler)
+            .OrderByDescending(s => s.SentAt).FirstOrDefaultAsync(ct);
+        latest?.RecordUnsubscribe();
     }
 
     /// <summary>"sa***@example.com": enough for the person to recognise, not a list of addresses for a link scanner.</summary>

@@ -15,6 +15,7 @@ public sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         b.Property(c => c.WeakestSystem1).HasMaxLength(200);
         b.Property(c => c.WeakestSystem2).HasMaxLength(200);
         b.HasIndex(c => c.Segment);
+        b.Property(c => c.TimeZone).HasMaxLength(64);
         b.Ignore(c => c.IsSuppressed);
     }
 }

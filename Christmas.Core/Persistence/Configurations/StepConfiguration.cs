@@ -14,6 +14,13 @@ public sealed class StepConfiguration : IEntityTypeConfiguration<Step>
         b.HasIndex(s => new { s.SequenceId, s.Number });
         // The console's "sent per day" and "sent today": partial, so unsent steps (most inserts) skip it.
         b.HasIndex(s => s.SentAt).HasFilter("\"SentAt\" IS NOT NULL");
+        // Delivery events find their step by the provider's message id; partial, so unsent steps skip it.
+        b.HasIndex(s => s.ProviderMessageId).HasFilter("\"ProviderMessageId\" IS NOT NULL");
+        b.Property(s => s.ProviderMessageId).HasMaxLength(100);
+        b.Property(s => s.SendAtReason).HasMaxLength(300);
+        b.Property(s => s.DeliveryStatus).HasMaxLength(20);
+        // An int, not the enum's name: the funnel tests bits in SQL.
+        b.Property(s => s.DeliveryFlags).HasConversion<int>();
         b.Property(s => s.Version).IsConcurrencyToken();
         b.Ignore(s => s.IsPending);
         b.Ignore(s => s.IdempotencyKey);

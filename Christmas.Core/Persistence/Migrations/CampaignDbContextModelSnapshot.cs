@@ -202,6 +202,10 @@ namespace Christmas.Core.Persistence.Migrations
                     b.Property<DateTime?>("SuppressedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
@@ -224,6 +228,69 @@ namespace Christmas.Core.Persistence.Migrations
                     b.HasIndex("Segment");
 
                     b.ToTable("Contacts");
+                });
+
+            modelBuilder.Entity("Christmas.Core.Delivery.Events.DeliveryEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AppliedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EmailId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayloadJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RetryAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StepId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SvixId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmailId")
+                        .HasFilter("\"AppliedAt\" IS NULL");
+
+                    b.HasIndex("RetryAt")
+                        .HasFilter("\"AppliedAt\" IS NULL");
+
+                    b.HasIndex("StepId")
+                        .HasFilter("\"StepId\" IS NOT NULL");
+
+                    b.HasIndex("SvixId")
+                        .IsUnique();
+
+                    b.ToTable("DeliveryEvents");
                 });
 
             modelBuilder.Entity("Christmas.Core.Delivery.Outbox.OutboxMessage", b =>
@@ -460,6 +527,14 @@ namespace Christmas.Core.Persistence.Migrations
                     b.Property<DateTime?>("ClaimedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("DeliveryFlags")
+                        .HasMaxLength(20)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeliveryStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("DispatchedAt")
                         .HasColumnType("TEXT");
 
@@ -482,6 +557,14 @@ namespace Christmas.Core.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ProviderMessageId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SendAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SendAtReason")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("SendGeneration")
@@ -512,6 +595,9 @@ namespace Christmas.Core.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ProviderMessageId")
+                        .HasFilter("\"ProviderMessageId\" IS NOT NULL");
+
                     b.HasIndex("SentAt")
                         .HasFilter("\"SentAt\" IS NOT NULL");
 
@@ -537,6 +623,36 @@ namespace Christmas.Core.Persistence.Migrations
                     b.HasKey("Key");
 
                     b.ToTable("Settings");
+                });
+
+            modelBuilder.Entity("Christmas.Core.Suppressions.Suppression", b =>
+                {
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Email");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("Suppressions");
                 });
 
             modelBuilder.Entity("Christmas.Core.Templates.EmailTemplate", b =>

@@ -13,7 +13,7 @@ public sealed class SequenceTimelineTests : ConsoleComponentTest
 
     private static StepView Step(long id, int number, string status, string? sentBy = null, string? error = null, string? providerId = null, int attempts = 0) =>
         new(id, number, $"assessment-{number}", Anchor.AddDays(number - 1), status, sentBy,
-            status == "sent" ? Anchor.AddDays(number - 1).AddSeconds(3) : null, providerId, attempts, error);
+            status == "sent" ? Anchor.AddDays(number - 1).AddSeconds(3) : null, providerId, attempts, error, Anchor.AddDays(number - 1));
 
     private static SequenceView Sequence(long id, string status, params StepView[] steps) =>
         new(id, "assessment", status, "production", Anchor, Anchor, status == "active" ? null : Anchor.AddDays(2),
