@@ -4,6 +4,7 @@ using Christmas.Core.Campaign;
 using Christmas.Core.Changes;
 using Christmas.Core.Contacts;
 using Christmas.Core.Delivery;
+using Christmas.Core.Delivery.Events;
 using Christmas.Core.Delivery.Outbox;
 using Christmas.Core.Delivery.Unsubscribe;
 using Christmas.Core.Executions;
@@ -86,6 +87,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<UnsubscribeService>();
         services.AddEmailSenders();
         services.AddSuppressions();
+        services.AddDeliveryEvents();
         services.AddNotion();
         return services;
     }

@@ -27,6 +27,7 @@ public static class WebApplicationExtensions
         app.UseAntiforgery();
 
         app.MapWebhookEndpoints();
+        app.MapResendWebhooks();
         app.MapUnsubscribeEndpoints();
         app.MapHealth();
 

@@ -22,6 +22,7 @@ namespace Christmas.Core.Scheduling;
 public sealed class SendStepJob(
     IDbContextFactory<CampaignDbContext> contexts,
     IEmailSender sender,
+    Delivery.Events.DeliverySignal deliverySignal,
     EmailVariables variables,
     TemplateStore templates,
     TemplateRenderer renderer,
@@ -53,7 +54,8 @@ public sealed class SendStepJob(
             await SendAsync(step, email, cancellationToken);
 
         sequence.CompleteIfDone(Now());
-        await TrySaveAsync(db, stepId, cancellationToken);
+        // An event that arrived before this send was recorded is applied once the provider id is committed.
+        if (await TrySaveAsync(db, stepId, cancellationToken) && step.Status == StepStatus.Sent) deliverySignal.Wake();
     }
 
     /// <summary>The message kept from this send's first attempt, else a new rendering, kept before it is sent.</summary>

@@ -40,6 +40,8 @@ public sealed class ResendStandIn : IAsyncDisposable
     /// <summary>Emails Resend would have sent: one per accepted idempotency key.</summary>
     public int Accepted => _keys.Count;
     public string BaseUrl { get; private set; } = "";
+    /// <summary>Runs with an accepted email's id before the answer leaves: Resend's webhook can reach the app before its send is recorded.</summary>
+    public Func<string, Task>? BeforeAnswering { get; set; }
 
     private ResendStandIn(WebApplication app) => _app = app;
 
@@ -86,7 +88,11 @@ public sealed class ResendStandIn : IAsyncDisposable
                 await ErrorAsync(context, HttpStatusCode.TooManyRequests, "rate_limit_exceeded", "Too many requests. You can only make 2 requests per second.");
             }
             else if (_script.TryDequeue(out var scripted)) await scripted(context, received);
-            else if (Accept(received) is { } id) await Results.Json(new { id }).ExecuteAsync(context);
+            else if (Accept(received) is { } id)
+            {
+                if (BeforeAnswering is { } hook) await hook(id);
+                await Results.Json(new { id }).ExecuteAsync(context);
+            }
             else await ErrorAsync(context, HttpStatusCode.Conflict, "invalid_idempotent_request", "Same idempotency key used with a different request payload.");
         }
         finally
