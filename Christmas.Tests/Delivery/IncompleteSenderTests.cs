@@ -4,6 +4,7 @@ using Christmas.Core.Sequences;
 using Christmas.Core.Settings;
 using Christmas.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -91,6 +92,25 @@ public sealed class IncompleteSenderTests : IAsyncLifetime
             TimeSpan.FromSeconds(5), "step #2 sent");
         Assert.Null(sent.LastError);
         Assert.Equal("Healthy", (await SenderHealthAsync(completed)).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task AConfigurationReload_ThatCompletesTheSender_ReleasesTheHeldStep()
+    {
+        await using var app = await TestApp.StartAsync(_clock, _directory, Resend(withIdentity: false));
+        (await app.PostWebhookAsync("assessment-handler", Fixtures.Webhooks.Assessment(_clock.GetUtcNow(), _email))).EnsureSuccessStatusCode();
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        await Eventually.WaitAsync(() => StepTwoAsync(app, _email), s => s.LastError is not null, TimeSpan.FromSeconds(5), "step #2 held");
+
+        var configuration = (IConfigurationRoot)app.Services.GetRequiredService<IConfiguration>();
+        configuration["Campaign:Sender:Name"] = "BusOS Team";
+        configuration["Campaign:Sender:PostalAddress"] = "1 Main St, Halifax NS B3H 1A1";
+        configuration["Campaign:Sender:ContactEmail"] = "hello@busos.example";
+        configuration.Reload();
+        _clock.Advance(TimeSpan.FromSeconds(2));
+
+        await Eventually.WaitAsync(() => Task.FromResult(_resend.Arrivals.Count), c => c == 1, TimeSpan.FromSeconds(10), "the released email at Resend");
+        Assert.Contains("1 Main St, Halifax", _resend.Arrivals.Single().Body.GetRawText());
     }
 
     [Fact]
