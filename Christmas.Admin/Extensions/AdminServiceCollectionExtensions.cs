@@ -35,7 +35,8 @@ public static class AdminServiceCollectionExtensions
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<SchedulerHealthCheck>("scheduler")
-            .AddCheck<NotionHealthCheck>("notion");
+            .AddCheck<NotionHealthCheck>("notion")
+            .AddCheck<SenderHealthCheck>("sender");
 
         // Keys (antiforgery, later sign-in cookies) live with the data, so a restart keeps them.
         services.AddDataProtection();

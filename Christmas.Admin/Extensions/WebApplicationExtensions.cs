@@ -38,7 +38,8 @@ public static class WebApplicationExtensions
             .MapSequencesApi()
             .MapSettingsApi()
             .MapOutboxApi()
-            .MapNotionApi();
+            .MapNotionApi()
+            .MapSuppressionsApi();
         app.MapChristmasHangfireDashboard();
         app.MapAccountEndpoints();
 

@@ -1,5 +1,4 @@
 using System.Net;
-using Christmas.Core.Campaign;
 using Christmas.Core.Common.Http;
 using Christmas.Core.Delivery.Outbox;
 using Christmas.Core.Delivery.Resend;
@@ -17,32 +16,25 @@ public static class DeliveryServiceCollectionExtensions
     /// <summary>The senders behind <see cref="IEmailSender"/>, chosen by <c>Email:Provider</c>.</summary>
     public static IServiceCollection AddEmailSenders(this IServiceCollection services)
     {
+        // Only values that are wrong stop the start; missing sender keys hold the sends instead (SenderReadiness),
+        // so the webhooks keep being taken while someone sets them.
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section)
             .Validate(o => EmailOptions.Providers.Contains(o.Provider, StringComparer.OrdinalIgnoreCase),
                 $"Email:Provider must be one of: {string.Join(", ", EmailOptions.Providers)}.")
-            .Validate(o => !(o.IsResend || o.IsSmtp) || !string.IsNullOrWhiteSpace(o.From), "Email:From is required with Email:Provider=Resend or Smtp.")
-            // CASL: an email that leaves the machine must name its sender, a postal address and a contact.
-            .Validate<IOptions<CampaignOptions>>((o, campaign) => o.Provider.Equals(EmailOptions.Outbox, StringComparison.OrdinalIgnoreCase)
-                    || new[] { campaign.Value.Sender.Name, campaign.Value.Sender.PostalAddress, campaign.Value.Sender.ContactEmail }.All(v => !string.IsNullOrWhiteSpace(v)),
-                "Campaign:Sender:Name, Campaign:Sender:PostalAddress and Campaign:Sender:ContactEmail are required to send real emails (Canada's anti-spam law: every email identifies its sender).")
             .ValidateOnStart();
         services.AddOptions<ResendOptions>().BindConfiguration(ResendOptions.Section)
-            .Validate<IOptions<EmailOptions>>((o, email) => !email.Value.IsResend || !string.IsNullOrWhiteSpace(o.ApiKey),
-                "Resend:ApiKey is required with Email:Provider=Resend.")
             .Validate(o => o.RequestsPerSecond >= 1, "Resend:RequestsPerSecond must be 1 or more.")
             .ValidateOnStart();
-
-        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section)
-            .Validate<IOptions<EmailOptions>>((o, email) => !email.Value.IsSmtp || !string.IsNullOrWhiteSpace(o.Host),
-                "Smtp:Host is required with Email:Provider=Smtp.")
-            .ValidateOnStart();
+        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section);
+        services.AddSingleton<SenderReadiness>();
         services.AddSingleton<OutboxEmailSender>();
         services.AddSingleton<SmtpEmailSender>();
         services.AddSingleton<ResendRateGate>();
         services.AddTransient<RateLimitedHandler<ResendRateGate>>();
         var resend = services.AddHttpClient<ResendEmailSender>((sp, http) =>
             {
-                var o = sp.GetRequiredService<IOptions<ResendOptions>>().Value;
+                // The monitor: a key set by a configuration reload is used from the next send on.
+                var o = sp.GetRequiredService<IOptionsMonitor<ResendOptions>>().CurrentValue;
                 http.BaseAddress = new Uri(o.BaseUrl.TrimEnd('/') + "/");
                 http.DefaultRequestHeaders.Authorization = new("Bearer", o.ApiKey);
                 http.Timeout = Timeout.InfiniteTimeSpan; // the pipeline's per-attempt timeout rules
@@ -77,7 +69,7 @@ public static class DeliveryServiceCollectionExtensions
             pipeline.AddTimeout(TimeSpan.FromSeconds(10));
         });
 
-        services.AddTransient<IEmailSender>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value switch
+        services.AddTransient<IEmailSender>(sp => sp.GetRequiredService<IOptionsMonitor<EmailOptions>>().CurrentValue switch
         {
             { IsResend: true } => sp.GetRequiredService<ResendEmailSender>(),
             { IsSmtp: true } => sp.GetRequiredService<SmtpEmailSender>(),

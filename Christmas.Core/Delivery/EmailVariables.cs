@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace Christmas.Core.Delivery;
 
 /// <summary>The variables a step's template renders with: the sequence payload, overlaid by the contact's latest data and the campaign values.</summary>
-public sealed class EmailVariables(IOptions<CampaignOptions> options, UnsubscribeTokens unsubscribe, TemplateVariableCatalog catalog)
+public sealed class EmailVariables(IOptionsMonitor<CampaignOptions> options, UnsubscribeTokens unsubscribe, TemplateVariableCatalog catalog)
 {
     /// <summary>The names this class always sets (a value may be null); webhook fields come on top.</summary>
     public static readonly IReadOnlyList<string> Names =
@@ -40,7 +40,7 @@ public sealed class EmailVariables(IOptions<CampaignOptions> options, Unsubscrib
         vars["weakest_system_2"] = contact.WeakestSystem2;
         vars["revenue_leak_total"] = contact.RevenueLeakTotal?.ToString("0.##", CultureInfo.InvariantCulture);
 
-        var campaign = options.Value;
+        var campaign = options.CurrentValue;
         vars["calendly_link"] = campaign.CalendlyUrl;
         vars["deadline"] = campaign.Deadline;
         vars["sender_name"] = campaign.Sender.Name;

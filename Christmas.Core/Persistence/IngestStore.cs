@@ -2,6 +2,7 @@ using Christmas.Core.Changes;
 using Christmas.Core.Contacts;
 using Christmas.Core.Executions;
 using Christmas.Core.Sequences;
+using Christmas.Core.Suppressions;
 using Christmas.Core.Webhooks;
 using Microsoft.Data.Sqlite;
 
@@ -16,11 +17,14 @@ public sealed class IngestStore
 {
     private const string FindContactSql = "SELECT Id FROM Contacts WHERE Email = @email";
 
+    // The primary key: one indexed read per call, the only work suppression adds to the batch.
+    private const string FindSuppressionSql = "SELECT Reason, CreatedAt FROM Suppressions WHERE Email = @email";
+
     private const string InsertContactSql = """
         INSERT INTO Contacts (Email, FirstName, BusinessName, RedSystems, OrangeSystems, YellowSystems, GreenSystems,
-            WeakestSystem1, WeakestSystem2, RevenueLeakTotal, Segment, Status, CreatedAt, UpdatedAt)
+            WeakestSystem1, WeakestSystem2, RevenueLeakTotal, Segment, Status, SuppressedAt, CreatedAt, UpdatedAt)
         VALUES (@email, @firstName, @businessName, @red, @orange, @yellow, @green, @weakest1, @weakest2, @leak, @segment,
-            'Active', @now, @now)
+            COALESCE(@status, 'Active'), CASE WHEN @status IS NULL THEN NULL ELSE @now END, @now, @now)
         RETURNING Id
         """;
 
@@ -65,8 +69,21 @@ public sealed class IngestStore
 
     private const string InsertChangeSql = "INSERT INTO Changes (Entity, EntityId, At) VALUES (@entity, @entityId, @at)";
 
+    /// <returns>The address's suppression entry (reason and since when), or null when it may be mailed.</returns>
+    public async Task<(SuppressionReason Reason, DateTime Since)?> FindSuppressionAsync(WriteBatch batch, string email, CancellationToken ct)
+    {
+        var find = batch.Command(FindSuppressionSql);
+        find.Parameters.AddWithValue("@email", email);
+        await using var reader = await find.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct)) return null;
+        var since = DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc);
+        return (Enum.Parse<SuppressionReason>(reader.GetString(0)), since);
+    }
+
+    /// <param name="suppressedStatus">The status a contact created now gets when its address is on the suppression list.</param>
     /// <returns>The contact's id, and whether it was created by this call.</returns>
-    public async Task<(long Id, bool Created)> UpsertContactAsync(WriteBatch batch, WebhookInput input, Segment? segment, DateTime now, CancellationToken ct)
+    public async Task<(long Id, bool Created)> UpsertContactAsync(WriteBatch batch, WebhookInput input, Segment? segment, DateTime now,
+        CancellationToken ct, ContactStatus? suppressedStatus = null)
     {
         var find = batch.Command(FindContactSql);
         find.Parameters.AddWithValue("@email", input.Email);
@@ -93,6 +110,7 @@ public sealed class IngestStore
             await write.ExecuteNonQueryAsync(ct);
             return (id, false);
         }
+        Add(p, "@status", suppressedStatus?.ToString());
         return ((long)(await write.ExecuteScalarAsync(ct))!, true);
     }
 

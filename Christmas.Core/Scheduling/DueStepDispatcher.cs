@@ -1,3 +1,4 @@
+using Christmas.Core.Delivery;
 using Christmas.Core.Persistence;
 using Christmas.Core.Sequences;
 using Hangfire;
@@ -19,10 +20,14 @@ public sealed class DueStepDispatcher(
     IBackgroundJobClient jobs,
     StepRecovery recovery,
     DispatchSignal signal,
+    SenderReadiness readiness,
     IOptions<SchedulerOptions> options,
     TimeProvider time,
     ILogger<DueStepDispatcher> logger) : BackgroundService
 {
+    // This instance's memory of having held steps; true at start, so a restart with a completed sender clears old notes once.
+    private bool _mayHaveHeld = true;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var recovered = false;
@@ -57,6 +62,7 @@ public sealed class DueStepDispatcher(
         var now = time.GetUtcNow().UtcDateTime;
         var redispatchBefore = now - o.RedispatchAfter;
         await using var db = await contexts.CreateDbContextAsync(ct);
+        if (await HoldOrReleaseAsync(db, now, ct)) return 0;
 
         // Two counts, each a range of the (Status, NotBefore) index: a handed-over step is always due.
         var inFlight = await db.Steps.CountAsync(s => s.Status == StepStatus.Scheduled && s.NotBefore <= now && s.DispatchedAt > redispatchBefore, ct)
@@ -81,10 +87,36 @@ public sealed class DueStepDispatcher(
         return due.Count;
     }
 
+    /// <summary>
+    /// While the sender is incomplete no step is handed to a job: the due ones stay scheduled (no attempt
+    /// counted) with the reason in <c>LastError</c>, written in one statement and only where it differs.
+    /// </summary>
+    /// <returns>True while sends are held.</returns>
+    private async Task<bool> HoldOrReleaseAsync(CampaignDbContext db, DateTime now, CancellationToken ct)
+    {
+        if (readiness.HeldReason() is { } held)
+        {
+            var noted = await db.Steps
+                .Where(s => s.Status == StepStatus.Scheduled && s.NotBefore <= now && (s.LastError == null || s.LastError != held))
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.LastError, held), ct);
+            if (noted > 0) logger.LogWarning("{Count} due steps held: {Reason}", noted, held);
+            _mayHaveHeld = true;
+            return true;
+        }
+        if (!_mayHaveHeld) return false;
+        // Released: the note no longer says why the step waits.
+        await db.Steps.Where(s => s.Status == StepStatus.Scheduled && s.LastError != null && s.LastError.StartsWith(SenderReadiness.HeldPrefix))
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.LastError, (string?)null), ct);
+        _mayHaveHeld = false;
+        return false;
+    }
+
     /// <summary>The next step's time, but no later than <see cref="SchedulerOptions.MaxIdle"/> from now.</summary>
     private async Task<DateTimeOffset> NextWakeAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
+        // Held: the due steps stay due, so poll at the idle pace for the configuration to be completed.
+        if (readiness.HeldReason() is not null) return now + options.Value.MaxIdle;
         await using var db = await contexts.CreateDbContextAsync(ct);
         var next = await db.Steps
             .Where(s => s.Status == StepStatus.Scheduled && s.DispatchedAt == null)

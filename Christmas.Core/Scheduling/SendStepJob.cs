@@ -4,6 +4,7 @@ using Christmas.Core.Contacts;
 using Christmas.Core.Delivery;
 using Christmas.Core.Persistence;
 using Christmas.Core.Sequences;
+using Christmas.Core.Suppressions;
 using Christmas.Core.Templates;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -48,6 +49,8 @@ public sealed class SendStepJob(
         var contact = sequence.Contact!;
         if (contact.IsSuppressed)
             step.Abandon($"contact is {contact.Status.ToApiName()}");
+        else if (await SuppressionList.StopReasonAsync(db, contact.Email, cancellationToken) is { } suppressed)
+            step.Abandon(suppressed);
         else if (sequence.Status != SequenceStatus.Active && !step.ManualSend)
             step.Abandon($"sequence is {sequence.Status.ToApiName()}");
         else if (await MessageAsync(db, step, contact, sequence, cancellationToken) is { } email)

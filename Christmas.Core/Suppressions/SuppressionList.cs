@@ -100,6 +100,18 @@ public sealed class SuppressionList(IDbContextFactory<CampaignDbContext> context
         return true;
     }
 
+    /// <summary>
+    /// The send-time check, on the send's own context: a listed address stops the send even when its
+    /// contact row missed the change (an add interrupted, or racing this send's claim).
+    /// </summary>
+    /// <returns>The reason to abandon the step with ("bounced", "suppressed", ...), or null to send.</returns>
+    public static async Task<string?> StopReasonAsync(CampaignDbContext db, string email, CancellationToken ct)
+    {
+        var key = Key(email);
+        var reason = await db.Suppressions.Where(s => s.Email == key).Select(s => (SuppressionReason?)s.Reason).FirstOrDefaultAsync(ct);
+        return reason is { } r ? EndedReason(r) : null;
+    }
+
     /// <summary>The list's key: trimmed and lower-cased like a contact's email (callers check validity first).</summary>
     public static string Key(string email) => email.Trim().ToLowerInvariant();
 

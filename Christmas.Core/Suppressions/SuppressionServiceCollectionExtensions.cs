@@ -8,6 +8,7 @@ public static class SuppressionServiceCollectionExtensions
     public static IServiceCollection AddSuppressions(this IServiceCollection services)
     {
         services.AddSingleton<SuppressionList>();
+        services.AddSingleton<SuppressionOperations>();
         return services;
     }
 }

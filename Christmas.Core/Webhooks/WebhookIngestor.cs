@@ -8,6 +8,7 @@ using Christmas.Core.Persistence;
 using Christmas.Core.Scheduling;
 using Christmas.Core.Sequences;
 using Christmas.Core.Settings;
+using Christmas.Core.Suppressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -45,14 +46,22 @@ public sealed class WebhookIngestor(
         Segment? segment = input.HasAssessment
             ? segmentRule.Classify(input.Counts["red_systems"], input.Counts["orange_systems"])
             : null;
-        var (contactId, created) = await store.UpsertContactAsync(batch, input, segment, now, ct);
+        var suppressed = await store.FindSuppressionAsync(batch, input.Email, ct);
+        var (contactId, created) = await store.UpsertContactAsync(batch, input, segment, now, ct,
+            suppressed is { } entry ? SuppressionList.StatusFor(entry.Reason) : null);
         await store.AppendChangeAsync(batch, ChangeEntity.Contact, contactId, now, ct);
         execution.Info(now, created ? "Contact created." : "Contact updated with the latest data.");
 
         long? sequenceId = null;
         DateTime? firstDue = null;
         var deduplicated = false;
-        if (SequencePlan.For(input, sequences, mode, now, options.Value.OverdueGrace) is { } plan)
+        if (suppressed is { } listed && input.Handler.Starts is not null)
+        {
+            // Still recorded and answered 200: the website cannot act on a refusal, and the data stays useful.
+            var since = listed.Since.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            execution.Warn(now, $"{input.Email} is on the suppression list ({listed.Reason.ToApiName()} since {since}): no sequence started.");
+        }
+        else if (SequencePlan.For(input, sequences, mode, now, options.Value.OverdueGrace) is { } plan)
         {
             var (definition, key, steps) = plan;
             var sequence = new Sequence(contactId, definition.Kind, mode, key, input.AnchorAt, now, input.PayloadJson, execution.Id, steps);

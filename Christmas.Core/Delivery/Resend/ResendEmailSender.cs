@@ -12,7 +12,7 @@ namespace Christmas.Core.Delivery.Resend;
 /// Retries (429 with retry-after, 5xx, timeouts, 409 in flight) happen in the HTTP pipeline;
 /// what reaches this class is final.
 /// </summary>
-public sealed class ResendEmailSender(HttpClient http, IOptions<EmailOptions> email) : IEmailSender
+public sealed class ResendEmailSender(HttpClient http, IOptionsMonitor<EmailOptions> email) : IEmailSender
 {
     private static readonly HttpStatusCode[] Permanent = [HttpStatusCode.BadRequest, HttpStatusCode.Forbidden, HttpStatusCode.UnprocessableEntity];
 
@@ -21,8 +21,8 @@ public sealed class ResendEmailSender(HttpClient http, IOptions<EmailOptions> em
         using var request = new HttpRequestMessage(HttpMethod.Post, "emails")
         {
             Content = JsonContent.Create(new ResendEmail(
-                email.Value.From!, [message.To], message.Content.Subject, message.Content.Html, message.Content.Text,
-                email.Value.ReplyTo, message.Headers, [new ResendTag("template", Tag(message.TemplateKey))])),
+                email.CurrentValue.From!, [message.To], message.Content.Subject, message.Content.Html, message.Content.Text,
+                email.CurrentValue.ReplyTo, message.Headers, [new ResendTag("template", Tag(message.TemplateKey))])),
         };
         request.Headers.Add("Idempotency-Key", message.IdempotencyKey);
 

@@ -10,13 +10,13 @@ namespace Christmas.Core.Delivery.Smtp;
 /// key, so the message of a retried send is the same message; relays that de-duplicate (and
 /// Resend's SMTP, via Resend-Idempotency-Key) send it once. Plain SMTP promises no more than that.
 /// </summary>
-public sealed class SmtpEmailSender(IOptions<SmtpOptions> options, IOptions<EmailOptions> email) : IEmailSender
+public sealed class SmtpEmailSender(IOptionsMonitor<SmtpOptions> options, IOptionsMonitor<EmailOptions> email) : IEmailSender
 {
     public async Task<string> SendAsync(OutgoingEmail message, CancellationToken cancellationToken)
     {
         var mime = Build(message);
         using var client = new SmtpClient();
-        var o = options.Value;
+        var o = options.CurrentValue;
         try
         {
             await client.ConnectAsync(o.Host!, o.Port, o.Security, cancellationToken);
@@ -45,9 +45,9 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> options, IOptions<Emai
             MessageId = $"{message.IdempotencyKey}@christmas-campaign",
             Body = new BodyBuilder { HtmlBody = message.Content.Html, TextBody = message.Content.Text }.ToMessageBody(),
         };
-        mime.From.Add(MailboxAddress.Parse(email.Value.From!));
+        mime.From.Add(MailboxAddress.Parse(email.CurrentValue.From!));
         mime.To.Add(MailboxAddress.Parse(message.To));
-        if (!string.IsNullOrWhiteSpace(email.Value.ReplyTo)) mime.ReplyTo.Add(MailboxAddress.Parse(email.Value.ReplyTo));
+        if (!string.IsNullOrWhiteSpace(email.CurrentValue.ReplyTo)) mime.ReplyTo.Add(MailboxAddress.Parse(email.CurrentValue.ReplyTo));
         foreach (var (name, value) in message.Headers) mime.Headers.Add(name, value);
         mime.Headers.Add("Resend-Idempotency-Key", message.IdempotencyKey);
         return mime;

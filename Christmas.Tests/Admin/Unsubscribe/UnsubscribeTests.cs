@@ -63,6 +63,21 @@ public class UnsubscribeTests(SharedApp shared) : IClassFixture<SharedApp>
     }
 
     [Fact]
+    public async Task OneClickPost_PutsTheAddressOnTheSuppressionList_AsUnsubscribedByTheLink()
+    {
+        var (email, url) = await ContactWithSequenceAsync();
+        using var provider = NewBrowserlessClient();
+        provider.BaseAddress = App.BaseAddress;
+
+        (await provider.PostAsync(new Uri(url).PathAndQuery, null)).EnsureSuccessStatusCode();
+
+        var list = await App.Api.GetFromJsonAsync<JsonElement>($"/api/suppressions?search={email}");
+        var entry = Assert.Single(list.GetProperty("results").EnumerateArray());
+        Assert.Equal((email, "unsubscribed", UnsubscribeService.Source),
+            (entry.GetProperty("email").GetString(), entry.GetProperty("reason").GetString(), entry.GetProperty("source").GetString()));
+    }
+
+    [Fact]
     public async Task AnUnsubscribedContact_CannotBeSentAStepByHand()
     {
         var (email, url) = await ContactWithSequenceAsync();

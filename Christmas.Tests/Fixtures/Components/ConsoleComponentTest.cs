@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Bunit;
+using Bunit.TestDoubles;
 using Christmas.Core.Accounts;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
@@ -15,13 +16,16 @@ public abstract class ConsoleComponentTest : BunitContext, IAsyncLifetime
 {
     private AsyncServiceScope? _appScope;
 
+    /// <summary>The signed-in user (an Admin unless a test changes it before rendering).</summary>
+    protected BunitAuthorizationContext Authorization { get; }
+
     protected ConsoleComponentTest()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
-        var auth = AddAuthorization();
-        auth.SetAuthorized(TestApp.AdminEmail);
-        auth.SetRoles(ConsoleRoles.Admin);
+        Authorization = AddAuthorization();
+        Authorization.SetAuthorized(TestApp.AdminEmail);
+        Authorization.SetRoles(ConsoleRoles.Admin);
     }
 
     /// <summary>Resolves every service the component asks for and bUnit lacks from the app (real database, real stores).</summary>
