@@ -12,6 +12,7 @@ using Christmas.Core.Notion;
 using Christmas.Core.Persistence;
 using Christmas.Core.Scheduling;
 using Christmas.Core.Sequences;
+using Christmas.Core.SendRules;
 using Christmas.Core.Settings;
 using Christmas.Core.Suppressions;
 using Christmas.Core.Templates;
@@ -87,6 +88,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<UnsubscribeService>();
         services.AddEmailSenders();
         services.AddSuppressions();
+        services.AddSendRules();
         services.AddDeliveryEvents();
         services.AddNotion();
         return services;

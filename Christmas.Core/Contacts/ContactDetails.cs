@@ -19,7 +19,8 @@ public sealed record ContactDetails(
     DateTime CreatedAt,
     DateTime UpdatedAt,
     IReadOnlyList<SequenceView> Sequences,
-    NotionSync Notion);
+    NotionSync Notion,
+    string? TimeZone = null);
 
 public sealed record SequenceView(
     long Id,

@@ -130,7 +130,7 @@ public sealed class ContactQueries(IDbContextFactory<CampaignDbContext> contexts
         return new ContactDetails(c.Email, c.FirstName, c.BusinessName, SegmentName(c.Segment),
             c.RedSystems, c.OrangeSystems, c.YellowSystems, c.GreenSystems, c.WeakestSystem1, c.WeakestSystem2,
             c.RevenueLeakTotal, c.Status.ToApiName(), c.CreatedAt, c.UpdatedAt,
-            sequences.Select(s => ToView(s, events) with { Notion = sequencePages[s.Id] }).ToList(), contactPage);
+            sequences.Select(s => ToView(s, events) with { Notion = sequencePages[s.Id] }).ToList(), contactPage, c.TimeZone);
     }
 
     /// <summary>The delivery events of these steps, oldest first, by step.</summary>

@@ -5,20 +5,22 @@ using Christmas.Core.Common;
 using Christmas.Core.Contacts;
 using Christmas.Core.Delivery.Unsubscribe;
 using Christmas.Core.Sequences;
+using Christmas.Core.SendRules;
 using Christmas.Core.Templates;
 using Microsoft.Extensions.Options;
 
 namespace Christmas.Core.Delivery;
 
 /// <summary>The variables a step's template renders with: the sequence payload, overlaid by the contact's latest data and the campaign values.</summary>
-public sealed class EmailVariables(IOptionsMonitor<CampaignOptions> options, UnsubscribeTokens unsubscribe, TemplateVariableCatalog catalog)
+public sealed class EmailVariables(IOptionsMonitor<CampaignOptions> options, UnsubscribeTokens unsubscribe, TemplateVariableCatalog catalog,
+    SendRuleSet rules, TimeProvider time)
 {
     /// <summary>The names this class always sets (a value may be null); webhook fields come on top.</summary>
     public static readonly IReadOnlyList<string> Names =
     [
         "email", "first_name", "business_name", "segment", "red_systems", "orange_systems", "yellow_systems", "green_systems",
         "weakest_system_1", "weakest_system_2", "revenue_leak_total", "calendly_link", "deadline",
-        "sender_name", "sender_postal_address", "sender_contact_email", "unsubscribe_url",
+        "offer_ends_at", "days_left", "sender_name", "sender_postal_address", "sender_contact_email", "unsubscribe_url",
     ];
 
     public async Task<IReadOnlyDictionary<string, string?>> ForAsync(Contact contact, Sequence sequence, CancellationToken ct)
@@ -43,6 +45,12 @@ public sealed class EmailVariables(IOptionsMonitor<CampaignOptions> options, Uns
         var campaign = options.CurrentValue;
         vars["calendly_link"] = campaign.CalendlyUrl;
         vars["deadline"] = campaign.Deadline;
+        if (rules.OfferEndsAt is { } end)
+        {
+            vars["offer_ends_at"] = OfferTerms.EndsAtText(end, rules.DefaultZone);
+            vars["days_left"] = OfferTerms.DaysLeft(end, time.GetUtcNow().UtcDateTime, rules.DefaultZone).ToString(CultureInfo.InvariantCulture);
+            vars["deadline"] ??= OfferTerms.DeadlineText(end, rules.DefaultZone);
+        }
         vars["sender_name"] = campaign.Sender.Name;
         vars["sender_postal_address"] = campaign.Sender.PostalAddress;
         vars["sender_contact_email"] = campaign.Sender.ContactEmail;

@@ -15,16 +15,22 @@ namespace Christmas.Core.Persistence;
 /// </summary>
 public sealed class IngestStore
 {
-    private const string FindContactSql = "SELECT Id FROM Contacts WHERE Email = @email";
+    private const string FindContactSql = "SELECT Id, TimeZone FROM Contacts WHERE Email = @email";
+
+    // The minimum gap's input: when the contact's other emails went or will go. Steps by sequence, sequences by contact: both indexed.
+    private const string OtherEmailsSql = """
+        SELECT COALESCE(st.SentAt, st.SendAt) FROM Steps st JOIN Sequences q ON q.Id = st.SequenceId
+        WHERE q.ContactId = @contactId AND st.Status IN ('Scheduled', 'Sending', 'Sent')
+        """;
 
     // The primary key: one indexed read per call, the only work suppression adds to the batch.
     private const string FindSuppressionSql = "SELECT Reason, CreatedAt FROM Suppressions WHERE Email = @email";
 
     private const string InsertContactSql = """
         INSERT INTO Contacts (Email, FirstName, BusinessName, RedSystems, OrangeSystems, YellowSystems, GreenSystems,
-            WeakestSystem1, WeakestSystem2, RevenueLeakTotal, Segment, Status, SuppressedAt, CreatedAt, UpdatedAt)
+            WeakestSystem1, WeakestSystem2, RevenueLeakTotal, Segment, Status, SuppressedAt, TimeZone, CreatedAt, UpdatedAt)
         VALUES (@email, @firstName, @businessName, @red, @orange, @yellow, @green, @weakest1, @weakest2, @leak, @segment,
-            COALESCE(@status, 'Active'), CASE WHEN @status IS NULL THEN NULL ELSE @now END, @now, @now)
+            COALESCE(@status, 'Active'), CASE WHEN @status IS NULL THEN NULL ELSE @now END, @timeZone, @now, @now)
         RETURNING Id
         """;
 
@@ -41,6 +47,7 @@ public sealed class IngestStore
             WeakestSystem2 = CASE WHEN @assessment THEN @weakest2 ELSE WeakestSystem2 END,
             RevenueLeakTotal = CASE WHEN @assessment THEN @leak ELSE RevenueLeakTotal END,
             Segment = CASE WHEN @assessment THEN @segment ELSE Segment END,
+            TimeZone = COALESCE(@timeZone, TimeZone),
             UpdatedAt = @now
         WHERE Id = @id
         """;
@@ -81,13 +88,23 @@ public sealed class IngestStore
     }
 
     /// <param name="suppressedStatus">The status a contact created now gets when its address is on the suppression list.</param>
-    /// <returns>The contact's id, and whether it was created by this call.</returns>
-    public async Task<(long Id, bool Created)> UpsertContactAsync(WriteBatch batch, WebhookInput input, Segment? segment, DateTime now,
+    /// <returns>The contact's id, whether it was created by this call, and its time zone (this call's, else the one it had).</returns>
+    public async Task<(long Id, bool Created, string? TimeZone)> UpsertContactAsync(WriteBatch batch, WebhookInput input, Segment? segment, DateTime now,
         CancellationToken ct, ContactStatus? suppressedStatus = null)
     {
         var find = batch.Command(FindContactSql);
         find.Parameters.AddWithValue("@email", input.Email);
-        var existing = await find.ExecuteScalarAsync(ct);
+        long? existing = null;
+        string? storedZone = null;
+        await using (var reader = await find.ExecuteReaderAsync(ct))
+        {
+            if (await reader.ReadAsync(ct))
+            {
+                existing = reader.GetInt64(0);
+                storedZone = reader.IsDBNull(1) ? null : reader.GetString(1);
+            }
+        }
+        var zone = input.Text("timezone");
 
         var write = batch.Command(existing is null ? InsertContactSql : UpdateContactSql);
         var p = write.Parameters;
@@ -103,15 +120,27 @@ public sealed class IngestStore
         Add(p, "@weakest2", input.Text("weakest_system_2"));
         Add(p, "@leak", input.Amount);
         Add(p, "@segment", segment?.ToString());
+        Add(p, "@timeZone", zone);
         p.AddWithValue("@now", now);
         if (existing is long id)
         {
             p.AddWithValue("@id", id);
             await write.ExecuteNonQueryAsync(ct);
-            return (id, false);
+            return (id, false, zone ?? storedZone);
         }
         Add(p, "@status", suppressedStatus?.ToString());
-        return ((long)(await write.ExecuteScalarAsync(ct))!, true);
+        return ((long)(await write.ExecuteScalarAsync(ct))!, true, zone);
+    }
+
+    /// <summary>When the contact's other emails went (sent) or will go (scheduled, sending).</summary>
+    public async Task<List<DateTime>> OtherEmailTimesAsync(WriteBatch batch, long contactId, CancellationToken ct)
+    {
+        var query = batch.Command(OtherEmailsSql);
+        query.Parameters.AddWithValue("@contactId", contactId);
+        var times = new List<DateTime>();
+        await using var reader = await query.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) times.Add(DateTime.SpecifyKind(reader.GetDateTime(0), DateTimeKind.Utc));
+        return times;
     }
 
     /// <summary>Inserts the sequence and its steps, unless one with its dedupe key exists.</summary>

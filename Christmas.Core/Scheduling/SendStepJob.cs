@@ -24,6 +24,7 @@ public sealed class SendStepJob(
     IDbContextFactory<CampaignDbContext> contexts,
     IEmailSender sender,
     Delivery.Events.DeliverySignal deliverySignal,
+    SendRules.SendRuleSet rules,
     EmailVariables variables,
     TemplateStore templates,
     TemplateRenderer renderer,
@@ -53,6 +54,8 @@ public sealed class SendStepJob(
             step.Abandon(suppressed);
         else if (sequence.Status != SequenceStatus.Active && !step.ManualSend)
             step.Abandon($"sequence is {sequence.Status.ToApiName()}");
+        else if (rules.IsPastOfferEnd(now))
+            step.SkipAtSend(SendRules.SendRuleSet.OfferEnded);
         else if (await MessageAsync(db, step, contact, sequence, cancellationToken) is { } email)
             await SendAsync(step, email, cancellationToken);
 

@@ -60,13 +60,18 @@ public sealed class Sequence
     }
 
     /// <summary>Moves the scheduled steps to <paramref name="mode"/>'s offsets (see <see cref="StepPlanner.Reschedule"/>).</summary>
-    public int Reschedule(SequenceMode mode, SequenceDefinition definition, DateTime now)
+    /// <param name="rules">Send windows for the new times (null: none); the gap is not re-applied here.</param>
+    public int Reschedule(SequenceMode mode, SequenceDefinition definition, DateTime now, SendRules.SendRuleSet? rules = null)
     {
         if (Status != SequenceStatus.Active || Mode == mode) return 0;
         Mode = mode;
         var pending = Steps.Where(s => s.Status == StepStatus.Scheduled && !s.ManualSend).OrderBy(s => s.Number).ToList();
         var dues = StepPlanner.Reschedule(AnchorAt, pending.Select(s => definition.Steps.Single(d => d.Number == s.Number).OffsetFor(mode)).ToList(), now);
-        for (var i = 0; i < pending.Count; i++) pending[i].Reschedule(dues[i]);
+        for (var i = 0; i < pending.Count; i++)
+        {
+            var (sendAt, reason) = rules?.Place(dues[i], mode, Contact?.TimeZone, [], now) ?? (dues[i], null);
+            pending[i].Reschedule(dues[i], sendAt, reason);
+        }
         return pending.Count;
     }
 }

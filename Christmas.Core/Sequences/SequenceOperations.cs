@@ -15,6 +15,7 @@ public sealed class SequenceOperations(
     TestingModeStore testingMode,
     DispatchSignal dispatchSignal,
     AuditLog audit,
+    SendRules.SendRuleSet rules,
     TimeProvider time)
 {
     private const int RescheduleBatch = 200;
@@ -82,12 +83,12 @@ public sealed class SequenceOperations(
         while (true)
         {
             await using var db = await contexts.CreateDbContextAsync(ct);
-            var batch = await db.Sequences.Include(s => s.Steps)
+            var batch = await db.Sequences.Include(s => s.Steps).Include(s => s.Contact)
                 .Where(s => s.Id > lastId && s.Status == SequenceStatus.Active && s.Mode != mode)
                 .OrderBy(s => s.Id).Take(RescheduleBatch).ToListAsync(ct);
             if (batch.Count == 0) break;
             var now = Now();
-            var count = batch.Sum(s => s.Reschedule(mode, catalog.Get(s.Kind), now));
+            var count = batch.Sum(s => s.Reschedule(mode, catalog.Get(s.Kind), now, rules));
             try
             {
                 await db.SaveChangesAsync(ct);

@@ -1,13 +1,17 @@
+using Christmas.Core.SendRules;
+
 namespace Christmas.Core.Sequences;
 
 /// <summary>Turns a definition, an anchor and a mode into the steps of a new sequence.</summary>
 public static class StepPlanner
 {
     /// <param name="websiteStatus">What the website reported for the emails it sent itself (assessment #1).</param>
+    /// <param name="placement">Send rules (windows, gap, offer's end); null places every step at its due time.</param>
     public static List<Step> Plan(SequenceDefinition definition, SequenceMode mode, DateTime anchor, DateTime now,
-        TimeSpan overdueGrace, string? websiteStatus)
+        TimeSpan overdueGrace, string? websiteStatus, Placement? placement = null)
     {
         var steps = new List<Step>(definition.Steps.Count);
+        var others = placement?.OtherEmails.ToList() ?? [];
         foreach (var def in definition.Steps)
         {
             if (def.SentByWebsite)
@@ -18,9 +22,25 @@ public static class StepPlanner
                 continue;
             }
             var due = anchor + def.OffsetFor(mode);
-            steps.Add(now - due >= overdueGrace
-                ? Step.Skipped(def, due, "overdue")
-                : Step.Scheduled(def, due));
+            if (now - due >= overdueGrace)
+            {
+                steps.Add(Step.Skipped(def, due, "overdue"));
+                continue;
+            }
+            if (placement is null)
+            {
+                steps.Add(Step.Scheduled(def, due));
+                continue;
+            }
+            var (sendAt, reason) = placement.Rules.Place(due, mode, placement.ZoneId, others, now);
+            // Decided at creation: nothing is planned past the offer's end (the send re-checks it).
+            if (placement.Rules.IsPastOfferEnd(sendAt > now ? sendAt : now))
+            {
+                steps.Add(Step.Skipped(def, due, sendAt, SendRuleSet.OfferEnded));
+                continue;
+            }
+            steps.Add(Step.Scheduled(def, due, sendAt, reason));
+            others.Add(sendAt);
         }
         return steps;
     }

@@ -26,6 +26,8 @@ public sealed class SampleVariables(TemplateVariableCatalog catalog, IOptions<Ca
             ["revenue_leak_total"] = "14700",
             ["calendly_link"] = campaign.CalendlyUrl ?? "https://calendly.com/example/diagnostic-call",
             ["deadline"] = campaign.Deadline ?? "December 31",
+            ["offer_ends_at"] = "December 20, 2026 at 11:59 PM",
+            ["days_left"] = "5",
             ["sender_name"] = campaign.Sender.Name ?? "The BusOS team",
             ["sender_postal_address"] = campaign.Sender.PostalAddress ?? "100 Main Street, Toronto ON M5V 2T6, Canada",
             ["sender_contact_email"] = campaign.Sender.ContactEmail ?? "hello@example.com",

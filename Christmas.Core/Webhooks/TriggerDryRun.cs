@@ -2,6 +2,7 @@ using Christmas.Core.Campaign;
 using Christmas.Core.Common;
 using Christmas.Core.Persistence;
 using Christmas.Core.Sequences;
+using Christmas.Core.SendRules;
 using Christmas.Core.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -14,6 +15,7 @@ public sealed class TriggerDryRun(
     SequenceCatalog sequences,
     TestingModeStore testingMode,
     IOptions<CampaignOptions> options,
+    SendRuleSet rules,
     TimeProvider time)
 {
     public async Task<TriggerPreview> PreviewAsync(WebhookInput input, CancellationToken ct)
@@ -21,9 +23,14 @@ public sealed class TriggerDryRun(
         var now = time.GetUtcNow().UtcDateTime;
         var mode = await testingMode.IsEnabledAsync(ct) ? SequenceMode.Testing : SequenceMode.Production;
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var contactId = await db.Contacts.AsNoTracking().Where(c => c.Email == input.Email).Select(c => (long?)c.Id).FirstOrDefaultAsync(ct);
+        var contact = await db.Contacts.AsNoTracking().Where(c => c.Email == input.Email).Select(c => new { c.Id, c.TimeZone }).FirstOrDefaultAsync(ct);
+        var contactId = contact?.Id;
+        var others = contact is null || rules.MinimumGap is null ? [] : await db.Steps.AsNoTracking()
+            .Where(s => s.Sequence!.ContactId == contact.Id && (s.Status == StepStatus.Scheduled || s.Status == StepStatus.Sending || s.Status == StepStatus.Sent))
+            .Select(s => s.SentAt ?? s.SendAt).ToListAsync(ct);
+        var placement = new Placement(rules, input.Text("timezone") ?? contact?.TimeZone, others);
 
-        var plan = SequencePlan.For(input, sequences, mode, now, options.Value.OverdueGrace);
+        var plan = SequencePlan.For(input, sequences, mode, now, options.Value.OverdueGrace, placement);
         if (plan is null)
             return new TriggerPreview(input.Email, now, contactId is not null, null, mode.ToApiName(), [], null,
                 input.Handler.Starts is null ? "This handler only creates or updates the contact; it sends no email." : "The input starts no sequence (see the warnings).",
@@ -41,6 +48,6 @@ public sealed class TriggerDryRun(
     {
         StepStatus.Sent => "recorded as sent by the website",
         StepStatus.Skipped => step.LastError,
-        _ => null,
+        _ => step.SendAtReason is { } why ? $"goes at {step.SendAt:yyyy-MM-dd HH:mm} UTC: {why}" : null,
     };
 }

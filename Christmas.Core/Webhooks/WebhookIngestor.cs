@@ -7,6 +7,7 @@ using Christmas.Core.Executions;
 using Christmas.Core.Persistence;
 using Christmas.Core.Scheduling;
 using Christmas.Core.Sequences;
+using Christmas.Core.SendRules;
 using Christmas.Core.Settings;
 using Christmas.Core.Suppressions;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +27,7 @@ public sealed class WebhookIngestor(
     TestingModeStore testingMode,
     DispatchSignal dispatchSignal,
     IOptions<CampaignOptions> options,
+    SendRuleSet rules,
     TimeProvider time)
 {
     /// <param name="trigger">"webhook", or "manual:&lt;who&gt;" for the operators' trigger.</param>
@@ -47,7 +49,7 @@ public sealed class WebhookIngestor(
             ? segmentRule.Classify(input.Counts["red_systems"], input.Counts["orange_systems"])
             : null;
         var suppressed = await store.FindSuppressionAsync(batch, input.Email, ct);
-        var (contactId, created) = await store.UpsertContactAsync(batch, input, segment, now, ct,
+        var (contactId, created, zone) = await store.UpsertContactAsync(batch, input, segment, now, ct,
             suppressed is { } entry ? SuppressionList.StatusFor(entry.Reason) : null);
         await store.AppendChangeAsync(batch, ChangeEntity.Contact, contactId, now, ct);
         execution.Info(now, created ? "Contact created." : "Contact updated with the latest data.");
@@ -61,7 +63,8 @@ public sealed class WebhookIngestor(
             var since = listed.Since.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             execution.Warn(now, $"{input.Email} is on the suppression list ({listed.Reason.ToApiName()} since {since}): no sequence started.");
         }
-        else if (SequencePlan.For(input, sequences, mode, now, options.Value.OverdueGrace) is { } plan)
+        else if (SequencePlan.For(input, sequences, mode, now, options.Value.OverdueGrace,
+                     await PlacementAsync(batch, contactId, created, zone, mode, ct)) is { } plan)
         {
             var (definition, key, steps) = plan;
             var sequence = new Sequence(contactId, definition.Kind, mode, key, input.AnchorAt, now, input.PayloadJson, execution.Id, steps);
@@ -90,6 +93,15 @@ public sealed class WebhookIngestor(
         return new IngestResult(execution.Id, execution.FlowId, sequenceId, deduplicated, execution.Warnings.ToList(), firstDue);
     }
 
+    /// <summary>The send rules' input; the contact's other emails are read only when the gap applies to an existing contact.</summary>
+    private async Task<Placement> PlacementAsync(WriteBatch batch, long contactId, bool created, string? zone, SequenceMode mode, CancellationToken ct)
+    {
+        var others = rules.MinimumGap is null || created || mode == SequenceMode.Testing
+            ? []
+            : await store.OtherEmailTimesAsync(batch, contactId, ct);
+        return new Placement(rules, zone, others);
+    }
+
     /// <summary>Exit rules (rare: postcall and onboarding only), through the entities on the batch's transaction.</summary>
     private static async Task EndSupersededAsync(CampaignDbContext db, long contactId, SequenceDefinition definition,
         Execution execution, DateTime now, CancellationToken ct)
@@ -116,6 +128,8 @@ public sealed class WebhookIngestor(
             {
                 StepStatus.Sent => $"Email #{step.Number} ({step.TemplateKey}) recorded as sent by the website at {due}.",
                 StepStatus.Skipped => $"Email #{step.Number} ({step.TemplateKey}) skipped: {step.LastError}.",
+                _ when step.SendAtReason is { } why =>
+                    $"Email #{step.Number} ({step.TemplateKey}) due {due}, goes at {step.SendAt.ToString("O", CultureInfo.InvariantCulture)}: {why}.",
                 _ => $"Email #{step.Number} ({step.TemplateKey}) scheduled for {due}.",
             });
         }

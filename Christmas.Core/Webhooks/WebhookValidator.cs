@@ -78,6 +78,7 @@ public sealed partial class WebhookValidator
         }
 
         if (errors.Count > 0) return new(null, errors);
+        ReadTimeZone(body, texts, warnings);
 
         if (counts.Count == 4 && counts.Values.Sum() != SystemsTotal)
             warnings.Add($"The system counts add up to {counts.Values.Sum()}, not {SystemsTotal}.");
@@ -85,6 +86,22 @@ public sealed partial class WebhookValidator
         var input = new WebhookInput(handler, texts["email"]!, receivedAt, anchor ?? receivedAt, texts, counts, amount,
             warnings, blocked, body.GetRawText());
         return new(input, errors);
+    }
+
+    /// <summary>
+    /// <c>timezone</c>, in any handler's body: an IANA name for the send window. A wrong one is a
+    /// warning, never a refusal: the website's call must not be lost to it.
+    /// </summary>
+    private static void ReadTimeZone(JsonElement body, Dictionary<string, string?> texts, List<string> warnings)
+    {
+        if (!body.TryGetProperty("timezone", out var value) || value.ValueKind == JsonValueKind.Null) return;
+        if (JsonText.TryGetString(value, out var raw) && raw.Trim() is { Length: > 0 and <= 64 } name
+            && NodaTime.DateTimeZoneProviders.Tzdb.GetZoneOrNull(name) is { } zone)
+        {
+            texts["timezone"] = zone.Id;
+            return;
+        }
+        warnings.Add("timezone is not an IANA time zone name (e.g. America/Toronto): the contact keeps its zone (else Campaign:DefaultTimeZone).");
     }
 
     private static DateTime? ReadAnchor(string name, JsonElement? value, DateTime receivedAt, List<string> warnings)
