@@ -13,6 +13,7 @@ var usage = """
       notion-standin --port 5103 [--budget 3]                   a local Notion API with the two databases; prints their ids,
                                                                 serves until killed; GET /bench/stats on port+1
       webhooks  --url URL --contacts 100 [--kind signup|assessment] [--each 10] [--concurrency 16] [--tag T]   exactly contacts*each posts
+      delivery  --url URL --secret whsec_... [--seconds 10] [--concurrency 32] [--tag T] [--db campaign.db]   signed Resend events, closed loop
     """;
 if (args.Length == 0) { Console.Error.WriteLine(usage); return 2; }
 
@@ -30,6 +31,7 @@ try
         "resend-standin" => await ResendStandInCommand.RunAsync(options),
         "notion-standin" => await NotionStandInCommand.RunAsync(options),
         "webhooks" => await WebhooksCommand.RunAsync(options),
+        "delivery" => await DeliveryCommand.RunAsync(options),
         _ => Fail(usage),
     };
 }
