@@ -8,6 +8,7 @@ using Christmas.Core.Delivery.Events;
 using Christmas.Core.Delivery.Outbox;
 using Christmas.Core.Delivery.Unsubscribe;
 using Christmas.Core.Executions;
+using Christmas.Core.Funnel;
 using Christmas.Core.Notion;
 using Christmas.Core.Persistence;
 using Christmas.Core.Scheduling;
@@ -89,6 +90,7 @@ public static class CoreServiceCollectionExtensions
         services.AddEmailSenders();
         services.AddSuppressions();
         services.AddSendRules();
+        services.AddFunnel();
         services.AddDeliveryEvents();
         services.AddNotion();
         return services;

@@ -39,6 +39,7 @@ public static class WebApplicationExtensions
             .MapSettingsApi()
             .MapOutboxApi()
             .MapNotionApi()
+            .MapFunnelApi()
             .MapSuppressionsApi();
         app.MapChristmasHangfireDashboard();
         app.MapAccountEndpoints();
