@@ -10,6 +10,8 @@ public partial class DashboardPage : IDisposable
     private readonly CancellationTokenSource _closed = new();
 
     [Inject] private DashboardQueries Queries { get; set; } = default!;
+    [Inject] private Christmas.Core.SendRules.OfferCountdown Countdown { get; set; } = default!;
+    private Christmas.Core.SendRules.OfferCountdown.View? Offer { get; set; }
     [Inject] private ILogger<DashboardPage> Logger { get; set; } = default!;
 
     private DashboardSummary? Summary { get; set; }
@@ -30,6 +32,7 @@ public partial class DashboardPage : IDisposable
         try
         {
             Summary = await Queries.SummaryAsync(_closed.Token);
+            Offer = await Countdown.ReadAsync(_closed.Token);
             LoadedAt = DateTime.UtcNow;
         }
         finally
