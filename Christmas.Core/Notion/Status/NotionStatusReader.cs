@@ -22,7 +22,8 @@ public sealed class NotionStatusReader(
         var lastSync = await db.NotionPages.MaxAsync(p => p.SyncedAt, ct);
         var databases = new[] { schemas.Contacts, schemas.SequenceTracker }.Where(m => m is not null).ToList();
         var healthy = databases.Count > 0 && databases.All(m => m!.IsUsable) && !state.Troubled;
-        var lastError = state.LastError ?? await db.NotionPages.Where(p => p.LastError != null).OrderByDescending(p => p.Id).Select(p => p.LastError).FirstOrDefaultAsync(ct);
+        // A database Notion could not even be asked about is the most recent trouble when nothing was written yet.
+        var lastError = state.LastError ?? databases.Select(m => m!.Error).FirstOrDefault(e => e is not null) ?? await db.NotionPages.Where(p => p.LastError != null).OrderByDescending(p => p.Id).Select(p => p.LastError).FirstOrDefaultAsync(ct);
         return new NotionStatus(true, healthy,
             schemas.Contacts is { } c ? NotionDatabaseStatus.From(c) : null,
             schemas.SequenceTracker is { } s ? NotionDatabaseStatus.From(s) : null,
