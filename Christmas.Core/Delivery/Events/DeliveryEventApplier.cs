@@ -51,22 +51,41 @@ public sealed class DeliveryEventApplier(
         }
     }
 
+    /// <summary>Sends committed this long before the previous look are looked at again (a send's commit may trail its SentAt).</summary>
+    private static readonly TimeSpan SentOverlap = TimeSpan.FromSeconds(10);
+    private DateTime? _sentCheckedAt;
+
     /// <returns>How many events were looked at.</returns>
     public async Task<int> ApplyDueAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        List<long> due;
+        var due = new List<long>();
         await using (var db = await contexts.CreateDbContextAsync(ct))
         {
-            due = await db.DeliveryEvents.AsNoTracking()
-                .Where(e => e.AppliedAt == null
-                    && (e.RetryAt == null || e.RetryAt <= now || db.Steps.Any(s => s.ProviderMessageId == e.EmailId)))
-                .OrderBy(e => e.Id).Select(e => e.Id).Take(BatchSize).ToListAsync(ct);
+            // Three index ranges, never a scan of everything waiting: new events, waits that are over, and
+            // waiting events whose step was sent since the last look (by the steps' SentAt index, then the
+            // events' EmailId index). Thousands of unmatched events then cost nothing per round.
+            due.AddRange(await db.DeliveryEvents.AsNoTracking().Where(e => e.AppliedAt == null && e.RetryAt == null)
+                .OrderBy(e => e.Id).Select(e => e.Id).Take(BatchSize).ToListAsync(ct));
+            if (due.Count < BatchSize)
+                due.AddRange(await db.DeliveryEvents.AsNoTracking().Where(e => e.AppliedAt == null && e.RetryAt <= now)
+                    .OrderBy(e => e.RetryAt).Select(e => e.Id).Take(BatchSize - due.Count).ToListAsync(ct));
+            var since = (_sentCheckedAt ?? now - RetryAfterStart) - SentOverlap;
+            var sentIds = await db.Steps.AsNoTracking().Where(s => s.SentAt >= since && s.ProviderMessageId != null)
+                .Select(s => s.ProviderMessageId!).ToListAsync(ct);
+            if (sentIds.Count > 0 && due.Count < BatchSize)
+                due.AddRange(await db.DeliveryEvents.AsNoTracking().Where(e => e.AppliedAt == null && e.RetryAt > now && sentIds.Contains(e.EmailId!))
+                    .Select(e => e.Id).Take(BatchSize - due.Count).ToListAsync(ct));
+            _sentCheckedAt = now;
         }
         if (due.Count == 0) return 0;
+        due = due.Distinct().ToList();
         await writer.RunAsync((batch, token) => ApplyAsync(batch.Db, due, token), ct);
         return due.Count;
     }
+
+    /// <summary>At start, sends of the last hour are matched against waiting events (the longest wait between tries).</summary>
+    private static TimeSpan RetryAfterStart => LongestRetry;
 
     private async Task<int> ApplyAsync(CampaignDbContext db, List<long> ids, CancellationToken ct)
     {
