@@ -25,29 +25,45 @@ public sealed class FunnelQueries(IDbContextFactory<CampaignDbContext> contexts,
 
     public async Task<IReadOnlyList<FunnelReport>> AllAsync(CancellationToken ct)
     {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var counts = await CountsAsync(db, null, ct);
         var reports = new List<FunnelReport>();
-        foreach (var definition in catalog.All) reports.Add(await ForAsync(definition.Kind, ct));
+        foreach (var definition in catalog.All) reports.Add(await ReportAsync(db, definition.Kind, counts, ct));
         return reports;
     }
 
     public async Task<FunnelReport> ForAsync(SequenceKind kind, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var counts = await db.Steps.AsNoTracking()
-            .Where(s => s.Status == StepStatus.Sent && s.Sequence!.Kind == kind)
-            .GroupBy(s => s.Number)
-            .Select(g => new
-            {
-                Number = g.Key,
-                Sent = g.Count(),
-                Delivered = g.Count(s => ((int)s.DeliveryFlags & DeliveredOrLater) != 0),
-                Opened = g.Count(s => ((int)s.DeliveryFlags & (int)DeliveryFlags.Opened) != 0),
-                Clicked = g.Count(s => ((int)s.DeliveryFlags & (int)DeliveryFlags.Clicked) != 0),
-                Bounced = g.Count(s => ((int)s.DeliveryFlags & (int)DeliveryFlags.Bounced) != 0),
-                Complained = g.Count(s => ((int)s.DeliveryFlags & (int)DeliveryFlags.Complained) != 0),
-                Unsubscribed = g.Count(s => ((int)s.DeliveryFlags & (int)DeliveryFlags.Unsubscribed) != 0),
-            })
-            .ToDictionaryAsync(c => c.Number, ct);
+        return await ReportAsync(db, kind, await CountsAsync(db, kind, ct), ct);
+    }
+
+    /// <summary>A sent step's outcome bits, summed per kind and step number.</summary>
+    public sealed record StepCounts(string Kind, int Number, int Sent, int Delivered, int Opened, int Clicked, int Bounced, int Complained, int Unsubscribed);
+
+    /// <summary>
+    /// One pass over the steps, sequences first: CROSS JOIN fixes SQLite's join order, so it walks the
+    /// sequences and each one's steps by the (SequenceId, Number) index. Left to its planner, SQLite took
+    /// the status index over every sent step and a key lookup per row: 1.4 s at 400,000 steps against
+    /// about 0.2 s this way (bench/README.md). Standard SQL, the same on PostgreSQL.
+    /// </summary>
+    private static Task<List<StepCounts>> CountsAsync(CampaignDbContext db, SequenceKind? kind, CancellationToken ct) =>
+        db.Database.SqlQueryRaw<StepCounts>($$"""
+            SELECT q."Kind" AS "Kind", s."Number" AS "Number", COUNT(*) AS "Sent",
+                SUM(CASE WHEN (s."DeliveryFlags" & {{DeliveredOrLater}}) <> 0 THEN 1 ELSE 0 END) AS "Delivered",
+                SUM(CASE WHEN (s."DeliveryFlags" & {{(int)DeliveryFlags.Opened}}) <> 0 THEN 1 ELSE 0 END) AS "Opened",
+                SUM(CASE WHEN (s."DeliveryFlags" & {{(int)DeliveryFlags.Clicked}}) <> 0 THEN 1 ELSE 0 END) AS "Clicked",
+                SUM(CASE WHEN (s."DeliveryFlags" & {{(int)DeliveryFlags.Bounced}}) <> 0 THEN 1 ELSE 0 END) AS "Bounced",
+                SUM(CASE WHEN (s."DeliveryFlags" & {{(int)DeliveryFlags.Complained}}) <> 0 THEN 1 ELSE 0 END) AS "Complained",
+                SUM(CASE WHEN (s."DeliveryFlags" & {{(int)DeliveryFlags.Unsubscribed}}) <> 0 THEN 1 ELSE 0 END) AS "Unsubscribed"
+            FROM "Sequences" q CROSS JOIN "Steps" s
+            WHERE s."SequenceId" = q."Id" AND s."Status" = 'Sent' AND ({0} IS NULL OR q."Kind" = {0})
+            GROUP BY q."Kind", s."Number"
+            """, (object?)kind?.ToString() ?? DBNull.Value).ToListAsync(ct);
+
+    private async Task<FunnelReport> ReportAsync(CampaignDbContext db, SequenceKind kind, List<StepCounts> all, CancellationToken ct)
+    {
+        var counts = all.Where(c => c.Kind == kind.ToString()).ToDictionary(c => c.Number);
         var steps = catalog.Get(kind).Steps.Select(d => counts.TryGetValue(d.Number, out var c)
             ? new FunnelStep(d.Number, d.TemplateKey, c.Sent, c.Delivered, c.Opened, c.Clicked, c.Bounced, c.Complained, c.Unsubscribed)
             : new FunnelStep(d.Number, d.TemplateKey, 0, 0, 0, 0, 0, 0, 0)).ToList();
