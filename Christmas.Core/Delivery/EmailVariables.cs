@@ -44,7 +44,7 @@ public sealed class EmailVariables(IOptionsMonitor<CampaignOptions> options, Uns
 
         var campaign = options.CurrentValue;
         vars["calendly_link"] = campaign.CalendlyUrl;
-        vars["deadline"] = campaign.Deadline;
+        vars["deadline"] = string.IsNullOrWhiteSpace(campaign.Deadline) ? null : campaign.Deadline;
         if (rules.OfferEndsAt is { } end)
         {
             vars["offer_ends_at"] = OfferTerms.EndsAtText(end, rules.DefaultZone);

@@ -27,9 +27,8 @@ public sealed class FunnelQueries(IDbContextFactory<CampaignDbContext> contexts,
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var counts = await CountsAsync(db, null, ct);
-        var reports = new List<FunnelReport>();
-        foreach (var definition in catalog.All) reports.Add(await ReportAsync(db, definition.Kind, counts, ct));
-        return reports;
+        var contactKinds = await ContactKindsAsync(db, ct);
+        return catalog.All.Select(d => Report(d.Kind, counts, contactKinds)).ToList();
     }
 
     public async Task<FunnelReport> ForAsync(SequenceKind kind, CancellationToken ct)
@@ -61,22 +60,38 @@ public sealed class FunnelQueries(IDbContextFactory<CampaignDbContext> contexts,
             GROUP BY q."Kind", s."Number"
             """, (object?)kind?.ToString() ?? DBNull.Value).ToListAsync(ct);
 
-    private async Task<FunnelReport> ReportAsync(CampaignDbContext db, SequenceKind kind, List<StepCounts> all, CancellationToken ct)
+    /// <summary>Each contact's first and last sequence of each kind: what "went on" is decided from, in memory.</summary>
+    public sealed record ContactKind(long ContactId, string Kind, DateTime First, DateTime Last);
+
+    /// <summary>
+    /// One grouped pass over the sequences (one row per contact and kind, 3 columns) instead of an
+    /// EXISTS probe per sequence for every stage: the stages of all four kinds come from the same rows.
+    /// </summary>
+    private static Task<List<ContactKind>> ContactKindsAsync(CampaignDbContext db, CancellationToken ct) =>
+        db.Database.SqlQueryRaw<ContactKind>("""
+            SELECT "ContactId" AS "ContactId", "Kind" AS "Kind", MIN("CreatedAt") AS "First", MAX("CreatedAt") AS "Last"
+            FROM "Sequences" GROUP BY "ContactId", "Kind"
+            """).ToListAsync(ct);
+
+    private async Task<FunnelReport> ReportAsync(CampaignDbContext db, SequenceKind kind, List<StepCounts> all, CancellationToken ct) =>
+        Report(kind, all, await ContactKindsAsync(db, ct));
+
+    private FunnelReport Report(SequenceKind kind, List<StepCounts> all, List<ContactKind> contactKinds)
     {
         var counts = all.Where(c => c.Kind == kind.ToString()).ToDictionary(c => c.Number);
         var steps = catalog.Get(kind).Steps.Select(d => counts.TryGetValue(d.Number, out var c)
             ? new FunnelStep(d.Number, d.TemplateKey, c.Sent, c.Delivered, c.Opened, c.Clicked, c.Bounced, c.Complained, c.Unsubscribed)
             : new FunnelStep(d.Number, d.TemplateKey, 0, 0, 0, 0, 0, 0, 0)).ToList();
 
-        var started = db.Sequences.AsNoTracking().Where(q => q.Kind == kind);
-        var contacts = await started.Select(q => q.ContactId).Distinct().CountAsync(ct);
+        var byContact = contactKinds.ToLookup(r => r.ContactId);
+        var started = contactKinds.Where(r => r.Kind == kind.ToString()).ToList();
+        var contacts = started.Count;
         var wentOn = new List<FunnelStage>();
         foreach (var (stage, label, kinds) in NextStages[kind])
         {
-            // Later than this kind's sequence: an onboarding before the assessment is not this funnel's success.
-            var count = await started
-                .Where(a => db.Sequences.Any(b => b.ContactId == a.ContactId && kinds.Contains(b.Kind) && b.CreatedAt >= a.CreatedAt))
-                .Select(a => a.ContactId).Distinct().CountAsync(ct);
+            var targets = kinds.Select(k => k.ToString()).ToHashSet();
+            // Later than this kind's first sequence: an onboarding before the assessment is not this funnel's success.
+            var count = started.Count(a => byContact[a.ContactId].Any(b => targets.Contains(b.Kind) && b.Last >= a.First));
             wentOn.Add(new FunnelStage(stage, label, count, contacts == 0 ? 0 : Math.Round((double)count / contacts, 4)));
         }
         return new FunnelReport(kind.ToApiName(), contacts, steps, wentOn);

@@ -54,7 +54,7 @@ public sealed class SendRulesJourneyTests : IAsyncDisposable
 
         // The scheduler was away past the end (a pause, a restart): email #2 is due, the offer is over.
         _clock.SetUtcNow(now.AddSeconds(100));
-        var step = await Eventually.WaitAsync(async () => (await StepsAsync(SequenceKind.Assessment))[1], s => s.Status != StepStatus.Scheduled,
+        var step = await Eventually.WaitAsync(async () => (await StepsAsync(SequenceKind.Assessment))[1], s => s.Status is not (StepStatus.Scheduled or StepStatus.Sending),
             TimeSpan.FromSeconds(10), "email #2 handled");
 
         Assert.Equal((StepStatus.Skipped, "offer ended"), (step.Status, step.LastError));
