@@ -33,10 +33,7 @@ public sealed class JsonBody : IDisposable
         var buffer = ArrayPool<byte>.Shared.Rent(MaxBytes + 1);
         try
         {
-            var length = 0;
-            int read;
-            while (length <= MaxBytes && (read = await request.Body.ReadAsync(buffer.AsMemory(length, MaxBytes + 1 - length), ct)) > 0)
-                length += read;
+            var length = await ReadUpToAsync(request.Body, buffer, MaxBytes, ct);
             if (length > MaxBytes) return TooLarge();
             if (length == 0) return Fail(StatusCodes.Status400BadRequest, "Bad Request", "The body is empty; send a JSON object.");
             try
@@ -55,6 +52,16 @@ public sealed class JsonBody : IDisposable
     }
 
     public void Dispose() => _document?.Dispose();
+
+    /// <summary>Reads at most <paramref name="max"/> + 1 bytes into <paramref name="buffer"/>: a length over <paramref name="max"/> means the body is too large.</summary>
+    internal static async Task<int> ReadUpToAsync(Stream body, byte[] buffer, int max, CancellationToken ct)
+    {
+        var length = 0;
+        int read;
+        while (length <= max && (read = await body.ReadAsync(buffer.AsMemory(length, max + 1 - length), ct)) > 0)
+            length += read;
+        return length;
+    }
 
     private static bool IsJson(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var media)

@@ -59,10 +59,7 @@ public static class ResendWebhookEndpoints
         var buffer = ArrayPool<byte>.Shared.Rent(MaxBytes + 1);
         try
         {
-            var length = 0;
-            int read;
-            while (length <= MaxBytes && (read = await request.Body.ReadAsync(buffer.AsMemory(length, MaxBytes + 1 - length), ct)) > 0)
-                length += read;
+            var length = await JsonBody.ReadUpToAsync(request.Body, buffer, MaxBytes, ct);
             return length > MaxBytes ? null : buffer.AsSpan(0, length).ToArray();
         }
         finally

@@ -158,6 +158,7 @@ public sealed class ContactQueries(IDbContextFactory<CampaignDbContext> contexts
 
     private static string? SegmentName(Segment? segment) => segment?.ToSegmentName();
 
-    private static string EscapeLike(string text) =>
+    /// <summary>A LIKE pattern's literal text (escape character <c>\\</c>), shared by every search.</summary>
+    internal static string EscapeLike(string text) =>
         text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 }

@@ -86,8 +86,6 @@ public sealed class Step
         LastError = reason;
     }
 
-    public void Reschedule(DateTime dueAt) => Reschedule(dueAt, dueAt, null);
-
     public void Reschedule(DateTime dueAt, DateTime sendAt, string? reason)
     {
         Require(StepStatus.Scheduled);
@@ -95,19 +93,6 @@ public sealed class Step
         SendAt = sendAt;
         SendAtReason = sendAt == dueAt ? null : reason;
         NotBefore = sendAt;
-        DispatchedAt = null;
-        Version++;
-    }
-
-    /// <summary>
-    /// The send cannot go yet for a reason outside the step (an incomplete sender configuration): it
-    /// stays scheduled, says why, and is looked at again at <paramref name="until"/>; no attempt is counted.
-    /// </summary>
-    public void Hold(string reason, DateTime until)
-    {
-        Require(StepStatus.Scheduled);
-        LastError = reason;
-        NotBefore = until;
         DispatchedAt = null;
         Version++;
     }

@@ -27,7 +27,7 @@ public sealed class SuppressionList(IDbContextFactory<CampaignDbContext> context
         var query = db.Suppressions.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(search))
         {
-            var pattern = "%" + search.Trim().ToLowerInvariant().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            var pattern = "%" + ContactQueries.EscapeLike(search.Trim().ToLowerInvariant()) + "%";
             query = query.Where(s => EF.Functions.Like(s.Email, pattern, "\\"));
         }
         var total = await query.CountAsync(ct);

@@ -64,7 +64,7 @@ public sealed class WebhookIngestor(
             execution.Warn(now, $"{input.Email} is on the suppression list ({listed.Reason.ToApiName()} since {since}): no sequence started.");
         }
         else if (SequencePlan.For(input, sequences, mode, now, options.Value.OverdueGrace,
-                     await PlacementAsync(batch, contactId, created, zone, mode, ct)) is { } plan)
+                     await PlacementAsync(batch, input, contactId, created, zone, mode, ct)) is { } plan)
         {
             var (definition, key, steps) = plan;
             var sequence = new Sequence(contactId, definition.Kind, mode, key, input.AnchorAt, now, input.PayloadJson, execution.Id, steps);
@@ -94,9 +94,9 @@ public sealed class WebhookIngestor(
     }
 
     /// <summary>The send rules' input; the contact's other emails are read only when the gap applies to an existing contact.</summary>
-    private async Task<Placement> PlacementAsync(WriteBatch batch, long contactId, bool created, string? zone, SequenceMode mode, CancellationToken ct)
+    private async Task<Placement> PlacementAsync(WriteBatch batch, WebhookInput input, long contactId, bool created, string? zone, SequenceMode mode, CancellationToken ct)
     {
-        var others = rules.MinimumGap is null || created || mode == SequenceMode.Testing
+        var others = rules.MinimumGap is null || created || mode == SequenceMode.Testing || input.Handler.Starts is null
             ? []
             : await store.OtherEmailTimesAsync(batch, contactId, ct);
         return new Placement(rules, zone, others);
