@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# Runs every test (unit, HTTP, bUnit, and the browser journeys in Debian's Chromium).
-# The browser tests need /usr/bin/chromium; Playwright's own download does not work here, so install the apt package once.
+# Runs every test (unit, HTTP, bUnit, the browser journeys in Debian's Chromium, and the PostgreSQL
+# tests on a throwaway cluster the tests start themselves). Needs /usr/bin/chromium (Playwright's
+# own download does not work here) and Debian's postgresql package: both are installed when missing.
 set -euo pipefail
 cd "$(dirname "$0")"
 
-if [ ! -x /usr/bin/chromium ]; then
-  echo "Installing Debian's chromium for the browser tests..."
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing Debian's ${missing[*]} for the browser and PostgreSQL tests..."
   sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 rm -rf TestResults

@@ -18,7 +18,6 @@ using Christmas.Core.Settings;
 using Christmas.Core.Suppressions;
 using Christmas.Core.Templates;
 using Christmas.Core.Webhooks;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -35,14 +34,8 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddSingleton<DataPaths>();
         services.AddChangeFeed();
-        services.AddPooledDbContextFactory<CampaignDbContext>((sp, db) => db
-            .UseSqlite($"Data Source={sp.GetRequiredService<DataPaths>().AppDatabase};Pooling=True")
-            .AddInterceptors(sp.GetRequiredService<ChangeFeedInterceptor>()));
-        services.AddSingleton<DatabaseInitializer>();
-        services.AddSingleton<GroupCommitWriter>();
-        services.AddHostedService(sp => sp.GetRequiredService<GroupCommitWriter>());
+        services.AddPersistence();
 
         services.AddSingleton<SequenceCatalog>();
         services.AddSingleton<HandlerCatalog>();
@@ -51,6 +44,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(sp => new SegmentRule(sp.GetRequiredService<IOptions<CampaignOptions>>().Value.Segments));
         services.AddSingleton<IngestStore>();
         services.AddSingleton<TestingModeStore>();
+        services.AddHostedService<SharedSettingsRefresher>();
         services.AddSingleton<WebhookIngestor>();
 
         services.AddSingleton<ContactQueries>();

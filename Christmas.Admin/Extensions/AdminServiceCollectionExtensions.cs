@@ -3,8 +3,8 @@ using Christmas.Admin.Health;
 using Christmas.Admin.Security;
 using Christmas.Core;
 using Christmas.Core.Persistence;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
 
 namespace Christmas.Admin.Extensions;
@@ -38,10 +38,10 @@ public static class AdminServiceCollectionExtensions
             .AddCheck<NotionHealthCheck>("notion")
             .AddCheck<SenderHealthCheck>("sender");
 
-        // Keys (antiforgery, later sign-in cookies) live with the data, so a restart keeps them.
-        services.AddDataProtection();
-        services.AddOptions<KeyManagementOptions>().Configure<DataPaths, ILoggerFactory>((o, paths, logs) =>
-            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(paths.Directory, "keys")), logs));
+        // Keys (antiforgery, sign-in cookies) live in the app database, so a restart keeps them and
+        // a cookie made by one instance works on another. The repository takes a scoped context.
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<CampaignDbContext>>().CreateDbContext());
+        services.AddDataProtection().SetApplicationName("christmas-campaign-console").PersistKeysToDbContext<CampaignDbContext>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();

@@ -3,13 +3,16 @@ using Christmas.Core.Persistence;
 using Christmas.Core.Scheduling;
 using Hangfire;
 using Hangfire.AspNetCore;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
+using Christmas.Core.Persistence.Dialects;
 using Microsoft.Extensions.Options;
 
 namespace Christmas.Admin.Extensions;
 
 /// <summary>
-/// Hangfire embedded, on its own SQLite file. Storage and activator are this container's own
+/// Hangfire embedded: on its own SQLite file, or in the shared PostgreSQL database's "hangfire" schema. Storage and activator are this container's own
 /// singletons (Hangfire's statics would leak between hosts in tests; stack-notes.md).
 /// </summary>
 public static class HangfireRegistration
@@ -22,11 +25,23 @@ public static class HangfireRegistration
             // Resolving the configuration first lets Hangfire set up its logging before the storage starts.
             sp.GetRequiredService<IGlobalConfiguration>();
             var o = sp.GetRequiredService<IOptions<SchedulerOptions>>().Value;
+            // Jobs take well under a second; a job still "in flight" this long after a crash runs again, harmlessly.
+            var invisibility = TimeSpan.FromMinutes(10);
+            if (sp.GetRequiredService<SqlDialect>() is PostgreSqlDialect postgres)
+                return new PostgreSqlStorage(new NpgsqlConnectionFactory(postgres.ConnectionString, new PostgreSqlStorageOptions()), new PostgreSqlStorageOptions
+                {
+                    SchemaName = "hangfire",
+                    QueuePollInterval = o.QueuePollInterval,
+                    // A dequeued job stays invisible to other instances while its worker keeps renewing it,
+                    // so a short timeout is safe and a killed instance's jobs come back in minutes.
+                    UseSlidingInvisibilityTimeout = true,
+                    InvisibilityTimeout = TimeSpan.FromMinutes(2),
+                    JobExpirationCheckInterval = TimeSpan.FromMinutes(15),
+                });
             return new SQLiteStorage(sp.GetRequiredService<DataPaths>().HangfireDatabase, new SQLiteStorageOptions
             {
                 QueuePollInterval = o.QueuePollInterval,
-                // Jobs take well under a second; a job still "in flight" this long after a crash runs again, harmlessly.
-                InvisibilityTimeout = TimeSpan.FromMinutes(10),
+                InvisibilityTimeout = invisibility,
                 JobExpirationCheckInterval = TimeSpan.FromMinutes(15),
             });
         });

@@ -7,13 +7,14 @@ using Christmas.Core.Executions;
 using Christmas.Core.Sequences;
 using Christmas.Core.Settings;
 using Christmas.Core.Templates;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Christmas.Core.Persistence;
 
 /// <summary>The app's one database, including the console's users (ASP.NET Core Identity tables).</summary>
-public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> options) : IdentityDbContext<ConsoleUser>(options)
+public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> options) : IdentityDbContext<ConsoleUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<Sequence> Sequences => Set<Sequence>();
@@ -28,6 +29,9 @@ public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> option
     public DbSet<Notion.Mirror.NotionPageLink> NotionPages => Set<Notion.Mirror.NotionPageLink>();
     public DbSet<Delivery.Events.DeliveryEvent> DeliveryEvents => Set<Delivery.Events.DeliveryEvent>();
     public DbSet<Suppressions.Suppression> Suppressions => Set<Suppressions.Suppression>();
+
+    /// <summary>Data-protection keys (antiforgery, sign-in cookies) in the shared database, so every instance reads another's cookie.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -4,7 +4,7 @@ using Christmas.Core.Executions;
 using Christmas.Core.Sequences;
 using Christmas.Core.Suppressions;
 using Christmas.Core.Webhooks;
-using Microsoft.Data.Sqlite;
+using Christmas.Core.Persistence.Dialects;
 
 namespace Christmas.Core.Persistence;
 
@@ -15,72 +15,72 @@ namespace Christmas.Core.Persistence;
 /// </summary>
 public sealed class IngestStore
 {
-    private const string FindContactSql = "SELECT Id, TimeZone FROM Contacts WHERE Email = @email";
+    private const string FindContactSql = """SELECT "Id", "TimeZone" FROM "Contacts" WHERE "Email" = @email""";
 
     // The minimum gap's input: when the contact's other emails went or will go. Steps by sequence, sequences by contact: both indexed.
     private const string OtherEmailsSql = """
-        SELECT COALESCE(st.SentAt, st.SendAt) FROM Steps st JOIN Sequences q ON q.Id = st.SequenceId
-        WHERE q.ContactId = @contactId AND st.Status IN ('Scheduled', 'Sending', 'Sent')
+        SELECT COALESCE(st."SentAt", st."SendAt") FROM "Steps" st JOIN "Sequences" q ON q."Id" = st."SequenceId"
+        WHERE q."ContactId" = @contactId AND st."Status" IN ('Scheduled', 'Sending', 'Sent')
         """;
 
     // The primary key: one indexed read per call, the only work suppression adds to the batch.
-    private const string FindSuppressionSql = "SELECT Reason, CreatedAt FROM Suppressions WHERE Email = @email";
+    private const string FindSuppressionSql = """SELECT "Reason", "CreatedAt" FROM "Suppressions" WHERE "Email" = @email""";
 
     private const string InsertContactSql = """
-        INSERT INTO Contacts (Email, FirstName, BusinessName, RedSystems, OrangeSystems, YellowSystems, GreenSystems,
-            WeakestSystem1, WeakestSystem2, RevenueLeakTotal, Segment, Status, SuppressedAt, TimeZone, CreatedAt, UpdatedAt)
+        INSERT INTO "Contacts" ("Email", "FirstName", "BusinessName", "RedSystems", "OrangeSystems", "YellowSystems", "GreenSystems",
+            "WeakestSystem1", "WeakestSystem2", "RevenueLeakTotal", "Segment", "Status", "SuppressedAt", "TimeZone", "CreatedAt", "UpdatedAt")
         VALUES (@email, @firstName, @businessName, @red, @orange, @yellow, @green, @weakest1, @weakest2, @leak, @segment,
             COALESCE(@status, 'Active'), CASE WHEN @status IS NULL THEN NULL ELSE @now END, @timeZone, @now, @now)
-        RETURNING Id
+        RETURNING "Id"
         """;
 
     // The latest call wins; a field the call lacks keeps its value; a new assessment replaces the old one whole.
     private const string UpdateContactSql = """
-        UPDATE Contacts SET
-            FirstName = @firstName,
-            BusinessName = COALESCE(@businessName, BusinessName),
-            RedSystems = CASE WHEN @assessment THEN @red ELSE RedSystems END,
-            OrangeSystems = CASE WHEN @assessment THEN @orange ELSE OrangeSystems END,
-            YellowSystems = CASE WHEN @assessment THEN @yellow ELSE YellowSystems END,
-            GreenSystems = CASE WHEN @assessment THEN @green ELSE GreenSystems END,
-            WeakestSystem1 = CASE WHEN @assessment THEN @weakest1 ELSE WeakestSystem1 END,
-            WeakestSystem2 = CASE WHEN @assessment THEN @weakest2 ELSE WeakestSystem2 END,
-            RevenueLeakTotal = CASE WHEN @assessment THEN @leak ELSE RevenueLeakTotal END,
-            Segment = CASE WHEN @assessment THEN @segment ELSE Segment END,
-            TimeZone = COALESCE(@timeZone, TimeZone),
-            UpdatedAt = @now
-        WHERE Id = @id
+        UPDATE "Contacts" SET
+            "FirstName" = @firstName,
+            "BusinessName" = COALESCE(@businessName, "BusinessName"),
+            "RedSystems" = CASE WHEN @assessment THEN @red ELSE "RedSystems" END,
+            "OrangeSystems" = CASE WHEN @assessment THEN @orange ELSE "OrangeSystems" END,
+            "YellowSystems" = CASE WHEN @assessment THEN @yellow ELSE "YellowSystems" END,
+            "GreenSystems" = CASE WHEN @assessment THEN @green ELSE "GreenSystems" END,
+            "WeakestSystem1" = CASE WHEN @assessment THEN @weakest1 ELSE "WeakestSystem1" END,
+            "WeakestSystem2" = CASE WHEN @assessment THEN @weakest2 ELSE "WeakestSystem2" END,
+            "RevenueLeakTotal" = CASE WHEN @assessment THEN @leak ELSE "RevenueLeakTotal" END,
+            "Segment" = CASE WHEN @assessment THEN @segment ELSE "Segment" END,
+            "TimeZone" = COALESCE(@timeZone, "TimeZone"),
+            "UpdatedAt" = @now
+        WHERE "Id" = @id
         """;
 
-    private const string FindSequenceSql = "SELECT Id FROM Sequences WHERE ContactId = @contactId AND DedupeKey = @key";
-    private const string UpdatePayloadSql = "UPDATE Sequences SET PayloadJson = @payload WHERE Id = @id";
+    private const string FindSequenceSql = """SELECT "Id" FROM "Sequences" WHERE "ContactId" = @contactId AND "DedupeKey" = @key""";
+    private const string UpdatePayloadSql = """UPDATE "Sequences" SET "PayloadJson" = @payload WHERE "Id" = @id""";
 
     // Inserting first makes the common case (a new sequence) one statement; a dedupe hit returns no row.
     private const string InsertSequenceSql = """
-        INSERT INTO Sequences (ContactId, Kind, Mode, Status, DedupeKey, AnchorAt, CreatedAt, EndedAt, EndedReason, PayloadJson, ExecutionId)
+        INSERT INTO "Sequences" ("ContactId", "Kind", "Mode", "Status", "DedupeKey", "AnchorAt", "CreatedAt", "EndedAt", "EndedReason", "PayloadJson", "ExecutionId")
         VALUES (@contactId, @kind, @mode, @status, @key, @anchor, @createdAt, @endedAt, @endedReason, @payload, @executionId)
-        ON CONFLICT (ContactId, DedupeKey) DO NOTHING
-        RETURNING Id
+        ON CONFLICT ("ContactId", "DedupeKey") DO NOTHING
+        RETURNING "Id"
         """;
 
     private const string InsertStepsHead = """
-        INSERT INTO Steps (SequenceId, Number, TemplateKey, DueAt, SendAt, SendAtReason, NotBefore, Status, SentBy, SentAt, ProviderMessageId,
-            Attempts, LastError, SendGeneration, ManualSend, DispatchedAt, ClaimedAt, DeliveryFlags, Version)
+        INSERT INTO "Steps" ("SequenceId", "Number", "TemplateKey", "DueAt", "SendAt", "SendAtReason", "NotBefore", "Status", "SentBy", "SentAt", "ProviderMessageId",
+            "Attempts", "LastError", "SendGeneration", "ManualSend", "DispatchedAt", "ClaimedAt", "DeliveryFlags", "Version")
         VALUES
         """;
 
     private const string InsertExecutionSql = """
-        INSERT INTO Executions (Id, FlowId, "Trigger", ReceivedAt, EndedAt, State, PayloadJson, ContactEmail, SequenceId, Deduplicated, Logs)
+        INSERT INTO "Executions" ("Id", "FlowId", "Trigger", "ReceivedAt", "EndedAt", "State", "PayloadJson", "ContactEmail", "SequenceId", "Deduplicated", "Logs")
         VALUES (@id, @flowId, @trigger, @receivedAt, @endedAt, @state, @payload, @email, @sequenceId, @deduplicated, @logs)
         """;
 
-    private const string InsertChangeSql = "INSERT INTO Changes (Entity, EntityId, At) VALUES (@entity, @entityId, @at)";
+    private const string InsertChangeSql = """INSERT INTO "Changes" ("Entity", "EntityId", "At") VALUES (@entity, @entityId, @at)""";
 
     /// <returns>The address's suppression entry (reason and since when), or null when it may be mailed.</returns>
     public async Task<(SuppressionReason Reason, DateTime Since)?> FindSuppressionAsync(WriteBatch batch, string email, CancellationToken ct)
     {
         var find = batch.Command(FindSuppressionSql);
-        find.Parameters.AddWithValue("@email", email);
+        find.Set("@email", email);
         await using var reader = await find.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct)) return null;
         var since = DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc);
@@ -93,7 +93,7 @@ public sealed class IngestStore
         CancellationToken ct, ContactStatus? suppressedStatus = null)
     {
         var find = batch.Command(FindContactSql);
-        find.Parameters.AddWithValue("@email", input.Email);
+        find.Set("@email", input.Email);
         long? existing = null;
         string? storedZone = null;
         await using (var reader = await find.ExecuteReaderAsync(ct))
@@ -107,28 +107,28 @@ public sealed class IngestStore
         var zone = input.Text("timezone");
 
         var write = batch.Command(existing is null ? InsertContactSql : UpdateContactSql);
-        var p = write.Parameters;
-        p.AddWithValue("@email", input.Email);
-        p.AddWithValue("@firstName", input.Text("first_name") ?? "");
-        Add(p, "@businessName", input.Text("business_name"));
-        p.AddWithValue("@assessment", input.HasAssessment);
-        Add(p, "@red", input.Counts.TryGetValue("red_systems", out var red) ? red : null);
-        Add(p, "@orange", input.Counts.TryGetValue("orange_systems", out var orange) ? orange : null);
-        Add(p, "@yellow", input.Counts.TryGetValue("yellow_systems", out var yellow) ? yellow : null);
-        Add(p, "@green", input.Counts.TryGetValue("green_systems", out var green) ? green : null);
-        Add(p, "@weakest1", input.Text("weakest_system_1"));
-        Add(p, "@weakest2", input.Text("weakest_system_2"));
-        Add(p, "@leak", input.Amount);
-        Add(p, "@segment", segment?.ToString());
-        Add(p, "@timeZone", zone);
-        p.AddWithValue("@now", now);
+        var p = write;
+        p.Set("@email", input.Email);
+        p.Set("@firstName", input.Text("first_name") ?? "");
+        p.Set("@businessName", input.Text("business_name"));
+        p.Set("@assessment", input.HasAssessment);
+        p.Set("@red", input.Counts.TryGetValue("red_systems", out var red) ? red : null);
+        p.Set("@orange", input.Counts.TryGetValue("orange_systems", out var orange) ? orange : null);
+        p.Set("@yellow", input.Counts.TryGetValue("yellow_systems", out var yellow) ? yellow : null);
+        p.Set("@green", input.Counts.TryGetValue("green_systems", out var green) ? green : null);
+        p.Set("@weakest1", input.Text("weakest_system_1"));
+        p.Set("@weakest2", input.Text("weakest_system_2"));
+        p.Set("@leak", input.Amount);
+        p.Set("@segment", segment?.ToString());
+        p.Set("@timeZone", zone);
+        p.Set("@now", now);
         if (existing is long id)
         {
-            p.AddWithValue("@id", id);
+            p.Set("@id", id);
             await write.ExecuteNonQueryAsync(ct);
             return (id, false, zone ?? storedZone);
         }
-        Add(p, "@status", suppressedStatus?.ToString());
+        p.Set("@status", suppressedStatus?.ToString());
         return ((long)(await write.ExecuteScalarAsync(ct))!, true, zone);
     }
 
@@ -136,7 +136,7 @@ public sealed class IngestStore
     public async Task<List<DateTime>> OtherEmailTimesAsync(WriteBatch batch, long contactId, CancellationToken ct)
     {
         var query = batch.Command(OtherEmailsSql);
-        query.Parameters.AddWithValue("@contactId", contactId);
+        query.Set("@contactId", contactId);
         var times = new List<DateTime>();
         await using var reader = await query.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct)) times.Add(DateTime.SpecifyKind(reader.GetDateTime(0), DateTimeKind.Utc));
@@ -148,39 +148,39 @@ public sealed class IngestStore
     public async Task<long?> TryInsertSequenceAsync(WriteBatch batch, Sequence sequence, CancellationToken ct)
     {
         var insert = batch.Command(InsertSequenceSql);
-        var p = insert.Parameters;
-        p.AddWithValue("@contactId", sequence.ContactId);
-        p.AddWithValue("@kind", sequence.Kind.ToString());
-        p.AddWithValue("@mode", sequence.Mode.ToString());
-        p.AddWithValue("@status", sequence.Status.ToString());
-        p.AddWithValue("@key", sequence.DedupeKey);
-        p.AddWithValue("@anchor", sequence.AnchorAt);
-        p.AddWithValue("@createdAt", sequence.CreatedAt);
-        Add(p, "@endedAt", sequence.EndedAt);
-        Add(p, "@endedReason", sequence.EndedReason);
-        p.AddWithValue("@payload", sequence.PayloadJson);
-        Add(p, "@executionId", sequence.ExecutionId);
+        var p = insert;
+        p.Set("@contactId", sequence.ContactId);
+        p.Set("@kind", sequence.Kind.ToString());
+        p.Set("@mode", sequence.Mode.ToString());
+        p.Set("@status", sequence.Status.ToString());
+        p.Set("@key", sequence.DedupeKey);
+        p.Set("@anchor", sequence.AnchorAt);
+        p.Set("@createdAt", sequence.CreatedAt);
+        p.Set("@endedAt", sequence.EndedAt);
+        p.Set("@endedReason", sequence.EndedReason);
+        p.Set("@payload", sequence.PayloadJson);
+        p.Set("@executionId", sequence.ExecutionId);
         if (await insert.ExecuteScalarAsync(ct) is not long id) return null;
 
         // All steps in one statement: one row of parameters per step.
         var rows = string.Join(",\n", sequence.Steps.Select((_, i) =>
-            $"(@sequenceId, @number{i}, @templateKey{i}, @dueAt{i}, @sendAt{i}, @sendAtReason{i}, @notBefore{i}, @status{i}, @sentBy{i}, @sentAt{i}, NULL, 0, @lastError{i}, 0, 0, NULL, NULL, 0, 0)"));
+            $"(@sequenceId, @number{i}, @templateKey{i}, @dueAt{i}, @sendAt{i}, @sendAtReason{i}, @notBefore{i}, @status{i}, @sentBy{i}, @sentAt{i}, NULL, 0, @lastError{i}, 0, FALSE, NULL, NULL, 0, 0)"));
         var steps = batch.Command(InsertStepsHead + rows);
-        var s = steps.Parameters;
-        s.AddWithValue("@sequenceId", id);
+        var s = steps;
+        s.Set("@sequenceId", id);
         for (var i = 0; i < sequence.Steps.Count; i++)
         {
             var step = sequence.Steps[i];
-            s.AddWithValue($"@number{i}", step.Number);
-            s.AddWithValue($"@templateKey{i}", step.TemplateKey);
-            s.AddWithValue($"@dueAt{i}", step.DueAt);
-            s.AddWithValue($"@sendAt{i}", step.SendAt);
-            Add(s, $"@sendAtReason{i}", step.SendAtReason);
-            s.AddWithValue($"@notBefore{i}", step.NotBefore);
-            s.AddWithValue($"@status{i}", step.Status.ToString());
-            Add(s, $"@sentBy{i}", step.SentBy?.ToString());
-            Add(s, $"@sentAt{i}", step.SentAt);
-            Add(s, $"@lastError{i}", step.LastError);
+            s.Set($"@number{i}", step.Number);
+            s.Set($"@templateKey{i}", step.TemplateKey);
+            s.Set($"@dueAt{i}", step.DueAt);
+            s.Set($"@sendAt{i}", step.SendAt);
+            s.Set($"@sendAtReason{i}", step.SendAtReason);
+            s.Set($"@notBefore{i}", step.NotBefore);
+            s.Set($"@status{i}", step.Status.ToString());
+            s.Set($"@sentBy{i}", step.SentBy?.ToString());
+            s.Set($"@sentAt{i}", step.SentAt);
+            s.Set($"@lastError{i}", step.LastError);
         }
         await steps.ExecuteNonQueryAsync(ct);
         return id;
@@ -191,12 +191,12 @@ public sealed class IngestStore
     public async Task<long> UpdatePayloadAsync(WriteBatch batch, long contactId, string dedupeKey, string payloadJson, CancellationToken ct)
     {
         var find = batch.Command(FindSequenceSql);
-        find.Parameters.AddWithValue("@contactId", contactId);
-        find.Parameters.AddWithValue("@key", dedupeKey);
+        find.Set("@contactId", contactId);
+        find.Set("@key", dedupeKey);
         var id = (long)(await find.ExecuteScalarAsync(ct))!;
         var update = batch.Command(UpdatePayloadSql);
-        update.Parameters.AddWithValue("@payload", payloadJson);
-        update.Parameters.AddWithValue("@id", id);
+        update.Set("@payload", payloadJson);
+        update.Set("@id", id);
         await update.ExecuteNonQueryAsync(ct);
         return id;
     }
@@ -204,18 +204,18 @@ public sealed class IngestStore
     public async Task InsertExecutionAsync(WriteBatch batch, Execution execution, CancellationToken ct)
     {
         var insert = batch.Command(InsertExecutionSql);
-        var p = insert.Parameters;
-        p.AddWithValue("@id", execution.Id);
-        p.AddWithValue("@flowId", execution.FlowId);
-        p.AddWithValue("@trigger", execution.Trigger);
-        p.AddWithValue("@receivedAt", execution.ReceivedAt);
-        p.AddWithValue("@endedAt", execution.EndedAt);
-        p.AddWithValue("@state", execution.State);
-        p.AddWithValue("@payload", execution.PayloadJson);
-        Add(p, "@email", execution.ContactEmail);
-        Add(p, "@sequenceId", execution.SequenceId);
-        p.AddWithValue("@deduplicated", execution.Deduplicated);
-        p.AddWithValue("@logs", ExecutionLogJson.Serialize(execution.Logs));
+        var p = insert;
+        p.Set("@id", execution.Id);
+        p.Set("@flowId", execution.FlowId);
+        p.Set("@trigger", execution.Trigger);
+        p.Set("@receivedAt", execution.ReceivedAt);
+        p.Set("@endedAt", execution.EndedAt);
+        p.Set("@state", execution.State);
+        p.Set("@payload", execution.PayloadJson);
+        p.Set("@email", execution.ContactEmail);
+        p.Set("@sequenceId", execution.SequenceId);
+        p.Set("@deduplicated", execution.Deduplicated);
+        p.Set("@logs", ExecutionLogJson.Serialize(execution.Logs));
         await insert.ExecuteNonQueryAsync(ct);
     }
 
@@ -223,12 +223,9 @@ public sealed class IngestStore
     public async Task AppendChangeAsync(WriteBatch batch, ChangeEntity entity, long id, DateTime now, CancellationToken ct)
     {
         var insert = batch.Command(InsertChangeSql);
-        insert.Parameters.AddWithValue("@entity", entity.ToString());
-        insert.Parameters.AddWithValue("@entityId", id);
-        insert.Parameters.AddWithValue("@at", now);
+        insert.Set("@entity", entity.ToString());
+        insert.Set("@entityId", id);
+        insert.Set("@at", now);
         await insert.ExecuteNonQueryAsync(ct);
     }
-
-    private static void Add(SqliteParameterCollection parameters, string name, object? value) =>
-        parameters.AddWithValue(name, value ?? DBNull.Value);
 }

@@ -1,4 +1,5 @@
 using Christmas.Core.Persistence;
+using Christmas.Core.Persistence.Dialects;
 using Christmas.Core.Sequences;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -12,6 +13,7 @@ namespace Christmas.Core.Scheduling;
 /// </summary>
 public sealed class StepRecovery(
     IDbContextFactory<CampaignDbContext> contexts,
+    SqlDialect dialect,
     IOptions<SchedulerOptions> options,
     TimeProvider time,
     ILogger<StepRecovery> logger)
@@ -19,12 +21,20 @@ public sealed class StepRecovery(
     private DateTime _lastStaleCheck = DateTime.MinValue;
 
     /// <summary>
-    /// At start-up, no job of this process exists yet: every claim is orphaned and every hand-over
-    /// may have been lost with the Hangfire store, so both are rebuilt from the steps table.
-    /// (Single instance per database; the PostgreSQL scale-out must limit this to expired leases.)
+    /// At start-up on a database of its own (SQLite), no job of this process exists yet: every claim
+    /// is orphaned and every hand-over may have been lost with the Hangfire store, so both are rebuilt
+    /// from the steps table. On a shared database (PostgreSQL) the other instances' claims and jobs
+    /// are alive, so only expired leases are released; lost hand-overs are redispatched after
+    /// <see cref="SchedulerOptions.RedispatchAfter"/> as at any time.
     /// </summary>
     public async Task RecoverAfterRestartAsync(CancellationToken ct)
     {
+        if (dialect.Shared)
+        {
+            _lastStaleCheck = DateTime.MinValue;
+            await RecoverStaleClaimsAsync(ct);
+            return;
+        }
         await using var db = await contexts.CreateDbContextAsync(ct);
         var handedOver = await db.Steps.Where(s => s.Status == StepStatus.Scheduled && s.DispatchedAt != null)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.DispatchedAt, (DateTime?)null), ct);

@@ -9,8 +9,9 @@ namespace Christmas.Core.Settings;
 
 /// <summary>
 /// Testing mode, persisted in the database; <c>Campaign:TestingMode</c> is only its initial value.
-/// Cached in memory because every webhook reads it (one instance per database for now; the
-/// PostgreSQL scale-out issue must re-read it).
+/// Cached in memory because every webhook reads it; on a shared database
+/// <see cref="SharedSettingsRefresher"/> re-reads it every 2 s, so a change on another instance
+/// reaches this one (and its banners) within seconds.
 /// </summary>
 public sealed class TestingModeStore(IDbContextFactory<CampaignDbContext> contexts, IOptions<CampaignOptions> options, AuditLog audit, TimeProvider time)
 {
@@ -24,6 +25,19 @@ public sealed class TestingModeStore(IDbContextFactory<CampaignDbContext> contex
     public async Task<bool> IsEnabledAsync(CancellationToken ct)
     {
         if (_cached is { } cached) return cached.Value;
+        return await ReadAsync(ct);
+    }
+
+    /// <summary>Reads the stored value again; raises <see cref="Changed"/> when another instance changed it.</summary>
+    public async Task RefreshAsync(CancellationToken ct)
+    {
+        var before = _cached?.Value;
+        var now = await ReadAsync(ct);
+        if (before is { } was && was != now) Changed?.Invoke(now);
+    }
+
+    private async Task<bool> ReadAsync(CancellationToken ct)
+    {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var row = await db.Settings.AsNoTracking().FirstOrDefaultAsync(s => s.Key == Key, ct);
         var enabled = row is null ? options.Value.TestingMode : bool.Parse(row.Value);

@@ -9,17 +9,17 @@ using Microsoft.Extensions.Time.Testing;
 namespace Christmas.Tests.Delivery;
 
 /// <summary>Resend's signed delivery events over real HTTP, applied to the steps they are about (Outbox sender, fake time, testing mode).</summary>
-public sealed class DeliveryEventTests : IAsyncLifetime
+public abstract class DeliveryEventTests(ITestDatabase database) : IAsyncLifetime
 {
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
     private readonly string _email = $"d{Guid.NewGuid():N}@example.com";
     private TestApp _app = null!;
 
-    public async Task InitializeAsync() => _app = await TestApp.StartAsync(_clock, settings: new Dictionary<string, string?>
+    public async Task InitializeAsync() => _app = await TestApp.StartAsync(_clock, settings: await database.SettingsAsync(new Dictionary<string, string?>
     {
         ["Campaign:TestingMode"] = "true",
         ["Resend:WebhookSecret"] = SignedEvents.Secret,
-    });
+    }));
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
@@ -204,3 +204,8 @@ public sealed class DeliveryEventTests : IAsyncLifetime
         Assert.Equal("ignored: domain.updated", e.Outcome);
     }
 }
+
+public sealed class DeliveryEventsOnSqlite() : DeliveryEventTests(new SqliteTestDatabase());
+
+[Collection(Fixtures.Postgres.PostgresCollection.Name)]
+public sealed class DeliveryEventsOnPostgres(Fixtures.Postgres.PostgresServer postgres) : DeliveryEventTests(postgres);

@@ -40,6 +40,10 @@ public sealed class ResendStandIn : IAsyncDisposable
     /// <summary>Emails Resend would have sent: one per accepted idempotency key.</summary>
     public int Accepted => _keys.Count;
     public string BaseUrl { get; private set; } = "";
+    /// <summary>Every email Resend would have delivered (a new key, or no key), with its recipients: what a customer got.</summary>
+    public ConcurrentQueue<JsonElement> Delivered { get; } = new();
+    /// <summary>How long each request takes before it is handled (a real provider's round trip), so a kill can land mid-send.</summary>
+    public TimeSpan Latency { get; set; }
     /// <summary>Runs with an accepted email's id before the answer leaves: Resend's webhook can reach the app before its send is recorded.</summary>
     public Func<string, Task>? BeforeAnswering { get; set; }
 
@@ -79,6 +83,7 @@ public sealed class ResendStandIn : IAsyncDisposable
             context.Request.Headers["Idempotency-Key"].FirstOrDefault());
         try
         {
+            if (Latency > TimeSpan.Zero) await Task.Delay(Latency, context.RequestAborted);
             if (context.Request.Headers.Authorization != $"Bearer {ApiKey}")
                 await ErrorAsync(context, HttpStatusCode.Unauthorized, "missing_api_key", "Missing API key in the authorization header");
             else if (OverLimit(arrivedAt))
@@ -115,12 +120,18 @@ public sealed class ResendStandIn : IAsyncDisposable
     /// <returns>The email's id (the first one for a known key), or null for a known key with another payload.</returns>
     private string? Accept(Received received)
     {
-        if (received.Key is null) return Guid.NewGuid().ToString();
+        if (received.Key is null)
+        {
+            Delivered.Enqueue(received.Body);
+            return Guid.NewGuid().ToString();
+        }
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(received.Body.GetRawText())));
         var now = DateTimeOffset.UtcNow;
+        var fresh = Guid.NewGuid().ToString();
         // Keys are remembered for 24 h, like Resend's; after that the key is new again.
-        var entry = _keys.AddOrUpdate(received.Key, _ => (Guid.NewGuid().ToString(), hash, now),
-            (_, old) => now - old.At >= KeyLifetime ? (Guid.NewGuid().ToString(), hash, now) : old);
+        var entry = _keys.AddOrUpdate(received.Key, _ => (fresh, hash, now),
+            (_, old) => now - old.At >= KeyLifetime ? (fresh, hash, now) : old);
+        if (entry.Id == fresh) Delivered.Enqueue(received.Body);
         return entry.Hash == hash ? entry.Id : null;
     }
 

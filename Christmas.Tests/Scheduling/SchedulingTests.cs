@@ -11,8 +11,8 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Christmas.Tests.Scheduling;
 
-/// <summary>The scheduler end to end on fake time: real HTTP, real SQLite, real Hangfire, the Outbox sender.</summary>
-public sealed class SchedulingTests : IAsyncLifetime
+/// <summary>The scheduler end to end on fake time: real HTTP, a real database (SQLite, PostgreSQL), real Hangfire, the Outbox sender.</summary>
+public abstract class SchedulingTests(ITestDatabase database) : IAsyncLifetime
 {
     /// <summary>Due steps must leave within 5 s of their due time (issue #2); measured on the real _clock after the fake one reaches the due time.</summary>
     private static readonly TimeSpan SendBound = TimeSpan.FromSeconds(5);
@@ -26,7 +26,7 @@ public sealed class SchedulingTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = await TestApp.StartAsync(_clock, settings: Testing);
+        _app = await TestApp.StartAsync(_clock, settings: await database.SettingsAsync(Testing));
         _anchor = _clock.GetUtcNow();
     }
 
@@ -164,7 +164,7 @@ public sealed class SchedulingTests : IAsyncLifetime
     {
         await StartAssessmentAsync();
         // Suppressed behind the sequence's back (as a later bounce or complaint may do): the send-time check must catch it.
-        await _app.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE Contacts SET Status = 'Unsubscribed' WHERE Email = {_email}"));
+        await _app.WithDbAsync(db => db.Contacts.Where(c => c.Email == _email).ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, Christmas.Core.Contacts.ContactStatus.Unsubscribed)));
 
         _clock.SetUtcNow(_anchor.AddMinutes(1));
         var step = await Eventually.WaitAsync(async () => (await StepsAsync())[1], s => s.Status != StepStatus.Scheduled && s.Status != StepStatus.Sending,
@@ -189,3 +189,8 @@ public sealed class SchedulingTests : IAsyncLifetime
         Assert.Equal(("sent", messages[1].MessageId), (step.GetProperty("status").GetString(), step.GetProperty("providerMessageId").GetString()));
     }
 }
+
+public sealed class SchedulingOnSqlite() : SchedulingTests(new SqliteTestDatabase());
+
+[Collection(Fixtures.Postgres.PostgresCollection.Name)]
+public sealed class SchedulingOnPostgres(Fixtures.Postgres.PostgresServer postgres) : SchedulingTests(postgres);

@@ -2,20 +2,21 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Christmas.Core.Persistence;
+using Christmas.Core.Persistence.Dialects;
 
 namespace Christmas.Core.Delivery.Events;
 
 /// <summary>
-/// Records a verified provider event raw, through the group-commit writer (the app's one SQLite
+/// Records a verified provider event raw, through the group-commit writer (the app's one
 /// writer), and wakes the loop that applies it. A redelivered <c>svix-id</c> is not stored again.
 /// </summary>
 public sealed class DeliveryEventIntake(GroupCommitWriter writer, DeliverySignal signal, TimeProvider time)
 {
     private const string InsertSql = """
-        INSERT INTO DeliveryEvents (SvixId, Type, EmailId, OccurredAt, ReceivedAt, PayloadJson, StepId, AppliedAt, Outcome, Attempts, RetryAt)
+        INSERT INTO "DeliveryEvents" ("SvixId", "Type", "EmailId", "OccurredAt", "ReceivedAt", "PayloadJson", "StepId", "AppliedAt", "Outcome", "Attempts", "RetryAt")
         VALUES (@svixId, @type, @emailId, @occurredAt, @receivedAt, @payload, NULL, NULL, NULL, 0, NULL)
-        ON CONFLICT (SvixId) DO NOTHING
-        RETURNING Id
+        ON CONFLICT ("SvixId") DO NOTHING
+        RETURNING "Id"
         """;
 
     public sealed record Recorded(long? Id, bool Duplicate);
@@ -58,13 +59,13 @@ public sealed class DeliveryEventIntake(GroupCommitWriter writer, DeliverySignal
         var id = await writer.RunAsync(async (batch, token) =>
         {
             var insert = batch.Command(InsertSql);
-            var p = insert.Parameters;
-            p.AddWithValue("@svixId", svixId);
-            p.AddWithValue("@type", type);
-            p.AddWithValue("@emailId", (object?)emailId ?? DBNull.Value);
-            p.AddWithValue("@occurredAt", occurredAt ?? now);
-            p.AddWithValue("@receivedAt", now);
-            p.AddWithValue("@payload", payload);
+            var p = insert;
+            p.Set("@svixId", svixId);
+            p.Set("@type", type);
+            p.Set("@emailId", emailId);
+            p.Set("@occurredAt", occurredAt ?? now);
+            p.Set("@receivedAt", now);
+            p.Set("@payload", payload);
             return await insert.ExecuteScalarAsync(token) as long?;
         }, ct);
         if (id is not null) signal.Wake();

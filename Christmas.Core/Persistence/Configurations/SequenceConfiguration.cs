@@ -12,6 +12,8 @@ public sealed class SequenceConfiguration : IEntityTypeConfiguration<Sequence>
         // contact's sequence lands at the end of the index instead of on a random page.
         b.HasIndex(s => new { s.ContactId, s.DedupeKey }).IsUnique();
         b.HasIndex(s => new { s.ContactId, s.Status });
+        // The funnel's "went on", covering and in group order: no table page (payload JSON) is read.
+        b.HasIndex(s => new { s.ContactId, s.Kind, s.CreatedAt }, "IX_Sequences_Funnel");
         b.HasOne(s => s.Contact).WithMany().HasForeignKey(s => s.ContactId);
         b.HasMany(s => s.Steps).WithOne(s => s.Sequence).HasForeignKey(s => s.SequenceId);
         b.Property(s => s.DedupeKey).HasMaxLength(500);

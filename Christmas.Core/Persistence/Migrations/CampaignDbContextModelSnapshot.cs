@@ -512,6 +512,8 @@ namespace Christmas.Core.Persistence.Migrations
 
                     b.HasIndex("ContactId", "Status");
 
+                    b.HasIndex(new[] { "ContactId", "Kind", "CreatedAt" }, "IX_Sequences_Funnel");
+
                     b.ToTable("Sequences");
                 });
 
@@ -605,6 +607,9 @@ namespace Christmas.Core.Persistence.Migrations
 
                     b.HasIndex("Status", "NotBefore");
 
+                    b.HasIndex(new[] { "Status", "TemplateKey", "DeliveryFlags" }, "IX_Steps_Funnel")
+                        .HasFilter("\"Status\" = 'Sent'");
+
                     b.ToTable("Steps");
                 });
 
@@ -692,6 +697,23 @@ namespace Christmas.Core.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("EmailTemplates");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

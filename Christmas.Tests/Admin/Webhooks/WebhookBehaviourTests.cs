@@ -11,9 +11,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Christmas.Tests.Admin.Webhooks;
 
 /// <summary>What each webhook stores and answers, with the guide's payloads over real HTTP.</summary>
-public class WebhookBehaviourTests(SharedApp shared) : IClassFixture<SharedApp>
+public abstract class WebhookBehaviourTests
 {
-    private TestApp App => shared.App;
+    protected abstract TestApp App { get; }
     private static string NewEmail() => $"c{Guid.NewGuid():N}@example.com";
     private static readonly DateTimeOffset RecentAnchor = DateTimeOffset.UtcNow.AddMinutes(-1);
 
@@ -256,4 +256,19 @@ public class WebhookBehaviourTests(SharedApp shared) : IClassFixture<SharedApp>
     }
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
+}
+
+public sealed class WebhookBehaviourOnSqlite(SharedApp shared) : WebhookBehaviourTests, IClassFixture<SharedApp>
+{
+    protected override TestApp App => shared.App;
+}
+
+/// <summary>The same calls on PostgreSQL: each test starts its own app on a new database of the shared server.</summary>
+[Collection(Fixtures.Postgres.PostgresCollection.Name)]
+public sealed class WebhookBehaviourOnPostgres(Fixtures.Postgres.PostgresServer postgres) : WebhookBehaviourTests, IAsyncLifetime
+{
+    private TestApp _app = null!;
+    protected override TestApp App => _app;
+    public async Task InitializeAsync() => _app = await TestApp.StartAsync(settings: await postgres.SettingsAsync());
+    public async Task DisposeAsync() => await _app.DisposeAsync();
 }

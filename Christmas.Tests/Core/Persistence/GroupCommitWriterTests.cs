@@ -1,5 +1,6 @@
 using Christmas.Core.Contacts;
 using Christmas.Core.Persistence;
+using Christmas.Core.Persistence.Dialects;
 using Christmas.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,16 +14,17 @@ public sealed class GroupCommitWriterTests : IAsyncLifetime
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "christmas-tests", Guid.NewGuid().ToString("N"));
     private ServiceProvider _services = null!;
     private GroupCommitWriter _writer = null!;
+    private SqliteDialect Dialect => new(Path.Combine(_directory, "campaign.db"));
     private static readonly DateTime Now = new(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc);
 
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_directory);
         _services = new ServiceCollection()
-            .AddPooledDbContextFactory<CampaignDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(_directory, "campaign.db")}"))
+            .AddPooledDbContextFactory<CampaignDbContext>(o => Dialect.Configure(o))
             .BuildServiceProvider();
         await using (var db = await Contexts.CreateDbContextAsync()) await db.Database.MigrateAsync();
-        _writer = new GroupCommitWriter(Contexts, NullLogger<GroupCommitWriter>.Instance);
+        _writer = new GroupCommitWriter(Contexts, Dialect, NullLogger<GroupCommitWriter>.Instance);
         await _writer.StartAsync(CancellationToken.None);
     }
 

@@ -1,0 +1,47 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace Christmas.Core.Persistence.Dialects;
+
+/// <summary>
+/// What differs between the databases, and nothing else: how EF connects, what a writer's session
+/// sets up, and whether other instances may share the database. The hand-written SQL itself
+/// (IngestStore, DeliveryEventIntake, FunnelQueries) is standard SQL with quoted names, valid on both.
+/// </summary>
+public abstract class SqlDialect
+{
+    public abstract DatabaseProvider Provider { get; }
+
+    /// <summary>True when other instances may use the same database: claims are leases, nothing is reset at start.</summary>
+    public abstract bool Shared { get; }
+
+    /// <summary>Where the data is, for the log (never a password).</summary>
+    public abstract string Describe();
+
+    public abstract void Configure(DbContextOptionsBuilder options);
+
+    /// <summary>
+    /// Whether the writer keeps one command per SQL text. SQLite prepares on the command, so reuse is
+    /// what makes repeats cheap; Npgsql prepares per connection by SQL text (auto-prepare), and a
+    /// reused command with cleared parameters resent an earlier call's values there.
+    /// </summary>
+    public virtual bool ReuseCommands => true;
+
+    /// <summary>Run once on the group-commit writer's connection when it opens.</summary>
+    public virtual Task PrepareWriterAsync(CampaignDbContext db, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>Run after migrations, before anything reads or writes.</summary>
+    public virtual Task AfterMigrateAsync(CampaignDbContext db, CancellationToken ct) => Task.CompletedTask;
+}
+
+public static class DbCommandExtensions
+{
+    /// <summary>Adds a parameter, provider-neutrally; null becomes DBNull.</summary>
+    public static void Set(this DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+    }
+}

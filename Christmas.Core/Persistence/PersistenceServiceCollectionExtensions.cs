@@ -1,0 +1,35 @@
+using Christmas.Core.Changes;
+using Christmas.Core.Persistence.Dialects;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Christmas.Core.Persistence;
+
+public static class PersistenceServiceCollectionExtensions
+{
+    /// <summary>The app database on the configured provider, its initializer and the webhook's group-commit writer.</summary>
+    public static IServiceCollection AddPersistence(this IServiceCollection services)
+    {
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
+        services.AddSingleton<DataPaths>();
+        services.AddSingleton<SqlDialect>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider switch
+        {
+            DatabaseProvider.PostgreSql => new PostgreSqlDialect(
+                sp.GetRequiredService<IConfiguration>().GetConnectionString("Postgres") is { Length: > 0 } cs ? cs
+                    : throw new OptionsValidationException("ConnectionStrings:Postgres", typeof(DatabaseOptions),
+                        ["Database:Provider is PostgreSql, so set ConnectionStrings:Postgres (e.g. Host=db;Database=christmas;Username=app;Password=...)."])),
+            _ => new SqliteDialect(sp.GetRequiredService<DataPaths>().AppDatabase),
+        });
+        services.AddPooledDbContextFactory<CampaignDbContext>((sp, db) =>
+        {
+            sp.GetRequiredService<SqlDialect>().Configure(db);
+            db.AddInterceptors(sp.GetRequiredService<ChangeFeedInterceptor>());
+        });
+        services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<GroupCommitWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<GroupCommitWriter>());
+        return services;
+    }
+}
