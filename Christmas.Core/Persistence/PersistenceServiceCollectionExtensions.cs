@@ -28,6 +28,7 @@ public static class PersistenceServiceCollectionExtensions
             db.AddInterceptors(sp.GetRequiredService<ChangeFeedInterceptor>());
         });
         services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<Leases.LeaseKeeper>();
         services.AddSingleton<GroupCommitWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<GroupCommitWriter>());
         return services;

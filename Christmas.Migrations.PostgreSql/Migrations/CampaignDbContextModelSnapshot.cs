@@ -474,6 +474,25 @@ namespace Christmas.Migrations.PostgreSql.Migrations
                     b.ToTable("NotionPages", (string)null);
                 });
 
+            modelBuilder.Entity("Christmas.Core.Persistence.Leases.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases");
+                });
+
             modelBuilder.Entity("Christmas.Core.Sequences.Sequence", b =>
                 {
                     b.Property<long>("Id")

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Christmas.Core.Persistence;
+using Christmas.Core.Persistence.Leases;
 using Christmas.Core.Sequences;
 using Christmas.Core.Suppressions;
 using Microsoft.EntityFrameworkCore;
@@ -19,9 +20,12 @@ public sealed class DeliveryEventApplier(
     GroupCommitWriter writer,
     SuppressionList suppressions,
     DeliverySignal signal,
+    LeaseKeeper leases,
     TimeProvider time,
     ILogger<DeliveryEventApplier> logger) : BackgroundService
 {
+    /// <summary>The lease that makes one instance of several apply the events.</summary>
+    public const string LeaseName = "delivery-events";
     public const int BatchSize = 200;
     public static readonly TimeSpan GiveUpAfter = TimeSpan.FromDays(7);
     private static readonly TimeSpan FirstRetry = TimeSpan.FromMinutes(1);
@@ -35,6 +39,11 @@ public sealed class DeliveryEventApplier(
         {
             try
             {
+                if (!await leases.HoldAsync(LeaseName, stoppingToken))
+                {
+                    await Task.Delay(Idle * 5, stoppingToken); // another instance applies them
+                    continue;
+                }
                 if (await ApplyDueAsync(stoppingToken) == BatchSize) continue;
                 await signal.WaitAsync(Idle, stoppingToken);
             }

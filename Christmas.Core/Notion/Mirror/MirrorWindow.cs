@@ -22,6 +22,16 @@ public sealed class MirrorWindow
         lock (_lock) _waiting.TryAdd((kind, id), changeId);
     }
 
+    /// <summary>Forgets what was read: the next read starts at the stored cursor (another instance may have moved it).</summary>
+    public void Reset()
+    {
+        lock (_lock)
+        {
+            _waiting.Clear();
+            ReadUpTo = null;
+        }
+    }
+
     public void Read(long upTo)
     {
         lock (_lock) ReadUpTo = Math.Max(ReadUpTo ?? 0, upTo);

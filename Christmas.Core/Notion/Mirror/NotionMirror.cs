@@ -1,6 +1,7 @@
 using Christmas.Core.Notion.Client;
 using Christmas.Core.Notion.Mapping;
 using Christmas.Core.Persistence;
+using Christmas.Core.Persistence.Leases;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -25,9 +26,12 @@ public sealed class NotionMirror(
     NotionSchemas schemas,
     NotionClients clients,
     NotionMirrorState state,
+    LeaseKeeper leases,
     IOptions<NotionOptions> options,
     ILogger<NotionMirror> logger) : BackgroundService
 {
+    /// <summary>The lease that makes one instance of several write to Notion.</summary>
+    public const string LeaseName = "notion-mirror";
     public const int DrainBatch = 25;
     // Reading is cheap (no writes); the cap bounds the memory a huge backlog takes.
     private const int MaxWindow = 200_000;
@@ -44,6 +48,13 @@ public sealed class NotionMirror(
         {
             try
             {
+                if (!await leases.HoldAsync(LeaseName, stoppingToken))
+                {
+                    // Another instance mirrors; if this one takes over, it starts again from the shared cursor.
+                    window.Reset();
+                    await Task.Delay(o.PollInterval, stoppingToken);
+                    continue;
+                }
                 // The feed first: its cursor exists from the first second, whatever Notion is doing.
                 var read = 0;
                 for (var turn = 0; turn < MaxReadsPerTurn && window.Count < MaxWindow; turn++)

@@ -457,6 +457,25 @@ namespace Christmas.Core.Persistence.Migrations
                     b.ToTable("NotionPages", (string)null);
                 });
 
+            modelBuilder.Entity("Christmas.Core.Persistence.Leases.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases");
+                });
+
             modelBuilder.Entity("Christmas.Core.Sequences.Sequence", b =>
                 {
                     b.Property<long>("Id")
