@@ -116,6 +116,8 @@ public sealed class NotionMirror(
         var synced = 0;
         foreach (var link in work)
         {
+            // Renewed before every write, so a slow Notion never lets a second instance write the same page.
+            if (!await leases.HoldAsync(LeaseName, ct)) break;
             try
             {
                 if (await PageContentLoader.LoadAsync(db, link, ct) is { } content)
