@@ -9,13 +9,15 @@ namespace Christmas.Admin.Extensions;
 
 public static class WebApplicationExtensions
 {
-    /// <summary>Applies migrations and seeds the default templates before any hosted service (writer, dispatcher, Hangfire) starts.</summary>
+    /// <summary>Applies migrations and seeds the default templates and the first Admin (one instance at a time) before any hosted service (writer, dispatcher, Hangfire) starts.</summary>
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
-        await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
-        await app.Services.GetRequiredService<TemplateStore>().SeedAndCheckAsync(CancellationToken.None);
-        await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<FirstAdminSeeder>().SeedAsync();
+        await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(async ct =>
+        {
+            await app.Services.GetRequiredService<TemplateStore>().SeedAndCheckAsync(ct);
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<FirstAdminSeeder>().SeedAsync();
+        }, CancellationToken.None);
     }
 
     public static WebApplication UseChristmasAdmin(this WebApplication app)

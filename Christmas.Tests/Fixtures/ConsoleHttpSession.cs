@@ -6,12 +6,13 @@ namespace Christmas.Tests.Fixtures;
 /// <summary>Signs in through the real login form (with its antiforgery token) and keeps the cookie, like a browser without JavaScript.</summary>
 public static partial class ConsoleHttpSession
 {
-    public static HttpClient NewClient(TestApp app) =>
-        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = app.BaseAddress };
+    /// <param name="cookies">A browser's cookie jar; cookies go by host, not port, so one jar reaches every instance on a host.</param>
+    public static HttpClient NewClient(TestApp app, CookieContainer? cookies = null) =>
+        new(new HttpClientHandler { CookieContainer = cookies ?? new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = app.BaseAddress };
 
-    public static async Task<HttpClient> SignInAsync(TestApp app, string email, string password)
+    public static async Task<HttpClient> SignInAsync(TestApp app, string email, string password, CookieContainer? cookies = null)
     {
-        var client = NewClient(app);
+        var client = NewClient(app, cookies);
         var response = await PostLoginAsync(client, email, password, withAntiforgery: true);
         if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"Sign-in failed: {(int)response.StatusCode}");
         return client;

@@ -63,7 +63,16 @@ public sealed class UnsubscribeTokens(IDbContextFactory<CampaignDbContext> conte
                 // Generated once and kept: links in emails already sent must keep working.
                 row = new Setting(SecretKey, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), time.GetUtcNow().UtcDateTime);
                 db.Settings.Add(row);
-                await db.SaveChangesAsync(ct);
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                }
+                catch (DbUpdateException)
+                {
+                    // Another instance on the shared database generated it first: use theirs.
+                    await using var again = await contexts.CreateDbContextAsync(ct);
+                    row = await again.Settings.AsNoTracking().FirstAsync(s => s.Key == SecretKey, ct);
+                }
             }
             return _secret = Convert.FromBase64String(row.Value);
         }

@@ -22,6 +22,39 @@ public sealed class PostgreSqlDialect(string connectionString) : SqlDialect
         return $"PostgreSQL {b.Host}:{b.Port}/{b.Database}";
     }
 
+    /// <summary>
+    /// A session advisory lock on a connection of its own. EF Core's own migration lock (LOCK TABLE in
+    /// a transaction) did not keep two instances starting on an empty database apart: the second
+    /// failed with "relation already exists".
+    /// </summary>
+    public override async Task<IAsyncDisposable> LockForMigrationAsync(CancellationToken ct)
+    {
+        var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync(ct);
+        await using (var command = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLockKey})", connection))
+            await command.ExecuteNonQueryAsync(ct);
+        return new AdvisoryLock(connection);
+    }
+
+    /// <summary>Any fixed number; only this app takes it.</summary>
+    private const long MigrationLockKey = 0x43_68_72_69_73_74_6D; // "Christm"
+
+    private sealed class AdvisoryLock(NpgsqlConnection connection) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await using var command = new NpgsqlCommand($"SELECT pg_advisory_unlock({MigrationLockKey})", connection);
+                await command.ExecuteNonQueryAsync();
+            }
+            finally
+            {
+                await connection.DisposeAsync(); // a closed session releases the lock in any case
+            }
+        }
+    }
+
     public override void Configure(DbContextOptionsBuilder options) =>
         options.UseNpgsql(ConnectionString, o => o.MigrationsAssembly(MigrationsAssembly));
 }

@@ -30,6 +30,18 @@ public abstract class SqlDialect
     /// <summary>Run once on the group-commit writer's connection when it opens.</summary>
     public virtual Task PrepareWriterAsync(CampaignDbContext db, CancellationToken ct) => Task.CompletedTask;
 
+    /// <summary>
+    /// Held while migrations run, so instances starting together on a new database apply them one
+    /// after the other. Nothing by default: a SQLite file has one instance.
+    /// </summary>
+    public virtual Task<IAsyncDisposable> LockForMigrationAsync(CancellationToken ct) => Task.FromResult<IAsyncDisposable>(NoLock.Instance);
+
+    private sealed class NoLock : IAsyncDisposable
+    {
+        public static readonly NoLock Instance = new();
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
     /// <summary>Run after migrations, before anything reads or writes.</summary>
     public virtual Task AfterMigrateAsync(CampaignDbContext db, CancellationToken ct) => Task.CompletedTask;
 }

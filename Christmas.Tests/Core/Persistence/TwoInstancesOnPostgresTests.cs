@@ -1,0 +1,72 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Christmas.Core.Contacts;
+using Christmas.Core.Delivery.Unsubscribe;
+using Christmas.Tests.Fixtures;
+using Christmas.Tests.Fixtures.Postgres;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Christmas.Tests.Core.Persistence;
+
+/// <summary>Two instances on one PostgreSQL database, as behind a reverse proxy: what one does, the other sees.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class TwoInstancesOnPostgresTests(PostgresServer postgres) : IAsyncLifetime
+{
+    private TestApp _a = null!, _b = null!;
+
+    public async Task InitializeAsync()
+    {
+        var settings = await postgres.SettingsAsync();
+        _a = await TestApp.StartAsync(settings: settings);
+        _b = await TestApp.StartAsync(settings: settings);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _a.DisposeAsync();
+        await _b.DisposeAsync();
+    }
+
+    private static async Task<bool> TestingModeAsync(TestApp app) =>
+        (await app.Api.GetFromJsonAsync<JsonElement>("/api/settings/testing-mode")).GetProperty("enabled").GetBoolean();
+
+    [Fact]
+    public async Task Testing_mode_switched_on_one_instance_reaches_the_other_within_five_seconds()
+    {
+        Assert.False(await TestingModeAsync(_b));
+        (await _a.Api.PutAsJsonAsync("/api/settings/testing-mode", new { enabled = true })).EnsureSuccessStatusCode();
+        await Eventually.WaitAsync(() => TestingModeAsync(_b), on => on, TimeSpan.FromSeconds(5), "testing mode on the other instance");
+
+        (await _b.Api.PutAsJsonAsync("/api/settings/testing-mode", new { enabled = false })).EnsureSuccessStatusCode();
+        await Eventually.WaitAsync(() => TestingModeAsync(_a), on => !on, TimeSpan.FromSeconds(5), "testing mode off again on the first");
+    }
+
+    [Fact]
+    public async Task A_sign_in_cookie_made_by_one_instance_is_accepted_by_the_other()
+    {
+        var browser = new CookieContainer();
+        await ConsoleHttpSession.SignInAsync(_a, TestApp.AdminEmail, TestApp.AdminPassword, browser);
+        using var other = ConsoleHttpSession.NewClient(_b, browser);
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/contacts")).StatusCode);
+
+        using var anonymous = ConsoleHttpSession.NewClient(_b);
+        Assert.NotEqual(HttpStatusCode.OK, (await anonymous.GetAsync("/contacts")).StatusCode); // the 200 above was the cookie's doing
+    }
+
+    [Fact]
+    public async Task An_unsubscribe_link_made_by_one_instance_works_on_the_other()
+    {
+        var email = $"u{Guid.NewGuid():N}@example.com";
+        (await _a.PostWebhookAsync("assessment-handler", Fixtures.Webhooks.Assessment(DateTimeOffset.UtcNow.AddMinutes(-1), email))).EnsureSuccessStatusCode();
+        var id = await _a.WithDbAsync(db => db.Contacts.Where(c => c.Email == email).Select(c => c.Id).SingleAsync());
+        var url = await _a.Services.GetRequiredService<UnsubscribeTokens>().UrlAsync(id, CancellationToken.None);
+
+        var answer = await _b.Anonymous.PostAsync(new Uri(url).PathAndQuery,
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" }));
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Equal(ContactStatus.Unsubscribed, await _b.WithDbAsync(db => db.Contacts.Where(c => c.Id == id).Select(c => c.Status).SingleAsync()));
+    }
+}
