@@ -14,6 +14,8 @@ namespace Christmas.Core.Delivery;
 public static class DeliveryServiceCollectionExtensions
 {
     /// <summary>The senders behind <see cref="IEmailSender"/>, chosen by <c>Email:Provider</c>.</summary>
+    private static readonly TimeSpan LongestRetryAfterInPlace = TimeSpan.FromSeconds(5);
+
     public static IServiceCollection AddEmailSenders(this IServiceCollection services)
     {
         // Only values that are wrong stop the start; missing sender keys hold the sends instead (SenderReadiness),
@@ -41,13 +43,15 @@ public static class DeliveryServiceCollectionExtensions
             });
         // Outermost to innermost: retries, then the rate gate (every attempt waits its turn), then
         // the per-attempt timeout (which must not count the wait for the gate).
-        resend.AddResilienceHandler("resend-retry", pipeline =>
+        resend.AddResilienceHandler("resend-retry", (pipeline, context) =>
         {
             // Retry-after and backoff are real seconds of a real server, not the schedule's (fake in tests) clock.
             pipeline.TimeProvider = TimeProvider.System;
+            var retries = context.ServiceProvider.GetRequiredService<IOptions<ResendOptions>>().Value.RetriesPerSend;
+            if (retries <= 0) return;
             pipeline.AddRetry(new HttpRetryStrategyOptions
             {
-                MaxRetryAttempts = 4,
+                MaxRetryAttempts = retries,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = TimeSpan.FromSeconds(1),
@@ -56,6 +60,8 @@ public static class DeliveryServiceCollectionExtensions
                 ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
                 {
                     { Exception: HttpRequestException or TimeoutRejectedException } => true,
+                    // A long retry-after is not waited out here, holding a worker: the step is tried again then.
+                    { Result: { } r } when r.Headers.RetryAfter?.Delta > LongestRetryAfterInPlace => false,
                     { Result: { } r } => r.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.Conflict or HttpStatusCode.RequestTimeout
                         || (int)r.StatusCode >= 500,
                     _ => false,

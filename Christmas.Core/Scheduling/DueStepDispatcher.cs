@@ -81,7 +81,10 @@ public sealed class DueStepDispatcher(
 
         // Enqueue first: a crash in between leaves duplicate jobs, which find the step taken and do nothing.
         foreach (var id in due) jobs.Enqueue<SendStepJob>(job => job.RunAsync(id, CancellationToken.None));
-        await db.Steps.Where(s => due.Contains(s.Id))
+        // Marked only where still as read: a job that already ran (sent, or failed and set its next
+        // attempt) must not be left looking handed over, or its retry would wait for RedispatchAfter.
+        await db.Steps.Where(s => due.Contains(s.Id) && s.Status == StepStatus.Scheduled && s.NotBefore <= now
+                && (s.DispatchedAt == null || s.DispatchedAt <= redispatchBefore))
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.DispatchedAt, now), ct);
         logger.LogDebug("Handed {Count} due steps to the send queue", due.Count);
         return due.Count;

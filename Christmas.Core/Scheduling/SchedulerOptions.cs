@@ -17,8 +17,15 @@ public sealed class SchedulerOptions
     public TimeSpan RedispatchAfter { get; set; } = TimeSpan.FromMinutes(2);
     /// <summary>A claim older than this (worker crashed) goes back to the queue, keeping its idempotency key.</summary>
     public TimeSpan SendingLease { get; set; } = TimeSpan.FromMinutes(5);
-    /// <summary>Attempts per send before the step is failed.</summary>
+    /// <summary>Attempts per send before the step is failed, when the error is not the provider being unavailable.</summary>
     public int MaxAttempts { get; set; } = 5;
-    /// <summary>Wait before the second attempt; doubled after each further failure.</summary>
+    /// <summary>Wait before the second attempt; doubled after each further failure, up to <see cref="MaxRetryDelay"/>.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>Longest wait between two attempts of one step.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(15);
+    /// <summary>
+    /// While the provider is unavailable (5xx, 429, unreachable), a step keeps trying for this long after
+    /// its planned time, whatever <see cref="MaxAttempts"/> says: an outage delays emails, it does not lose them.
+    /// </summary>
+    public TimeSpan RetryUnavailableFor { get; set; } = TimeSpan.FromHours(24);
 }

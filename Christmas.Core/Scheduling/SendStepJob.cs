@@ -109,15 +109,25 @@ public sealed class SendStepJob(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            var permanent = ex is EmailSendException { Permanent: true };
-            var o = options.Value;
-            DateTime? retryAt = permanent || step.Attempts >= o.MaxAttempts
-                ? null
-                : Now() + o.RetryBaseDelay * Math.Pow(2, step.Attempts - 1);
+            var retryAt = RetryAt(step, ex as EmailSendException);
             step.MarkAttemptFailed(ex.Message, retryAt);
             logger.LogWarning("Step {StepId} attempt {Attempt} failed ({Outcome}): {Error}",
                 step.Id, step.Attempts, retryAt is null ? "failed for good" : $"retry at {retryAt:O}", ex.Message);
         }
+    }
+
+    /// <returns>When to try again, or null: failed for good.</returns>
+    private DateTime? RetryAt(Step step, EmailSendException? error)
+    {
+        var o = options.Value;
+        if (error is { Permanent: true }) return null;
+        var now = Now();
+        var backoff = o.RetryBaseDelay * Math.Pow(2, Math.Min(step.Attempts - 1, 20));
+        var wait = backoff < o.MaxRetryDelay ? backoff : o.MaxRetryDelay;
+        if (error?.RetryAfter is { } after && after > wait) wait = after;
+        if (error is { Unavailable: true })
+            return now - step.SendAt < o.RetryUnavailableFor ? now + wait : null;
+        return step.Attempts >= o.MaxAttempts ? null : now + wait;
     }
 
     private async Task<bool> TrySaveAsync(CampaignDbContext db, long stepId, CancellationToken ct)

@@ -44,6 +44,10 @@ public sealed class ResendStandIn : IAsyncDisposable
     public ConcurrentQueue<JsonElement> Delivered { get; } = new();
     /// <summary>How long each request takes before it is handled (a real provider's round trip), so a kill can land mid-send.</summary>
     public TimeSpan Latency { get; set; }
+    /// <summary>While set, every request is answered with this error (an outage: 500, or 429 with retry-after) and nothing is sent.</summary>
+    public (HttpStatusCode Status, int? RetryAfterSeconds)? Outage { get; set; }
+    /// <summary>The clock of <see cref="Arrival.At"/>: the app's fake clock in tests that count waits in its time.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
     /// <summary>Runs with an accepted email's id before the answer leaves: Resend's webhook can reach the app before its send is recorded.</summary>
     public Func<string, Task>? BeforeAnswering { get; set; }
 
@@ -78,7 +82,7 @@ public sealed class ResendStandIn : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         using var reader = new StreamReader(context.Request.Body);
-        var arrivedAt = DateTimeOffset.UtcNow;
+        var arrivedAt = Clock.GetUtcNow();
         var received = new Received(JsonDocument.Parse(await reader.ReadToEndAsync()).RootElement.Clone(),
             context.Request.Headers["Idempotency-Key"].FirstOrDefault());
         try
@@ -91,6 +95,12 @@ public sealed class ResendStandIn : IAsyncDisposable
                 Interlocked.Increment(ref _tooMany);
                 context.Response.Headers.RetryAfter = "1";
                 await ErrorAsync(context, HttpStatusCode.TooManyRequests, "rate_limit_exceeded", "Too many requests. You can only make 2 requests per second.");
+            }
+            else if (Outage is var (status, retryAfter))
+            {
+                if (retryAfter is { } s) context.Response.Headers.RetryAfter = s.ToString();
+                await ErrorAsync(context, status, status == HttpStatusCode.TooManyRequests ? "rate_limit_exceeded" : "internal_server_error",
+                    status == HttpStatusCode.TooManyRequests ? "Too many requests." : "An unexpected error occurred.");
             }
             else if (_script.TryDequeue(out var scripted)) await scripted(context, received);
             else if (Accept(received) is { } id)

@@ -34,7 +34,7 @@ public sealed class ResendEmailSender(HttpClient http, IOptionsMonitor<EmailOpti
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             // Retries exhausted on network errors or timeouts (or the circuit is open): the step tries again later.
-            throw new EmailSendException($"Resend could not be reached: {ex.Message}", permanent: false, ex);
+            throw new EmailSendException($"Resend could not be reached: {ex.Message}", permanent: false, ex, unavailable: true);
         }
         using (response)
         {
@@ -44,9 +44,18 @@ public sealed class ResendEmailSender(HttpClient http, IOptionsMonitor<EmailOpti
             var error = await ReadErrorAsync(response, cancellationToken);
             // The same key with another payload: the first send went out; this one must not.
             var permanent = Permanent.Contains(response.StatusCode) || error.Name == "invalid_idempotent_request";
-            throw new EmailSendException($"Resend {(int)response.StatusCode} {error.Name}: {error.Message}", permanent);
+            var unavailable = response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout || (int)response.StatusCode >= 500;
+            throw new EmailSendException($"Resend {(int)response.StatusCode} {error.Name}: {error.Message}", permanent,
+                unavailable: unavailable, retryAfter: RetryAfter(response));
         }
     }
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - DateTimeOffset.UtcNow,
+        _ => null,
+    };
 
     private static async Task<ResendError> ReadErrorAsync(HttpResponseMessage response, CancellationToken ct)
     {

@@ -10,4 +10,6 @@ public sealed class ResendOptions
     public string? WebhookSecret { get; set; }
     /// <summary>Client-side limit shared by every worker (Resend's default team limit is 2 requests/s).</summary>
     public double RequestsPerSecond { get; set; } = 2;
+    /// <summary>Quick retries inside one send (429 with a short retry-after, 5xx, timeouts); after them the step is tried again later.</summary>
+    public int RetriesPerSend { get; set; } = 4;
 }

@@ -28,12 +28,13 @@ public sealed class SmtpEmailSender(IOptionsMonitor<SmtpOptions> options, IOptio
         catch (SmtpCommandException ex)
         {
             // 5xx: the relay refuses this message for good; 4xx: try again later.
-            throw new EmailSendException($"SMTP {(int)ex.StatusCode}: {ex.Message}", permanent: (int)ex.StatusCode >= 500, ex);
+            throw new EmailSendException($"SMTP {(int)ex.StatusCode}: {ex.Message}", permanent: (int)ex.StatusCode >= 500, ex,
+                unavailable: (int)ex.StatusCode < 500);
         }
         catch (Exception ex) when (ex is SmtpProtocolException or IOException or System.Net.Sockets.SocketException or ServiceNotConnectedException
                                    or MailKit.Security.AuthenticationException or MailKit.Security.SslHandshakeException)
         {
-            throw new EmailSendException($"SMTP relay {o.Host}:{o.Port}: {ex.Message}", permanent: false, ex);
+            throw new EmailSendException($"SMTP relay {o.Host}:{o.Port}: {ex.Message}", permanent: false, ex, unavailable: true);
         }
     }
 
