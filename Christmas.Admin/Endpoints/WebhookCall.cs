@@ -1,3 +1,4 @@
+using Christmas.Core.Persistence;
 using Christmas.Core.Webhooks;
 
 namespace Christmas.Admin.Endpoints;
@@ -33,7 +34,8 @@ public sealed class WebhookCall(WebhookValidator validator, WebhookIngestor inge
         {
             // Storage trouble is not the caller's fault and nothing was committed: ask for a retry, never a 500.
             var errorId = Guid.NewGuid().ToString("N")[..12];
-            logger.LogError(ex, "Storing a {Handler} call failed (error id {ErrorId})", handler.Name, errorId);
+            logger.LogError(ex, "Storing the {Handler} call failed: {Cause}; answered 503, nothing stored (error id {ErrorId})",
+                handler.Name, StorageFault.Describe(ex), errorId);
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service Unavailable",
                 detail: $"The call could not be stored and nothing was changed; retry shortly (error id {errorId}).");
         }
