@@ -42,8 +42,8 @@ public static class SeedContactsCommand
             "INSERT INTO Sequences (ContactId, Kind, Mode, Status, DedupeKey, AnchorAt, CreatedAt, EndedAt, EndedReason, PayloadJson) " +
             "VALUES ($contact, 'Assessment', 'Production', $status, 'assessment', $anchor, $anchor, $ended, $reason, '{}') RETURNING Id");
         using var step = Prepare(db, tx,
-            "INSERT INTO Steps (SequenceId, Number, TemplateKey, DueAt, NotBefore, Status, SentBy, SentAt, ProviderMessageId, Attempts, LastError, SendGeneration, ManualSend, Version) " +
-            "VALUES ($sequence, $number, $template, $due, $due, $status, $by, $sent, $provider, $attempts, $error, 0, 0, 0)");
+            "INSERT INTO Steps (SequenceId, Number, TemplateKey, DueAt, SendAt, NotBefore, Status, SentBy, SentAt, ProviderMessageId, Attempts, LastError, SendGeneration, ManualSend, Version) " +
+            "VALUES ($sequence, $number, $template, $due, $due, $due, $status, $by, $sent, $provider, $attempts, $error, 0, 0, 0)");
 
         var stepCount = 0;
         for (var n = 0; n < contacts; n++)

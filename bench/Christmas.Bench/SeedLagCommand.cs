@@ -65,8 +65,8 @@ public static class SeedLagCommand
             "$contact", "$key", "$now", "$payload");
 
         private readonly SqliteCommand _step = Prepare(db, tx,
-            "INSERT INTO Steps (SequenceId, Number, TemplateKey, DueAt, NotBefore, Status, Attempts, SendGeneration, ManualSend, Version) " +
-            "VALUES ($sequence, $number, $template, $due, $due, 'Scheduled', 0, 0, 0, 0)",
+            "INSERT INTO Steps (SequenceId, Number, TemplateKey, DueAt, SendAt, NotBefore, Status, Attempts, SendGeneration, ManualSend, Version) " +
+            "VALUES ($sequence, $number, $template, $due, $due, $due, 'Scheduled', 0, 0, 0, 0)",
             "$sequence", "$number", "$template", "$due");
 
         /// <summary>A contact and its active assessment sequence (dedupe key "assessment", as the app builds it).</summary>
