@@ -101,10 +101,10 @@ measure() {
   local label=$1 count=$2; shift 2
   local pids=() urls=() n
   for n in $(seq "$count"); do
-    local pid
-    instance "$n" "$RESULTS/app-inst-$label-$n.log" pid "$@"
-    wait_healthy "http://127.0.0.1:$((APP_PORT + n - 1))/health" "$pid" "$RESULTS/app-inst-$label-$n.log"
-    pids+=("$pid") urls+=("http://127.0.0.1:$((APP_PORT + n - 1))$WEBHOOK")
+    local ipid=""   # not "pid": start_in has a local of that name
+    instance "$n" "$RESULTS/app-inst-$label-$n.log" ipid "$@"
+    wait_healthy "http://127.0.0.1:$((APP_PORT + n - 1))/health" "$ipid" "$RESULTS/app-inst-$label-$n.log"
+    pids+=("$ipid") urls+=("http://127.0.0.1:$((APP_PORT + n - 1))$WEBHOOK")
   done
   sleep 5
   local idle="" p; for p in "${pids[@]}"; do idle+="$(rss_mb "$p") "; done
