@@ -1,12 +1,13 @@
 using System.Buffers;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Christmas.Admin.Endpoints;
 
 /// <summary>
 /// A request's JSON body, read with the webhook rules: at most 64 KiB (413), a JSON content type
-/// (415), parsable JSON (400). Either <see cref="Root"/> or <see cref="Error"/> is set.
+/// (415), UTF-8 (400), parsable JSON (400). Either <see cref="Root"/> or <see cref="Error"/> is set.
 /// </summary>
 public sealed class JsonBody : IDisposable
 {
@@ -36,6 +37,9 @@ public sealed class JsonBody : IDisposable
             var length = await ReadUpToAsync(request.Body, buffer, MaxBytes, ct);
             if (length > MaxBytes) return TooLarge();
             if (length == 0) return Fail(StatusCodes.Status400BadRequest, "Bad Request", "The body is empty; send a JSON object.");
+            // The parser checks UTF-8 only when it decodes a string, so a bad byte in a name or in the raw text kept for the execution would surface later as a 500.
+            if (!Utf8.IsValid(buffer.AsSpan(0, length)))
+                return Fail(StatusCodes.Status400BadRequest, "Bad Request", "The body is not valid UTF-8.");
             try
             {
                 return new JsonBody(JsonDocument.Parse(buffer.AsMemory(0, length), ParseOptions), null);
