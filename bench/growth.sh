@@ -58,7 +58,8 @@ for n in $SIZES; do
   log "$n contacts: send lag"
   lag=$(tool lag --db "$data/campaign.db" --timeout $((20 + SPREAD_SECONDS + 90)))
   [[ $lag == *TIMED-OUT* ]] && fig "   NOT ALL SENT at $n: $lag"
-  log "$n contacts: webhook at $RATE req/s"
+  log "$n contacts: webhook at $RATE req/s (after a 5 s warm-up: a fresh process JITs on its first calls)"
+  tool rate --url "http://127.0.0.1:$PORT$WEBHOOK" --rps "$RATE" --seconds 5 --tag "growth-warmup-$n" >/dev/null
   rate=$(tool rate --url "http://127.0.0.1:$PORT$WEBHOOK" --rps "$RATE" --seconds "$RATE_SECONDS" --tag "growth-$n")
   log "$n contacts: search"
   search=$(tool contacts --db "$data/campaign.db" --contacts "$n" --runs 20 --quick 1 | grep '^query-search-email:')

@@ -84,7 +84,7 @@ public sealed class DeliveryEventApplier(
                 .Select(s => s.ProviderMessageId!).ToListAsync(ct);
             if (sentIds.Count > 0 && due.Count < BatchSize)
                 due.AddRange(await db.DeliveryEvents.AsNoTracking().Where(e => e.AppliedAt == null && e.RetryAt > now && sentIds.Contains(e.EmailId!))
-                    .Select(e => e.Id).Take(BatchSize - due.Count).ToListAsync(ct));
+                    .OrderBy(e => e.Id).Select(e => e.Id).Take(BatchSize - due.Count).ToListAsync(ct));
             _sentCheckedAt = now;
         }
         if (due.Count == 0) return 0;

@@ -14,6 +14,9 @@ public sealed class NotionSchemas(NotionClients clients, IOptions<NotionOptions>
     public const string ContactsName = "contacts";
     public const string SequenceTrackerName = "sequenceTracker";
     private static readonly TimeSpan RetryUnreadable = TimeSpan.FromMinutes(1);
+    // A schema read that met Notion's own trouble (5xx, 429, a timeout) says nothing about the database: soon again.
+    private static readonly TimeSpan RetryAfterOutage = TimeSpan.FromSeconds(5);
+    private bool _outage;
     private readonly SemaphoreSlim _refreshing = new(1, 1);
 
     public DatabaseMapping? Contacts { get; private set; }
@@ -23,8 +26,9 @@ public sealed class NotionSchemas(NotionClients clients, IOptions<NotionOptions>
     /// <summary>Reads the schemas if never read, or if one was unreadable a while ago.</summary>
     public async Task EnsureAsync(CancellationToken ct)
     {
-        var stale = CheckedAt is null
-            || (TimeProvider.System.GetUtcNow() - CheckedAt > RetryUnreadable && !(Contacts?.Error is null && SequenceTracker?.Error is null));
+        var since = TimeProvider.System.GetUtcNow() - CheckedAt;
+        var stale = since is null
+            || (since > (_outage ? RetryAfterOutage : RetryUnreadable) && !(Contacts?.Error is null && SequenceTracker?.Error is null));
         if (stale) await RefreshAsync(ct);
     }
 
@@ -34,6 +38,7 @@ public sealed class NotionSchemas(NotionClients clients, IOptions<NotionOptions>
         try
         {
             var o = options.Value;
+            _outage = false;
             Contacts = await ReadAsync(ContactsName, o.ContactsDatabaseId, NotionFieldCatalog.Contacts, o.Contacts, ct);
             SequenceTracker = await ReadAsync(SequenceTrackerName, o.SequenceTrackerDatabaseId, NotionFieldCatalog.SequenceTracker, o.SequenceTracker, ct);
             CheckedAt = TimeProvider.System.GetUtcNow();
@@ -70,6 +75,7 @@ public sealed class NotionSchemas(NotionClients clients, IOptions<NotionOptions>
         }
         catch (NotionApiException ex)
         {
+            _outage |= ex.IsTransient;
             logger.LogWarning("Notion {Database} database {DatabaseId} could not be read: {Error}", name, databaseId, ex.Message);
             return DatabaseMapping.Unavailable(name, databaseId.Trim(), ex.Message);
         }

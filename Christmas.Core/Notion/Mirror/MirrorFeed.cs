@@ -11,7 +11,8 @@ namespace Christmas.Core.Notion.Mirror;
 /// stored cursor behind the window. Writing a pending row per change, even set-based in the webhooks'
 /// own writer, cost the webhooks up to 84 % of their throughput (bench/README.md, "Notion").
 /// </summary>
-public sealed class MirrorFeed(GroupCommitWriter writer, IDbContextFactory<CampaignDbContext> contexts, MirrorWindow window)
+public sealed class MirrorFeed(GroupCommitWriter writer, IDbContextFactory<CampaignDbContext> contexts, MirrorWindow window,
+    Persistence.Dialects.SqlDialect dialect)
 {
     public const string Consumer = "notion";
     public const int BatchSize = 2000;
@@ -22,8 +23,7 @@ public sealed class MirrorFeed(GroupCommitWriter writer, IDbContextFactory<Campa
     {
         var from = window.ReadUpTo ?? await CursorAsync(now, ct);
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var changes = await db.Changes.AsNoTracking().Where(c => c.Id > from).OrderBy(c => c.Id).Take(BatchSize)
-            .Select(c => new { c.Id, c.Entity, c.EntityId }).ToListAsync(ct);
+        var changes = await dialect.ReadChangesAsync(db, from, BatchSize, ct);
         if (changes.Count == 0)
         {
             window.Read(from);

@@ -42,9 +42,21 @@ public abstract class SqlDialect
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
+    /// <summary>
+    /// The change feed after <paramref name="after"/>, oldest first. A consumer's cursor may move past
+    /// every row returned: none can later be preceded by a row with a lower id. On SQLite one writer
+    /// at a time takes ids and commits in that order, so every committed row qualifies.
+    /// </summary>
+    public virtual Task<List<ChangeRow>> ReadChangesAsync(CampaignDbContext db, long after, int take, CancellationToken ct) =>
+        db.Changes.AsNoTracking().Where(c => c.Id > after).OrderBy(c => c.Id).Take(take)
+            .Select(c => new ChangeRow(c.Id, c.Entity, c.EntityId)).ToListAsync(ct);
+
     /// <summary>Run after migrations, before anything reads or writes.</summary>
     public virtual Task AfterMigrateAsync(CampaignDbContext db, CancellationToken ct) => Task.CompletedTask;
 }
+
+/// <summary>One change-feed row as its consumers read it.</summary>
+public sealed record ChangeRow(long Id, Changes.ChangeEntity Entity, long EntityId);
 
 public static class DbCommandExtensions
 {
