@@ -79,13 +79,17 @@ public sealed class DueStepDispatcher(
             .ToListAsync(ct);
         if (due.Count == 0) return 0;
 
-        // Enqueue first: a crash in between leaves duplicate jobs, which find the step taken and do nothing.
-        foreach (var id in due) jobs.Enqueue<SendStepJob>(job => job.RunAsync(id, CancellationToken.None));
-        // Marked only where still as read: a job that already ran (sent, or failed and set its next
-        // attempt) must not be left looking handed over, or its retry would wait for RedispatchAfter.
+        // Marked first, then enqueued: a job always loads its step after the mark, so the attempt it
+        // records (sent, or failed with its next try) overwrites the mark. Enqueued first, a fast job
+        // could load the step before the mark and save its failure without touching DispatchedAt, which
+        // left the retry looking handed over until RedispatchAfter. A crash in between leaves marked
+        // steps without a job: RedispatchAfter hands them over again. Two dispatchers may both hand a
+        // step over; the job's claim lets one send. Every job finds its step due or does nothing.
+        // Only where still as read: another dispatcher's job may have tried it since and set its next attempt.
         await db.Steps.Where(s => due.Contains(s.Id) && s.Status == StepStatus.Scheduled && s.NotBefore <= now
                 && (s.DispatchedAt == null || s.DispatchedAt <= redispatchBefore))
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.DispatchedAt, now), ct);
+        foreach (var id in due) jobs.Enqueue<SendStepJob>(job => job.RunAsync(id, CancellationToken.None));
         logger.LogDebug("Handed {Count} due steps to the send queue", due.Count);
         return due.Count;
     }
