@@ -17,16 +17,10 @@ public sealed class EarlyDeliveryEventTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _resend = await ResendStandIn.StartAsync();
-        _app = await TestApp.StartAsync(settings: new Dictionary<string, string?>
+        _app = await TestApp.StartAsync(settings: _resend.SenderSettings(new Dictionary<string, string?>
         {
-            ["Email:Provider"] = "Resend",
-            ["Email:From"] = "BusOS Team <team@busos.example>",
-            ["Campaign:Sender:Name"] = "BusOS Team", ["Campaign:Sender:PostalAddress"] = "1 Main St, Halifax NS B3H 1A1",
-            ["Campaign:Sender:ContactEmail"] = "hello@busos.example",
-            ["Resend:ApiKey"] = ResendStandIn.ApiKey,
-            ["Resend:BaseUrl"] = _resend.BaseUrl,
             ["Resend:WebhookSecret"] = SignedEvents.Secret,
-        });
+        }));
     }
 
     public async Task DisposeAsync()

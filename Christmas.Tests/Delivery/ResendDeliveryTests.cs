@@ -29,17 +29,11 @@ public sealed class ResendDeliveryTests : IAsyncLifetime
 
     private async Task<TestApp> StartAppAsync(int requestsPerSecond = 50, FakeTimeProvider? clock = null, bool testingMode = false)
     {
-        var app = await TestApp.StartAsync(clock, _directory, new Dictionary<string, string?>
+        var app = await TestApp.StartAsync(clock, _directory, _resend.SenderSettings(new Dictionary<string, string?>
         {
             ["Campaign:TestingMode"] = testingMode.ToString(),
-            ["Email:Provider"] = "Resend",
-            ["Email:From"] = "BusOS Team <team@busos.example>",
-            ["Campaign:Sender:Name"] = "BusOS Team", ["Campaign:Sender:PostalAddress"] = "1 Main St, Halifax NS B3H 1A1",
-            ["Campaign:Sender:ContactEmail"] = "hello@busos.example",
-            ["Resend:ApiKey"] = ResendStandIn.ApiKey,
-            ["Resend:BaseUrl"] = _resend.BaseUrl,
             ["Resend:RequestsPerSecond"] = requestsPerSecond.ToString(),
-        });
+        }));
         _apps.Add(app);
         return app;
     }

@@ -83,16 +83,9 @@ public sealed class KillDuringSendsTests(PostgresServer postgres) : IAsyncLifeti
 
     private Dictionary<string, string?> Settings(Dictionary<string, string?> database)
     {
-        var settings = new Dictionary<string, string?>(database)
+        var settings = new Dictionary<string, string?>(_resend.SenderSettings(database))
         {
             ["Admin:ApiToken"] = TestApp.ApiToken,
-            ["Email:Provider"] = "Resend",
-            ["Email:From"] = "BusOS Team <team@busos.example>",
-            ["Campaign:Sender:Name"] = "BusOS Team",
-            ["Campaign:Sender:PostalAddress"] = "1 Main St, Halifax NS B3H 1A1",
-            ["Campaign:Sender:ContactEmail"] = "hello@busos.example",
-            ["Resend:ApiKey"] = ResendStandIn.ApiKey,
-            ["Resend:BaseUrl"] = _resend.BaseUrl,
             ["Resend:RequestsPerSecond"] = "50",
             ["Scheduler:QueuePollInterval"] = "00:00:00.200",
             // A killed instance's claims come back after this, for the survivor (or the restarted one) to send.

@@ -24,19 +24,13 @@ public sealed class ProviderOutageTests(ITestOutputHelper output) : IAsyncLifeti
     {
         _resend = await ResendStandIn.StartAsync();
         _resend.Clock = _clock;
-        _app = await TestApp.StartAsync(_clock, settings: new Dictionary<string, string?>
+        _app = await TestApp.StartAsync(_clock, settings: _resend.SenderSettings(new Dictionary<string, string?>
         {
             ["Campaign:TestingMode"] = "true",
-            ["Email:Provider"] = "Resend",
-            ["Email:From"] = "BusOS Team <team@busos.example>",
-            ["Campaign:Sender:Name"] = "BusOS Team", ["Campaign:Sender:PostalAddress"] = "1 Main St, Halifax NS B3H 1A1",
-            ["Campaign:Sender:ContactEmail"] = "hello@busos.example",
-            ["Resend:ApiKey"] = ResendStandIn.ApiKey,
-            ["Resend:BaseUrl"] = _resend.BaseUrl,
             ["Resend:RequestsPerSecond"] = "1000",
             // One request per attempt, so every attempt is a step-level retry on the fake clock.
             ["Resend:RetriesPerSend"] = "0",
-        });
+        }));
     }
 
     public async Task DisposeAsync()

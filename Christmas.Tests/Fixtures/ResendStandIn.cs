@@ -53,6 +53,23 @@ public sealed class ResendStandIn : IAsyncDisposable
 
     private ResendStandIn(WebApplication app) => _app = app;
 
+    /// <summary>The app settings that send through this stand-in with a complete CASL identity, plus <paramref name="more"/>.</summary>
+    public Dictionary<string, string?> SenderSettings(IDictionary<string, string?>? more = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Email:Provider"] = "Resend",
+            ["Email:From"] = "BusOS Team <team@busos.example>",
+            ["Campaign:Sender:Name"] = "BusOS Team",
+            ["Campaign:Sender:PostalAddress"] = "1 Main St, Halifax NS B3H 1A1",
+            ["Campaign:Sender:ContactEmail"] = "hello@busos.example",
+            ["Resend:ApiKey"] = ApiKey,
+            ["Resend:BaseUrl"] = BaseUrl,
+        };
+        foreach (var (key, value) in more ?? new Dictionary<string, string?>()) settings[key] = value;
+        return settings;
+    }
+
     public static async Task<ResendStandIn> StartAsync(int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
