@@ -60,14 +60,14 @@ public sealed class PostgreSqlDialect(string connectionString) : SqlDialect
     /// a higher id can be visible while a lower one is still in flight. Only the rows written by
     /// transactions older than the oldest one still running (the snapshot's xmin) are returned, and only
     /// up to the first row that is not: the cursor never passes a change it has not seen. (A row's xmin is
-    /// 32 bits, the snapshot's 64 with the epoch; the low 32 bits compare right except in the moment a
-    /// wraparound straddles, and frozen rows read as xid 2, the oldest.)
+    /// a 32-bit xid, the snapshot's an epoch-qualified xid8: both are compared by age, which counts back
+    /// from the current xid and so stays right across a wraparound.)
     /// </summary>
     public override async Task<List<ChangeRow>> ReadChangesAsync(CampaignDbContext db, long after, int take, CancellationToken ct)
     {
         var rows = await db.Database.SqlQueryRaw<SettledChange>("""
             SELECT "Id", "Entity", "EntityId",
-                   xmin::text::bigint < (pg_snapshot_xmin(pg_current_snapshot())::text::bigint % 4294967296) AS "Settled"
+                   age(xmin) > age(((pg_snapshot_xmin(pg_current_snapshot())::text::bigint % 4294967296)::text)::xid) AS "Settled"
             FROM "Changes" WHERE "Id" > {0} ORDER BY "Id" LIMIT {1}
             """, after, take).ToListAsync(ct);
         return rows.TakeWhile(r => r.Settled)
