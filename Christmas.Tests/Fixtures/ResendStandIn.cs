@@ -44,6 +44,9 @@ public sealed class ResendStandIn : IAsyncDisposable
     public ConcurrentQueue<JsonElement> Delivered { get; } = new();
     /// <summary>How long each request takes before it is handled (a real provider's round trip), so a kill can land mid-send.</summary>
     public TimeSpan Latency { get; set; }
+    /// <summary>Requests received and not answered yet: a kill now cuts a send off.</summary>
+    public int InFlight => _inFlight;
+    private int _inFlight;
     /// <summary>While set, every request is answered with this error (an outage: 500, or 429 with retry-after) and nothing is sent.</summary>
     public (HttpStatusCode Status, int? RetryAfterSeconds)? Outage { get; set; }
     /// <summary>The clock of <see cref="Arrival.At"/>: the app's fake clock in tests that count waits in its time.</summary>
@@ -102,6 +105,7 @@ public sealed class ResendStandIn : IAsyncDisposable
         var arrivedAt = Clock.GetUtcNow();
         var received = new Received(JsonDocument.Parse(await reader.ReadToEndAsync()).RootElement.Clone(),
             context.Request.Headers["Idempotency-Key"].FirstOrDefault());
+        Interlocked.Increment(ref _inFlight);
         try
         {
             if (Latency > TimeSpan.Zero) await Task.Delay(Latency, context.RequestAborted);
@@ -129,6 +133,7 @@ public sealed class ResendStandIn : IAsyncDisposable
         }
         finally
         {
+            Interlocked.Decrement(ref _inFlight);
             Arrivals.Enqueue(new Arrival(arrivedAt, received.Key, received.Body, context.Response.StatusCode));
         }
     }
