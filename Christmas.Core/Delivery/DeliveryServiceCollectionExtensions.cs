@@ -13,9 +13,9 @@ namespace Christmas.Core.Delivery;
 
 public static class DeliveryServiceCollectionExtensions
 {
-    /// <summary>The senders behind <see cref="IEmailSender"/>, chosen by <c>Email:Provider</c>.</summary>
     private static readonly TimeSpan LongestRetryAfterInPlace = TimeSpan.FromSeconds(5);
 
+    /// <summary>The senders behind <see cref="IEmailSender"/>, chosen by <c>Email:Provider</c>.</summary>
     public static IServiceCollection AddEmailSenders(this IServiceCollection services)
     {
         // Only values that are wrong stop the start; missing sender keys hold the sends instead (SenderReadiness),
@@ -62,8 +62,8 @@ public static class DeliveryServiceCollectionExtensions
                     { Exception: HttpRequestException or TimeoutRejectedException } => true,
                     // A long retry-after is not waited out here, holding a worker: the step is tried again then.
                     { Result: { } r } when r.Headers.RetryAfter?.Delta > LongestRetryAfterInPlace => false,
-                    { Result: { } r } => r.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.Conflict or HttpStatusCode.RequestTimeout
-                        || (int)r.StatusCode >= 500,
+                    // 409: the same key still in flight at Resend.
+                    { Result: { } r } => ResendEmailSender.IsUnavailable(r.StatusCode) || r.StatusCode == HttpStatusCode.Conflict,
                     _ => false,
                 }),
             });

@@ -79,13 +79,10 @@ public sealed class DueStepDispatcher(
             .ToListAsync(ct);
         if (due.Count == 0) return 0;
 
-        // Marked first, then enqueued: a job always loads its step after the mark, so the attempt it
-        // records (sent, or failed with its next try) overwrites the mark. Enqueued first, a fast job
-        // could load the step before the mark and save its failure without touching DispatchedAt, which
-        // left the retry looking handed over until RedispatchAfter. A crash in between leaves marked
-        // steps without a job: RedispatchAfter hands them over again. Two dispatchers may both hand a
-        // step over; the job's claim lets one send. Every job finds its step due or does nothing.
-        // Only where still as read: another dispatcher's job may have tried it since and set its next attempt.
+        // Marked before the jobs exist, so a job's recorded attempt always overwrites the mark (enqueued
+        // first, a fast job saved its failure over a later mark and its retry waited for RedispatchAfter).
+        // Only where still as read: another dispatcher's job may have tried it since. A crash before the
+        // enqueue is healed by RedispatchAfter; a step handed over twice is sent once (the job's claim).
         await db.Steps.Where(s => due.Contains(s.Id) && s.Status == StepStatus.Scheduled && s.NotBefore <= now
                 && (s.DispatchedAt == null || s.DispatchedAt <= redispatchBefore))
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.DispatchedAt, now), ct);

@@ -44,11 +44,14 @@ public sealed class ResendEmailSender(HttpClient http, IOptionsMonitor<EmailOpti
             var error = await ReadErrorAsync(response, cancellationToken);
             // The same key with another payload: the first send went out; this one must not.
             var permanent = Permanent.Contains(response.StatusCode) || error.Name == "invalid_idempotent_request";
-            var unavailable = response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout || (int)response.StatusCode >= 500;
             throw new EmailSendException($"Resend {(int)response.StatusCode} {error.Name}: {error.Message}", permanent,
-                unavailable: unavailable, retryAfter: RetryAfter(response));
+                unavailable: IsUnavailable(response.StatusCode), retryAfter: RetryAfter(response));
         }
     }
+
+    /// <summary>Resend's own trouble (overloaded, rate-limited, down), not the email's: worth trying again.</summary>
+    public static bool IsUnavailable(HttpStatusCode status) =>
+        status is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout || (int)status >= 500;
 
     private static TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
     {
