@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Christmas.Core.Changes;
 using Christmas.Core.Persistence.Dialects;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +27,9 @@ public static class PersistenceServiceCollectionExtensions
         {
             sp.GetRequiredService<SqlDialect>().Configure(db);
             db.AddInterceptors(sp.GetRequiredService<ChangeFeedInterceptor>());
+            // Start-up's migrate would diff the whole model against the snapshot (megabytes of
+            // JIT and type data kept for the process's life); a test checks it per provider.
+            db.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
         });
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<Leases.LeaseKeeper>();
