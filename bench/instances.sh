@@ -3,7 +3,9 @@
 # PostgreSQL with two instances sharing one database, each against a bare Kestrel endpoint in the
 # same run (ratio), with a fixed-rate latency run and the instances' RSS. PostgreSQL is a throwaway
 # cluster started here (Debian's package, run as the postgres user in a temp dir on a free loopback port).
-# Standalone: bash bench/instances.sh  (about 5 minutes; figures in bench/results/instances.txt).
+# Then, on each configuration, the send lag with 100,000 and 1,000,000 pending steps and the contacts
+# page and search at 100,000 contacts (SCALE=0 skips those).
+# Standalone: bash bench/instances.sh  (about 30 minutes, 5 without SCALE; figures in bench/results/instances.txt).
 set -euo pipefail
 
 BENCH=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -19,24 +21,23 @@ RATE_SECONDS=${RATE_SECONDS:-20}
 APP_PORT=${INSTANCES_PORT:-5101}   # the second instance listens on APP_PORT+1
 BARE_PORT=$((APP_PORT + 5))
 PG_PORT=$((APP_PORT + 6))
+SCALE=${SCALE:-1}
+PENDING_SMALL=${PENDING_SMALL:-100000}
+PENDING_LARGE=${PENDING_LARGE:-1000000}
+LAG_DUE=${LAG_DUE:-600}
+LAG_SPREAD=${LAG_SPREAD:-60}
+CONTACTS=${CONTACTS:-100000}
 WEBHOOK=/api/v1/executions/webhook/christmas/handlers/assessment-handler/assessment-webhook-key
 TOKEN=bench-token
 
 TMP=$(mktemp -d /tmp/christmas-instances.XXXXXX)
-chmod 755 "$TMP"   # the postgres user runs the cluster in here
 SUMMARY=$TMP/summary.txt
-PG_DATA=$TMP/pg/data
-pg_cleanup() {
-  [[ -d $PG_DATA ]] && runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DATA" -m immediate stop >/dev/null 2>&1 || true
-  cleanup
-}
 trap pg_cleanup EXIT
 trap 'exit 130' INT TERM
 mkdir -p "$RESULTS"
 rm -f "$RESULTS"/app-inst-*.log "$RESULTS"/wrk-inst-*.txt
 command -v wrk >/dev/null || { [[ $EUID == 0 ]] && apt-get install -y wrk >&2; } || die "wrk is missing: apt-get install -y wrk"
-PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)
-[[ -x $PG_BIN/initdb ]] || die "PostgreSQL is missing: apt-get install -y postgresql"
+pg_find
 for port in $APP_PORT $((APP_PORT + 1)) $BARE_PORT $PG_PORT; do
   curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$port/" && die "port $port is already in use"
 done
@@ -50,13 +51,7 @@ for project in Christmas.Admin/Christmas.Admin.csproj:app bench/BareEndpoint/Bar
 done
 tool() { dotnet "$TMP/tool/Christmas.Bench.dll" "$@"; }
 
-log "starting a throwaway PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT"
-mkdir -p "$TMP/pg" && chown postgres "$TMP/pg"
-runuser -u postgres -- "$PG_BIN/initdb" -D "$PG_DATA" -A trust -U postgres >"$RESULTS/pg-initdb.log" 2>&1 || die "initdb (see bench/results/pg-initdb.log)"
-runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$TMP/pg/log" -w \
-  -o "-p $PG_PORT -k $TMP/pg -c listen_addresses=127.0.0.1 -c max_connections=300" start >/dev/null || die "pg_ctl start"
-newdb() { runuser -u postgres -- "$PG_BIN/psql" -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -c "CREATE DATABASE $1" >/dev/null; \
-  echo "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$1"; }
+pg_start
 
 COMMIT=$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo none)
 git -C "$REPO" diff --quiet HEAD -- Christmas.Core Christmas.Admin 2>/dev/null || COMMIT="$COMMIT+local changes"
@@ -146,6 +141,83 @@ measure postgresql-1 1 Campaign__DataDirectory="$TMP/data-pg1" Database__Provide
 PG2=$(newdb bench_two)
 measure postgresql-2 2 Campaign__DataDirectory="$TMP/data-pg2" Database__Provider=PostgreSql "ConnectionStrings__Postgres=$PG2"
 stop "$BARE_PID"
+
+# The scale figures: each configuration on a database seeded by the bench tool (DB_ARGS: --db FILE or
+# --pg CONNECTION-STRING) and the instances' settings (APP_ENV).
+# start_instances TAG COUNT: COUNT instances with APP_ENV, healthy; their pids in INST_PIDS.
+start_instances() {
+  local tag=$1 count=$2 n
+  INST_PIDS=()
+  for n in $(seq "$count"); do
+    local ipid=""
+    instance "$n" "$RESULTS/app-inst-$tag-$n.log" ipid "${APP_ENV[@]}"
+    wait_healthy "http://127.0.0.1:$((APP_PORT + n - 1))/health" "$ipid" "$RESULTS/app-inst-$tag-$n.log"
+    INST_PIDS+=("$ipid")
+  done
+}
+# stop_instances TAG: stops them and reports what they logged.
+stop_instances() {
+  local p n=0
+  for p in "${INST_PIDS[@]}"; do stop "$p"; done
+  for p in "${INST_PIDS[@]}"; do n=$((n + 1)); log_check "   instance $n" "$RESULTS/app-inst-$1-$n.log"; done
+}
+# migrate TAG: one start and stop, which applies the migrations to the empty database.
+migrate() { start_instances "$1-migrate" 1; stop_instances "$1-migrate" >/dev/null; }
+
+# lag_run TAG COUNT PENDING: PENDING more steps due in 2-30 days and LAG_DUE steps due over LAG_SPREAD s
+# (from 20 s after seeding), then COUNT instances until all due ones are sent; the lag SentAt - DueAt.
+lag_run() {
+  local tag=$1 count=$2 pending=$3 total line rss="" p
+  log "$tag: seeding $pending pending steps"
+  tool seed-lag "${DB_ARGS[@]}" --pending "$pending" --due "$LAG_DUE" --spread-seconds "$LAG_SPREAD" --start-in 20 --round "$tag-" >/dev/null
+  start_instances "$tag" "$count"
+  line=$(tool lag "${DB_ARGS[@]}" --round "$tag-" --timeout $((20 + LAG_SPREAD + 120)))
+  for p in "${INST_PIDS[@]}"; do rss+="$(rss_mb "$p") "; done
+  total=$(tool count "${DB_ARGS[@]}" | grep -o 'steps=[0-9]*' || true)
+  fig "   $tag ($count instance(s), ${total:-steps=?}): $(field sent "$line") sent  p50 $(field p50 "$line")  p99 $(field p99 "$line")  max $(field max "$line") ms$([[ $line == *TIMED-OUT* ]] && echo '  TIMED OUT')  RSS ${rss}MB"
+  stop_instances "$tag"
+}
+
+# contacts_run TAG COUNT: COUNT instances on the seeded contacts; the page's query in process and
+# GET /api/contacts through the last instance (first page, search by a full email; 30 runs after 5).
+contacts_run() {
+  local tag=$1 count=$2 out
+  start_instances "$tag" "$count"
+  out=$(tool contacts "${DB_ARGS[@]}" --contacts "$CONTACTS" --runs 30 --quick 1 --url "http://127.0.0.1:$((APP_PORT + count - 1))" --token "$TOKEN")
+  local l; show() { l=$(grep "^$1:" <<<"$out"); printf '%s p50 %s p95 %s' "$2" "$(field p50 "$l")" "$(field p95 "$l")"; }
+  fig "   $tag ($count instance(s)): $(show query-first-page 'page (in process)'), $(show query-search-email 'search'); $(show http-first-page 'GET page'), $(show http-search-email 'GET search') ms"
+  stop_instances "$tag"
+}
+
+if [[ $SCALE == 1 ]]; then
+  fig ""
+  fig "Send lag (SentAt - DueAt) of $LAG_DUE steps due over $LAG_SPREAD s, with $PENDING_SMALL and then $PENDING_LARGE steps pending (due in 2-30 days):"
+  APP_ENV=(Campaign__DataDirectory="$TMP/data-sqlite-lag") DB_ARGS=(--db "$TMP/data-sqlite-lag/campaign.db")
+  migrate sqlite-lag
+  lag_run sqlite-lag-small 1 "$PENDING_SMALL"
+  lag_run sqlite-lag-large 1 $((PENDING_LARGE - PENDING_SMALL))
+  rm -rf "$TMP/data-sqlite-lag"
+  PGL=$(newdb bench_lag)
+  APP_ENV=(Campaign__DataDirectory="$TMP/data-pg-lag" Database__Provider=PostgreSql "ConnectionStrings__Postgres=$PGL") DB_ARGS=(--pg "$PGL")
+  migrate pg-lag
+  lag_run pg-lag-small-x1 1 "$PENDING_SMALL"
+  lag_run pg-lag-small-x2 2 0
+  lag_run pg-lag-large-x1 1 $((PENDING_LARGE - PENDING_SMALL))
+  lag_run pg-lag-large-x2 2 0
+
+  fig ""
+  fig "Contacts at $CONTACTS (80 % with an assessment sequence of 5 steps): the console's first page of 25 and a search by a full email, p50/p95:"
+  APP_ENV=(Campaign__DataDirectory="$TMP/data-sqlite-contacts") DB_ARGS=(--db "$TMP/data-sqlite-contacts/campaign.db")
+  migrate sqlite-contacts
+  tool seed-contacts "${DB_ARGS[@]}" --contacts "$CONTACTS" --steps $((4 * CONTACTS)) >/dev/null
+  contacts_run sqlite-contacts 1
+  PGC=$(newdb bench_contacts)
+  APP_ENV=(Campaign__DataDirectory="$TMP/data-pg-contacts" Database__Provider=PostgreSql "ConnectionStrings__Postgres=$PGC") DB_ARGS=(--pg "$PGC")
+  migrate pg-contacts
+  tool seed-contacts "${DB_ARGS[@]}" --contacts "$CONTACTS" --steps $((4 * CONTACTS)) >/dev/null
+  contacts_run pg-contacts-x1 1
+  contacts_run pg-contacts-x2 2
+fi
 
 cp "$SUMMARY" "$RESULTS/instances.txt"
 log "done; figures in bench/results/instances.txt, logs in bench/results/"

@@ -72,3 +72,25 @@ log_check() {
   fig "   $1 log ($(basename "$2")): $fail errors, $warn warnings"
   if (( fail + warn > 0 )); then grep -E '^(warn|fail|crit):' -A1 "$2" | head -n 12 | sed 's/^/      | /' | tee -a "$SUMMARY"; fi
 }
+
+# A throwaway PostgreSQL cluster (Debian's package) in $TMP/pg on 127.0.0.1:$PG_PORT, run as the
+# postgres user (initdb refuses root). pg_start after TMP and PG_PORT are set; trap pg_cleanup EXIT.
+pg_find() {
+  PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)
+  [[ -x $PG_BIN/initdb ]] || die "PostgreSQL is missing: apt-get install -y postgresql"
+  PG_DATA=$TMP/pg/data
+}
+pg_start() {
+  log "starting a throwaway PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT"
+  chmod 755 "$TMP" && mkdir -p "$TMP/pg" && chown postgres "$TMP/pg"
+  runuser -u postgres -- "$PG_BIN/initdb" -D "$PG_DATA" -A trust -U postgres >"$RESULTS/pg-initdb.log" 2>&1 || die "initdb (see bench/results/pg-initdb.log)"
+  runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$TMP/pg/log" -w \
+    -o "-p $PG_PORT -k $TMP/pg -c listen_addresses=127.0.0.1 -c max_connections=300" start >/dev/null || die "pg_ctl start"
+}
+pg_cleanup() {
+  [[ -n ${PG_DATA:-} && -d $PG_DATA ]] && runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DATA" -m immediate stop >/dev/null 2>&1 || true
+  cleanup
+}
+# newdb NAME: creates the database, prints the app's connection string for it.
+newdb() { runuser -u postgres -- "$PG_BIN/psql" -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -c "CREATE DATABASE $1" >/dev/null; \
+  echo "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$1"; }

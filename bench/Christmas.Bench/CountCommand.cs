@@ -1,3 +1,4 @@
+using System.Globalization;
 using Christmas.Core.Notion.Mirror;
 
 namespace Christmas.Bench;
@@ -11,13 +12,19 @@ public static class CountCommand
 {
     public static int Run(Options options)
     {
-        using var db = Db.Open(options.Text("db"), readOnly: true);
-        Console.WriteLine($"contacts={Db.Scalar(db, "SELECT COUNT(*) FROM Contacts")} " +
-                          $"sequences={Db.Scalar(db, "SELECT COUNT(*) FROM Sequences")} " +
-                          $"steps={Db.Scalar(db, "SELECT COUNT(*) FROM Steps")} " +
-                          $"changes={Db.Scalar(db, "SELECT COUNT(*) FROM Changes")} " +
-                          $"unread={Db.Scalar(db, $"SELECT COUNT(*) FROM Changes WHERE Id > COALESCE((SELECT Position FROM ChangeCursors WHERE Consumer = '{MirrorFeed.Consumer}'), 0)")} " +
-                          $"notion_pending={Db.Scalar(db, "SELECT COUNT(*) FROM NotionPages WHERE Pending")}");
+        using var db = BenchDatabase.Open(options, readOnly: true);
+        long Scalar(string sql)
+        {
+            using var command = db.Connection.CreateCommand();
+            command.CommandText = sql;
+            return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+        Console.WriteLine($"contacts={Scalar("""SELECT COUNT(*) FROM "Contacts" """)} " +
+                          $"sequences={Scalar("""SELECT COUNT(*) FROM "Sequences" """)} " +
+                          $"steps={Scalar("""SELECT COUNT(*) FROM "Steps" """)} " +
+                          $"changes={Scalar("""SELECT COUNT(*) FROM "Changes" """)} " +
+                          $"unread={Scalar($"""SELECT COUNT(*) FROM "Changes" WHERE "Id" > COALESCE((SELECT "Position" FROM "ChangeCursors" WHERE "Consumer" = '{MirrorFeed.Consumer}'), 0)""")} " +
+                          $"notion_pending={Scalar("""SELECT COUNT(*) FROM "NotionPages" WHERE "Pending" """)}");
         return 0;
     }
 }

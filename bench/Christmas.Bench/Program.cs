@@ -4,8 +4,9 @@ using Christmas.Bench;
 var usage = """
     usage: Christmas.Bench <command> [--option value ...]
       rate      --url URL --rps 200 --seconds 30 [--tag T]      open-loop POSTs of the assessment webhook
-      seed-lag  --db campaign.db --pending 100000 --due 600 --spread-seconds 60 [--start ISO | --start-in 15]
-      lag       --db campaign.db [--timeout 180]                 waits for the seeded due steps, prints SentAt - DueAt
+      (every --db campaign.db of seed-lag, lag, seed-contacts and contacts also takes --pg CONNECTION-STRING: the app's PostgreSQL database)
+      seed-lag  --db campaign.db --pending 100000 --due 600 --spread-seconds 60 [--start ISO | --start-in 15] [--round R]
+      lag       --db campaign.db [--timeout 180] [--round R]   waits for the seeded due steps, prints SentAt - DueAt
       count     --db campaign.db                                 rows in Contacts, Sequences, Steps; the Notion mirror's unread changes and pending pages
       seed-contacts --db campaign.db [--contacts 100000] [--steps 400000]   the console's contacts at scale
       contacts  --db campaign.db [--runs 30] [--contacts 100000] [--url URL --token T] [--quick 1]   contacts page query and search timings

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 
 namespace Christmas.Bench;
 
@@ -32,18 +31,23 @@ public static class SeedContactsCommand
         var random = new Random(7);
         var now = DateTime.UtcNow;
 
-        using var db = Db.Open(options.Text("db"), readOnly: false);
-        using var tx = db.BeginTransaction();
-        using var contact = Prepare(db, tx,
-            "INSERT INTO Contacts (Email, FirstName, BusinessName, RedSystems, OrangeSystems, YellowSystems, GreenSystems, WeakestSystem1, " +
-            "WeakestSystem2, RevenueLeakTotal, Segment, Status, SuppressedAt, CreatedAt, UpdatedAt) VALUES " +
-            "($email, $first, $business, $red, $orange, $yellow, $green, $weak1, $weak2, $leak, $segment, $status, $suppressed, $created, $updated) RETURNING Id");
-        using var sequence = Prepare(db, tx,
-            "INSERT INTO Sequences (ContactId, Kind, Mode, Status, DedupeKey, AnchorAt, CreatedAt, EndedAt, EndedReason, PayloadJson) " +
-            "VALUES ($contact, 'Assessment', 'Production', $status, 'assessment', $anchor, $anchor, $ended, $reason, '{}') RETURNING Id");
-        using var step = Prepare(db, tx,
-            "INSERT INTO Steps (SequenceId, Number, TemplateKey, DueAt, SendAt, NotBefore, Status, SentBy, SentAt, ProviderMessageId, Attempts, LastError, SendGeneration, ManualSend, Version) " +
-            "VALUES ($sequence, $number, $template, $due, $due, $due, $status, $by, $sent, $provider, $attempts, $error, 0, 0, 0)");
+        using var db = BenchDatabase.Open(options, readOnly: false);
+        using var tx = db.Connection.BeginTransaction();
+        using var contact = db.Prepare(tx, """
+            INSERT INTO "Contacts" ("Email", "FirstName", "BusinessName", "RedSystems", "OrangeSystems", "YellowSystems", "GreenSystems",
+                "WeakestSystem1", "WeakestSystem2", "RevenueLeakTotal", "Segment", "Status", "SuppressedAt", "CreatedAt", "UpdatedAt")
+            VALUES (@email, @first, @business, @red, @orange, @yellow, @green, @weak1, @weak2, @leak, @segment, @status, @suppressed, @created, @updated)
+            RETURNING "Id"
+            """);
+        using var sequence = db.Prepare(tx, """
+            INSERT INTO "Sequences" ("ContactId", "Kind", "Mode", "Status", "DedupeKey", "AnchorAt", "CreatedAt", "EndedAt", "EndedReason", "PayloadJson")
+            VALUES (@contact, 'Assessment', 'Production', @status, 'assessment', @anchor, @anchor, @ended, @reason, '{}') RETURNING "Id"
+            """);
+        using var step = db.Prepare(tx, """
+            INSERT INTO "Steps" ("SequenceId", "Number", "TemplateKey", "DueAt", "SendAt", "NotBefore", "Status", "SentBy", "SentAt",
+                "ProviderMessageId", "Attempts", "LastError", "SendGeneration", "ManualSend", "Version")
+            VALUES (@sequence, @number, @template, @due, @due, @due, @status, @by, @sent, @provider, @attempts, @error, 0, FALSE, 0)
+            """);
 
         var stepCount = 0;
         for (var n = 0; n < contacts; n++)
@@ -53,47 +57,47 @@ public static class SeedContactsCommand
             var unsubscribed = random.NextDouble() < 0.03;
             var (red, orange) = (random.Next(0, 4), random.Next(0, 3));
             var yellow = random.Next(0, 9 - red - orange);
-            Set(contact, "$email", Email(n));
-            Set(contact, "$first", First[n % First.Length]);
-            Set(contact, "$business", $"{Last[n % Last.Length]} {Trades[n % Trades.Length]}");
-            Set(contact, "$red", hasAssessment ? red : null);
-            Set(contact, "$orange", hasAssessment ? orange : null);
-            Set(contact, "$yellow", hasAssessment ? yellow : null);
-            Set(contact, "$green", hasAssessment ? 8 - red - orange - yellow : null);
-            Set(contact, "$weak1", hasAssessment ? Systems[random.Next(Systems.Length)] : null);
-            Set(contact, "$weak2", hasAssessment ? Systems[random.Next(Systems.Length)] : null);
-            Set(contact, "$leak", hasAssessment ? (random.Next(10, 500) * 100).ToString("0.0", CultureInfo.InvariantCulture) : null);
-            Set(contact, "$segment", hasAssessment ? (red >= 2 ? "Critical" : red == 1 || orange >= 2 ? "Urgent" : "Optimize") : null);
-            Set(contact, "$status", unsubscribed ? "Unsubscribed" : "Active");
-            Set(contact, "$suppressed", unsubscribed ? Db.Time(anchor.AddHours(30)) : null);
-            Set(contact, "$created", Db.Time(anchor.AddMinutes(-5)));
-            Set(contact, "$updated", Db.Time(unsubscribed ? anchor.AddHours(30) : anchor));
+            Set(contact, "@email", Email(n));
+            Set(contact, "@first", First[n % First.Length]);
+            Set(contact, "@business", $"{Last[n % Last.Length]} {Trades[n % Trades.Length]}");
+            Set(contact, "@red", hasAssessment ? red : null);
+            Set(contact, "@orange", hasAssessment ? orange : null);
+            Set(contact, "@yellow", hasAssessment ? yellow : null);
+            Set(contact, "@green", hasAssessment ? 8 - red - orange - yellow : null);
+            Set(contact, "@weak1", hasAssessment ? Systems[random.Next(Systems.Length)] : null);
+            Set(contact, "@weak2", hasAssessment ? Systems[random.Next(Systems.Length)] : null);
+            Set(contact, "@leak", hasAssessment ? db.Money(random.Next(10, 500) * 100) : null);
+            Set(contact, "@segment", hasAssessment ? (red >= 2 ? "Critical" : red == 1 || orange >= 2 ? "Urgent" : "Optimize") : null);
+            Set(contact, "@status", unsubscribed ? "Unsubscribed" : "Active");
+            Set(contact, "@suppressed", unsubscribed ? db.Time(anchor.AddHours(30)) : null);
+            Set(contact, "@created", db.Time(anchor.AddMinutes(-5)));
+            Set(contact, "@updated", db.Time(unsubscribed ? anchor.AddHours(30) : anchor));
             var contactId = (long)contact.ExecuteScalar()!;
             if (!hasAssessment) continue;
 
             var cancelled = unsubscribed || random.NextDouble() < 0.05;
             var completed = !cancelled && anchor.AddHours(OffsetHours[^1]) <= now;
-            Set(sequence, "$contact", contactId);
-            Set(sequence, "$status", cancelled ? "Cancelled" : completed ? "Completed" : "Active");
-            Set(sequence, "$anchor", Db.Time(anchor));
-            Set(sequence, "$ended", cancelled ? Db.Time(anchor.AddHours(30)) : completed ? Db.Time(anchor.AddHours(OffsetHours[^1])) : null);
-            Set(sequence, "$reason", cancelled ? (unsubscribed ? "unsubscribed" : "cancelled by an operator") : completed ? "all steps done" : null);
+            Set(sequence, "@contact", contactId);
+            Set(sequence, "@status", cancelled ? "Cancelled" : completed ? "Completed" : "Active");
+            Set(sequence, "@anchor", db.Time(anchor));
+            Set(sequence, "@ended", cancelled ? db.Time(anchor.AddHours(30)) : completed ? db.Time(anchor.AddHours(OffsetHours[^1])) : null);
+            Set(sequence, "@reason", cancelled ? (unsubscribed ? "unsubscribed" : "cancelled by an operator") : completed ? "all steps done" : null);
             var sequenceId = (long)sequence.ExecuteScalar()!;
             for (var i = 0; i < OffsetHours.Length; i++)
             {
                 var due = anchor.AddHours(OffsetHours[i]);
                 var sent = due <= now && !(cancelled && due > anchor.AddHours(30));
                 var status = sent ? "Sent" : cancelled ? "Cancelled" : "Scheduled";
-                Set(step, "$sequence", sequenceId);
-                Set(step, "$number", i + 1);
-                Set(step, "$template", $"assessment-{i + 1}");
-                Set(step, "$due", Db.Time(due));
-                Set(step, "$status", status);
-                Set(step, "$by", sent ? (i == 0 ? "Website" : "Scheduler") : null);
-                Set(step, "$sent", sent ? Db.Time(due.AddSeconds(1)) : null);
-                Set(step, "$provider", sent && i > 0 ? $"outbox-{sequenceId}-{i + 1}" : null);
-                Set(step, "$attempts", sent && i > 0 ? 1 : 0);
-                Set(step, "$error", status == "Cancelled" ? "cancelled by an operator" : null);
+                Set(step, "@sequence", sequenceId);
+                Set(step, "@number", i + 1);
+                Set(step, "@template", $"assessment-{i + 1}");
+                Set(step, "@due", db.Time(due));
+                Set(step, "@status", status);
+                Set(step, "@by", sent ? (i == 0 ? "Website" : "Scheduler") : null);
+                Set(step, "@sent", sent ? db.Time(due.AddSeconds(1)) : null);
+                Set(step, "@provider", sent && i > 0 ? $"outbox-{sequenceId}-{i + 1}" : null);
+                Set(step, "@attempts", sent && i > 0 ? 1 : 0);
+                Set(step, "@error", status == "Cancelled" ? "cancelled by an operator" : null);
                 step.ExecuteNonQuery();
                 stepCount++;
             }
@@ -103,16 +107,5 @@ public static class SeedContactsCommand
         return 0;
     }
 
-    private static void Set(SqliteCommand command, string name, object? value) => command.Parameters[name].Value = value ?? DBNull.Value;
-
-    private static SqliteCommand Prepare(SqliteConnection db, SqliteTransaction tx, string sql)
-    {
-        var command = db.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = sql;
-        foreach (var name in System.Text.RegularExpressions.Regex.Matches(sql, @"\$[a-z0-9]+").Select(m => m.Value).Distinct())
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        command.Prepare();
-        return command;
-    }
+    private static void Set(System.Data.Common.DbCommand command, string name, object? value) => BenchDatabase.Set(command, name, value);
 }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Christmas.Bench;
 
@@ -19,9 +19,11 @@ public static class SeedLagCommand
         var due = options.Int("due", 600);
         var spread = TimeSpan.FromSeconds(options.Int("spread-seconds", 60));
         var clock = Stopwatch.StartNew();
+        // --round R: another set of rows in the same database (lag --round R reads only its measured steps).
+        var round = options.Find("round") ?? "";
 
-        using var db = Db.Open(options.Text("db"), readOnly: false);
-        using var tx = db.BeginTransaction();
+        using var db = BenchDatabase.Open(options, readOnly: false);
+        using var tx = db.Connection.BeginTransaction();
         var insert = new Inserts(db, tx);
         var random = new Random(42);
         var now = DateTime.UtcNow;
@@ -29,7 +31,7 @@ public static class SeedLagCommand
         // Far-off load: due 2 to 30 days from now, so none is sent during the run.
         for (var s = 0; s * StepsPerSequence < pending; s++)
         {
-            var sequence = insert.Sequence($"bench-load-{s}@example.com", now);
+            var sequence = insert.Sequence($"bench-load-{round}{s}@example.com", now);
             var first = now.AddDays(2 + random.NextDouble() * 24);
             for (var n = 0; n < StepsPerSequence && s * StepsPerSequence + n < pending; n++)
                 insert.Step(sequence, n + 2, first.AddDays(n));
@@ -42,7 +44,7 @@ public static class SeedLagCommand
             : DateTime.UtcNow.AddSeconds(options.Int("start-in", 15));
         for (var i = 0; i < due; i++)
         {
-            var sequence = insert.Sequence($"{Db.LagEmailPrefix}{i}@example.com", now);
+            var sequence = insert.Sequence($"{Db.LagEmailPrefix}{round}{i}@example.com", now);
             insert.Step(sequence, 2, start + spread * i / due);
         }
         tx.Commit();
@@ -53,51 +55,42 @@ public static class SeedLagCommand
     }
 
     /// <summary>Prepared INSERTs, reused for every row: the columns of the Initial migration.</summary>
-    private sealed class Inserts(SqliteConnection db, SqliteTransaction tx)
+    private sealed class Inserts(BenchDatabase db, DbTransaction tx)
     {
-        private readonly SqliteCommand _contact = Prepare(db, tx,
-            "INSERT INTO Contacts (Email, FirstName, BusinessName, Status, CreatedAt, UpdatedAt) " +
-            "VALUES ($email, 'Sarah', 'Sarah''s Salon', 'Active', $now, $now) RETURNING Id", "$email", "$now");
+        private readonly DbCommand _contact = db.Prepare(tx, """
+            INSERT INTO "Contacts" ("Email", "FirstName", "BusinessName", "Status", "CreatedAt", "UpdatedAt")
+            VALUES (@email, 'Sarah', 'Sarah''s Salon', 'Active', @now, @now) RETURNING "Id"
+            """);
 
-        private readonly SqliteCommand _sequence = Prepare(db, tx,
-            "INSERT INTO Sequences (ContactId, Kind, Mode, Status, DedupeKey, AnchorAt, CreatedAt, PayloadJson) " +
-            "VALUES ($contact, 'Assessment', 'Production', 'Active', $key, $now, $now, $payload) RETURNING Id",
-            "$contact", "$key", "$now", "$payload");
+        private readonly DbCommand _sequence = db.Prepare(tx, """
+            INSERT INTO "Sequences" ("ContactId", "Kind", "Mode", "Status", "DedupeKey", "AnchorAt", "CreatedAt", "PayloadJson")
+            VALUES (@contact, 'Assessment', 'Production', 'Active', @key, @now, @now, @payload) RETURNING "Id"
+            """);
 
-        private readonly SqliteCommand _step = Prepare(db, tx,
-            "INSERT INTO Steps (SequenceId, Number, TemplateKey, DueAt, SendAt, NotBefore, Status, Attempts, SendGeneration, ManualSend, Version) " +
-            "VALUES ($sequence, $number, $template, $due, $due, $due, 'Scheduled', 0, 0, 0, 0)",
-            "$sequence", "$number", "$template", "$due");
+        private readonly DbCommand _step = db.Prepare(tx, """
+            INSERT INTO "Steps" ("SequenceId", "Number", "TemplateKey", "DueAt", "SendAt", "NotBefore", "Status", "Attempts", "SendGeneration", "ManualSend", "Version")
+            VALUES (@sequence, @number, @template, @due, @due, @due, 'Scheduled', 0, 0, FALSE, 0)
+            """);
 
         /// <summary>A contact and its active assessment sequence (dedupe key "assessment", as the app builds it).</summary>
         public long Sequence(string email, DateTime now)
         {
-            _contact.Parameters["$email"].Value = email;
-            _contact.Parameters["$now"].Value = Db.Time(now);
-            _sequence.Parameters["$contact"].Value = (long)_contact.ExecuteScalar()!;
-            _sequence.Parameters["$key"].Value = "assessment";
-            _sequence.Parameters["$now"].Value = Db.Time(now);
-            _sequence.Parameters["$payload"].Value = $$"""{"email":"{{email}}","first_name":"Sarah","business_name":"Sarah's Salon"}""";
-            return (long)_sequence.ExecuteScalar()!;
+            BenchDatabase.Set(_contact, "@email", email);
+            BenchDatabase.Set(_contact, "@now", db.Time(now));
+            BenchDatabase.Set(_sequence, "@contact", Convert.ToInt64(_contact.ExecuteScalar(), CultureInfo.InvariantCulture));
+            BenchDatabase.Set(_sequence, "@key", "assessment");
+            BenchDatabase.Set(_sequence, "@now", db.Time(now));
+            BenchDatabase.Set(_sequence, "@payload", $$"""{"email":"{{email}}","first_name":"Sarah","business_name":"Sarah's Salon"}""");
+            return Convert.ToInt64(_sequence.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
 
         public void Step(long sequence, int number, DateTime dueAt)
         {
-            _step.Parameters["$sequence"].Value = sequence;
-            _step.Parameters["$number"].Value = number;
-            _step.Parameters["$template"].Value = $"assessment-{number}";
-            _step.Parameters["$due"].Value = Db.Time(dueAt);
+            BenchDatabase.Set(_step, "@sequence", sequence);
+            BenchDatabase.Set(_step, "@number", number);
+            BenchDatabase.Set(_step, "@template", $"assessment-{number}");
+            BenchDatabase.Set(_step, "@due", db.Time(dueAt));
             _step.ExecuteNonQuery();
-        }
-
-        private static SqliteCommand Prepare(SqliteConnection db, SqliteTransaction tx, string sql, params string[] parameters)
-        {
-            var command = db.CreateCommand();
-            command.Transaction = tx;
-            command.CommandText = sql;
-            foreach (var name in parameters) command.Parameters.Add(new SqliteParameter { ParameterName = name });
-            command.Prepare();
-            return command;
         }
     }
 }
