@@ -4,7 +4,7 @@
 # same run (ratio), with a fixed-rate latency run and the instances' RSS. PostgreSQL is a throwaway
 # cluster started here (Debian's package, run as the postgres user in a temp dir on a free loopback port).
 # Then, on each configuration, the send lag with 100,000 and 1,000,000 pending steps and the contacts
-# page and search at 100,000 contacts (SCALE=0 skips those).
+# page and search at 100,000 contacts (SCALE=0 skips those, THROUGHPUT=0 the throughput part).
 # Standalone: bash bench/instances.sh  (about 30 minutes, 5 without SCALE; figures in bench/results/instances.txt).
 set -euo pipefail
 
@@ -22,6 +22,7 @@ APP_PORT=${INSTANCES_PORT:-5101}   # the second instance listens on APP_PORT+1
 BARE_PORT=$((APP_PORT + 5))
 PG_PORT=$((APP_PORT + 6))
 SCALE=${SCALE:-1}
+THROUGHPUT=${THROUGHPUT:-1}
 PENDING_SMALL=${PENDING_SMALL:-100000}
 PENDING_LARGE=${PENDING_LARGE:-1000000}
 LAG_DUE=${LAG_DUE:-600}
@@ -135,11 +136,13 @@ measure() {
   for n in $(seq "$count"); do log_check "instance $n" "$RESULTS/app-inst-$label-$n.log"; done
 }
 
-measure sqlite 1 Campaign__DataDirectory="$TMP/data-sqlite"
-PG1=$(newdb bench_one)
-measure postgresql-1 1 Campaign__DataDirectory="$TMP/data-pg1" Database__Provider=PostgreSql "ConnectionStrings__Postgres=$PG1"
-PG2=$(newdb bench_two)
-measure postgresql-2 2 Campaign__DataDirectory="$TMP/data-pg2" Database__Provider=PostgreSql "ConnectionStrings__Postgres=$PG2"
+if [[ $THROUGHPUT == 1 ]]; then
+  measure sqlite 1 Campaign__DataDirectory="$TMP/data-sqlite"
+  PG1=$(newdb bench_one)
+  measure postgresql-1 1 Campaign__DataDirectory="$TMP/data-pg1" Database__Provider=PostgreSql "ConnectionStrings__Postgres=$PG1"
+  PG2=$(newdb bench_two)
+  measure postgresql-2 2 Campaign__DataDirectory="$TMP/data-pg2" Database__Provider=PostgreSql "ConnectionStrings__Postgres=$PG2"
+fi
 stop "$BARE_PID"
 
 # The scale figures: each configuration on a database seeded by the bench tool (DB_ARGS: --db FILE or

@@ -25,7 +25,9 @@ public sealed class ChangeFeedInterceptor(TimeProvider time) : SaveChangesInterc
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
         InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } db && Capture(db) is { Count: > 0 } changed)
+        if (eventData.Context is not { } db) return result;
+        await DiscardAsync(db); // a pooled context may carry one from a save that ended in a way EF reports nowhere else
+        if (Capture(db) is { Count: > 0 } changed)
         {
             var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
             _pending.AddOrUpdate(db, new PendingSave(changed, owned));
@@ -53,14 +55,46 @@ public sealed class ChangeFeedInterceptor(TimeProvider time) : SaveChangesInterc
 
     public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is not { } db || !_pending.TryGetValue(db, out var pending)) return;
+        if (eventData.Context is { } db) await DiscardAsync(db);
+    }
+
+    public override async Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } db) await DiscardAsync(db);
+    }
+
+    /// <summary>
+    /// A lost optimistic-concurrency check is not a "failed" save to EF: only this is called. Left pending,
+    /// its transaction stayed open and the context's next save committed it with stale feed rows (or,
+    /// once the pool had reset the context, failed on the disposed transaction).
+    /// </summary>
+    public override async ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData,
+        InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } db) await DiscardAsync(db);
+        return result;
+    }
+
+    /// <summary>Forgets the context's pending feed rows and rolls back the transaction opened for them.</summary>
+    private async ValueTask DiscardAsync(DbContext db)
+    {
+        if (!_pending.TryGetValue(db, out var pending)) return;
         _pending.Remove(db);
         if (pending.Owned is { } tx) await tx.DisposeAsync(); // disposing an uncommitted transaction rolls it back
     }
 
+    private void Discard(DbContext db)
+    {
+        if (!_pending.TryGetValue(db, out var pending)) return;
+        _pending.Remove(db);
+        pending.Owned?.Dispose();
+    }
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (eventData.Context is { } db && Capture(db) is { Count: > 0 } changed)
+        if (eventData.Context is not { } db) return result;
+        Discard(db);
+        if (Capture(db) is { Count: > 0 } changed)
             _pending.AddOrUpdate(db, new PendingSave(changed, db.Database.CurrentTransaction is null ? db.Database.BeginTransaction() : null));
         return result;
     }
@@ -80,9 +114,18 @@ public sealed class ChangeFeedInterceptor(TimeProvider time) : SaveChangesInterc
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData)
     {
-        if (eventData.Context is not { } db || !_pending.TryGetValue(db, out var pending)) return;
-        _pending.Remove(db);
-        pending.Owned?.Dispose();
+        if (eventData.Context is { } db) Discard(db);
+    }
+
+    public override void SaveChangesCanceled(DbContextEventData eventData)
+    {
+        if (eventData.Context is { } db) Discard(db);
+    }
+
+    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
+    {
+        if (eventData.Context is { } db) Discard(db);
+        return result;
     }
 
     private static List<object> Capture(DbContext db)

@@ -45,8 +45,8 @@ public static class SeedContactsCommand
             """);
         using var step = db.Prepare(tx, """
             INSERT INTO "Steps" ("SequenceId", "Number", "TemplateKey", "DueAt", "SendAt", "NotBefore", "Status", "SentBy", "SentAt",
-                "ProviderMessageId", "Attempts", "LastError", "SendGeneration", "ManualSend", "Version")
-            VALUES (@sequence, @number, @template, @due, @due, @due, @status, @by, @sent, @provider, @attempts, @error, 0, FALSE, 0)
+                "ProviderMessageId", "Attempts", "LastError", "SendGeneration", "ManualSend", "DeliveryFlags", "Version")
+            VALUES (@sequence, @number, @template, @due, @due, @due, @status, @by, @sent, @provider, @attempts, @error, 0, FALSE, 0, 0)
             """);
 
         var stepCount = 0;

@@ -68,8 +68,8 @@ public static class SeedLagCommand
             """);
 
         private readonly DbCommand _step = db.Prepare(tx, """
-            INSERT INTO "Steps" ("SequenceId", "Number", "TemplateKey", "DueAt", "SendAt", "NotBefore", "Status", "Attempts", "SendGeneration", "ManualSend", "Version")
-            VALUES (@sequence, @number, @template, @due, @due, @due, 'Scheduled', 0, 0, FALSE, 0)
+            INSERT INTO "Steps" ("SequenceId", "Number", "TemplateKey", "DueAt", "SendAt", "NotBefore", "Status", "Attempts", "SendGeneration", "ManualSend", "DeliveryFlags", "Version")
+            VALUES (@sequence, @number, @template, @due, @due, @due, 'Scheduled', 0, 0, FALSE, 0, 0)
             """);
 
         /// <summary>A contact and its active assessment sequence (dedupe key "assessment", as the app builds it).</summary>
