@@ -48,6 +48,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<WebhookIngestor>();
 
         services.AddSingleton<ContactQueries>();
+        services.AddSingleton<NextSends>();
         // console: contacts
         services.AddSingleton<ContactCsvExport>();
         services.AddSingleton<ExecutionQueries>();
@@ -73,6 +74,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<StepRecovery>();
         services.AddHostedService<DueStepDispatcher>();
         services.AddTransient<SendStepJob>();
+        services.AddSingleton<StepEmailComposer>();
         services.AddSingleton<EmailVariables>();
         services.AddSingleton<UnsubscribeTokens>();
         services.AddSingleton<DefaultTemplates>();

@@ -20,7 +20,8 @@ public sealed record ContactDetails(
     DateTime UpdatedAt,
     IReadOnlyList<SequenceView> Sequences,
     NotionSync Notion,
-    string? TimeZone = null);
+    string? TimeZone = null,
+    IReadOnlyList<NextSend>? Upcoming = null);
 
 public sealed record SequenceView(
     long Id,
@@ -49,7 +50,8 @@ public sealed record StepView(
     DateTime SendAt,
     string? SendAtReason = null,
     string? DeliveryStatus = null,
-    IReadOnlyList<DeliveryEventView>? Events = null);
+    IReadOnlyList<DeliveryEventView>? Events = null,
+    string? WouldSkipBecause = null);
 
 /// <summary>One provider event on a step's timeline: <c>delivered</c>, <c>opened</c>, ... (Resend's type without <c>email.</c>).</summary>
 public sealed record DeliveryEventView(string Type, DateTime At);

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Christmas.Core.Contacts;
 
 /// <summary>Read side of contacts for the API and the console: paged, never loading everyone.</summary>
-public sealed class ContactQueries(IDbContextFactory<CampaignDbContext> contexts, NotionStatusReader notion)
+public sealed class ContactQueries(IDbContextFactory<CampaignDbContext> contexts, NotionStatusReader notion, NextSends next)
 {
     /// <summary>The API's original shape: search and segment, newest changes first.</summary>
     public Task<Page<ContactSummary>> SearchAsync(string? search, Segment? segment, PageRequest page, CancellationToken ct) =>
@@ -127,10 +127,12 @@ public sealed class ContactQueries(IDbContextFactory<CampaignDbContext> contexts
             .Where(s => s.ContactId == c.Id).OrderBy(s => s.CreatedAt).ThenBy(s => s.Id).ToListAsync(ct);
         var (contactPage, sequencePages) = await notion.ForContactAsync(db, c.Id, sequences.Select(s => s.Id).ToList(), ct);
         var events = await EventsAsync(db, sequences.SelectMany(s => s.Steps).Where(s => s.ProviderMessageId != null).Select(s => s.Id).ToList(), ct);
+        var upcoming = await next.ForAsync(db, c, sequences, ct);
+        var wouldSkip = upcoming.Where(n => n.WouldSkipBecause is not null).ToDictionary(n => n.StepId, n => n.WouldSkipBecause);
         return new ContactDetails(c.Email, c.FirstName, c.BusinessName, SegmentName(c.Segment),
             c.RedSystems, c.OrangeSystems, c.YellowSystems, c.GreenSystems, c.WeakestSystem1, c.WeakestSystem2,
             c.RevenueLeakTotal, c.Status.ToApiName(), c.CreatedAt, c.UpdatedAt,
-            sequences.Select(s => ToView(s, events) with { Notion = sequencePages[s.Id] }).ToList(), contactPage, c.TimeZone);
+            sequences.Select(s => ToView(s, events, wouldSkip) with { Notion = sequencePages[s.Id] }).ToList(), contactPage, c.TimeZone, upcoming);
     }
 
     /// <summary>The delivery events of these steps, oldest first, by step.</summary>
@@ -146,11 +148,15 @@ public sealed class ContactQueries(IDbContextFactory<CampaignDbContext> contexts
     /// <summary><c>email.delivery_delayed</c> → <c>delivery_delayed</c>.</summary>
     public static string EventName(string resendType) => resendType.StartsWith("email.", StringComparison.Ordinal) ? resendType[6..] : resendType;
 
-    public static SequenceView ToView(Sequence s) => ToView(s, null);
+    public static SequenceView ToView(Sequence s) => ToView(s, null, null);
 
-    private static SequenceView ToView(Sequence s, ILookup<long, DeliveryEventView>? events) => new(s.Id, s.Kind.ToApiName(), s.Status.ToApiName(), s.Mode.ToApiName(),
-        s.AnchorAt, s.CreatedAt, s.EndedAt, s.EndedReason, s.ExecutionId,
-        s.Steps.OrderBy(x => x.Number).Select(x => ToView(x) with { Events = events?[x.Id].ToList() ?? [] }).ToList());
+    private static SequenceView ToView(Sequence s, ILookup<long, DeliveryEventView>? events, Dictionary<long, string?>? wouldSkip) =>
+        new(s.Id, s.Kind.ToApiName(), s.Status.ToApiName(), s.Mode.ToApiName(), s.AnchorAt, s.CreatedAt, s.EndedAt, s.EndedReason, s.ExecutionId,
+            s.Steps.OrderBy(x => x.Number).Select(x => ToView(x) with
+            {
+                Events = events?[x.Id].ToList() ?? [],
+                WouldSkipBecause = wouldSkip?.GetValueOrDefault(x.Id),
+            }).ToList());
 
     public static StepView ToView(Step s) => new(s.Id, s.Number, s.TemplateKey, s.DueAt, s.Status.ToApiName(),
         s.SentBy?.ToApiName(), s.SentAt, s.ProviderMessageId, s.Attempts, s.LastError,

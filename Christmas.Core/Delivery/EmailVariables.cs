@@ -23,7 +23,8 @@ public sealed class EmailVariables(IOptionsMonitor<CampaignOptions> options, Uns
         "offer_ends_at", "days_left", "sender_name", "sender_postal_address", "sender_contact_email", "unsubscribe_url",
     ];
 
-    public async Task<IReadOnlyDictionary<string, string?>> ForAsync(Contact contact, Sequence sequence, CancellationToken ct)
+    /// <param name="at">When the email goes (<c>days_left</c> counts from it); now when not given.</param>
+    public async Task<IReadOnlyDictionary<string, string?>> ForAsync(Contact contact, Sequence sequence, CancellationToken ct, DateTime? at = null)
     {
         // Every known variable is defined, null when this contact or call has no value: a
         // template's {% if package_type %} must read "no", not fail as an unknown variable.
@@ -48,7 +49,7 @@ public sealed class EmailVariables(IOptionsMonitor<CampaignOptions> options, Uns
         if (rules.OfferEndsAt is { } end)
         {
             vars["offer_ends_at"] = OfferTerms.EndsAtText(end, rules.DefaultZone);
-            vars["days_left"] = OfferTerms.DaysLeft(end, time.GetUtcNow().UtcDateTime, rules.DefaultZone).ToString(CultureInfo.InvariantCulture);
+            vars["days_left"] = OfferTerms.DaysLeft(end, at ?? time.GetUtcNow().UtcDateTime, rules.DefaultZone).ToString(CultureInfo.InvariantCulture);
             vars["deadline"] ??= OfferTerms.DeadlineText(end, rules.DefaultZone);
         }
         vars["sender_name"] = campaign.Sender.Name;

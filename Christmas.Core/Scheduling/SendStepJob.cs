@@ -5,7 +5,6 @@ using Christmas.Core.Delivery;
 using Christmas.Core.Persistence;
 using Christmas.Core.Sequences;
 using Christmas.Core.Suppressions;
-using Christmas.Core.Templates;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -25,9 +24,7 @@ public sealed class SendStepJob(
     IEmailSender sender,
     Delivery.Events.DeliverySignal deliverySignal,
     SendRules.SendRuleSet rules,
-    EmailVariables variables,
-    TemplateStore templates,
-    TemplateRenderer renderer,
+    StepEmailComposer composer,
     IOptions<SchedulerOptions> options,
     TimeProvider time,
     ILogger<SendStepJob> logger)
@@ -48,14 +45,14 @@ public sealed class SendStepJob(
 
         var sequence = step.Sequence!;
         var contact = sequence.Contact!;
-        if (contact.IsSuppressed)
-            step.Abandon($"contact is {contact.Status.ToApiName()}");
-        else if (await SuppressionList.StopReasonAsync(db, contact.Email, cancellationToken) is { } suppressed)
-            step.Abandon(suppressed);
-        else if (sequence.Status != SequenceStatus.Active && !step.ManualSend)
-            step.Abandon($"sequence is {sequence.Status.ToApiName()}");
-        else if (rules.IsPastOfferEnd(now))
-            step.SkipAtSend(SendRules.SendRuleSet.OfferEnded);
+        // The list is read only for a contact that may be mailed (a suppressed one stops at the first check).
+        var listed = contact.IsSuppressed ? null
+            : await SuppressionList.StopReasonAsync(db, contact.Email, cancellationToken);
+        if (SendRules.SendGate.Check(rules, contact, listed, sequence, step, now) is { } stop)
+        {
+            if (stop.Skip) step.SkipAtSend(stop.Reason);
+            else step.Abandon(stop.Reason);
+        }
         else if (await MessageAsync(db, step, contact, sequence, cancellationToken) is { } email)
             await SendAsync(step, email, cancellationToken);
 
@@ -68,36 +65,17 @@ public sealed class SendStepJob(
     private async Task<OutgoingEmail?> MessageAsync(CampaignDbContext db, Step step, Contact contact, Sequence sequence, CancellationToken ct)
     {
         if (step.MessageJson is { } kept) return JsonSerializer.Deserialize<OutgoingEmail>(kept);
-        var email = await RenderAsync(step, contact, await variables.ForAsync(contact, sequence, ct), ct);
-        if (email is null) return null;
-        step.KeepMessage(JsonSerializer.Serialize(email));
-        return await TrySaveAsync(db, step.Id, ct) ? email : null;
-    }
-
-    /// <summary>The rendered email, or null with the step failed: a template that cannot render is never sent.</summary>
-    private async Task<OutgoingEmail?> RenderAsync(Step step, Contact contact, IReadOnlyDictionary<string, string?> vars, CancellationToken ct)
-    {
-        var template = await templates.ForStepAsync(step.TemplateKey, contact.Segment?.ToString(), ct);
-        if (template is null)
-        {
-            step.MarkAttemptFailed($"There is no template '{step.TemplateKey}'.", retryAt: null);
-            return null;
-        }
-        try
-        {
-            var content = await renderer.RenderAsync(template, vars);
-            return new OutgoingEmail(step.Id, contact.Email, template.Key, step.IdempotencyKey, content,
-                EmailHeaders.For(vars["unsubscribe_url"]!), vars);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        var composed = await composer.ComposeAsync(step, contact, sequence, ct);
+        if (composed.Email is not { } email)
         {
             // A template that cannot render now will not render on a retry either: fail the step
             // with the reason (staff fix the template and re-send) instead of retrying it forever.
-            var reason = ex is TemplateException ? ex.Message : $"Template {template.Key} failed to render: {ex.Message}";
-            step.MarkAttemptFailed(reason, retryAt: null);
-            logger.LogError(ex, "Step {StepId} not sent: {Error}", step.Id, reason);
+            step.MarkAttemptFailed(composed.Error!, retryAt: null);
+            if (composed.Failure is { } ex) logger.LogError(ex, "Step {StepId} not sent: {Error}", step.Id, composed.Error);
             return null;
         }
+        step.KeepMessage(JsonSerializer.Serialize(email));
+        return await TrySaveAsync(db, step.Id, ct) ? email : null;
     }
 
     private async Task SendAsync(Step step, OutgoingEmail email, CancellationToken ct)

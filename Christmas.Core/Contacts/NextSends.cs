@@ -1,0 +1,47 @@
+using System.Text.Json;
+using Christmas.Core.Common;
+using Christmas.Core.Delivery;
+using Christmas.Core.Persistence;
+using Christmas.Core.Scheduling;
+using Christmas.Core.Sequences;
+using Christmas.Core.SendRules;
+using Christmas.Core.Suppressions;
+
+namespace Christmas.Core.Contacts;
+
+/// <summary>
+/// "What happens next" for one contact: its pending steps in the order they go, each asked the send
+/// job's own questions (<see cref="SendGate"/>, the same suppression lookup) and rendered by the send
+/// job's own composer. Reads only: nothing is kept on a step, nothing is sent.
+/// </summary>
+public sealed class NextSends(SendRuleSet rules, StepEmailComposer composer, TimeProvider time)
+{
+    /// <param name="sequences">The contact's sequences with their steps.</param>
+    public async Task<IReadOnlyList<NextSend>> ForAsync(CampaignDbContext db, Contact contact, IReadOnlyList<Sequence> sequences, CancellationToken ct)
+    {
+        var pending = sequences.SelectMany(q => q.Steps.Where(s => s.IsPending).Select(s => (Sequence: q, Step: s)))
+            .OrderBy(p => p.Step.NotBefore).ThenBy(p => p.Step.Id).ToList();
+        if (pending.Count == 0) return [];
+        var now = time.GetUtcNow().UtcDateTime;
+        var listed = contact.IsSuppressed ? null
+            : await SuppressionList.StopReasonAsync(db, contact.Email, ct);
+        var next = new List<NextSend>(pending.Count);
+        foreach (var (sequence, step) in pending)
+        {
+            // An overdue step goes as soon as the dispatcher takes it: the rules are asked about that moment.
+            var goesAt = step.NotBefore > now ? step.NotBefore : now;
+            var stop = SendGate.Check(rules, contact, listed, sequence, step, goesAt);
+            var (subject, error) = await SubjectAsync(step, contact, sequence, goesAt, ct);
+            next.Add(new NextSend(step.Id, sequence.Kind.ToApiName(), step.Number, step.NotBefore, step.TemplateKey, subject, stop?.Reason ?? error));
+        }
+        return next;
+    }
+
+    /// <summary>A retry sends the message kept from its first attempt; anything else is rendered now.</summary>
+    private async Task<(string? Subject, string? Error)> SubjectAsync(Step step, Contact contact, Sequence sequence, DateTime at, CancellationToken ct)
+    {
+        if (step.MessageJson is { } kept) return (JsonSerializer.Deserialize<OutgoingEmail>(kept)?.Content.Subject, null);
+        var composed = await composer.ComposeAsync(step, contact, sequence, ct, at);
+        return composed.Email is { } email ? (email.Content.Subject, null) : (null, composed.Error);
+    }
+}
