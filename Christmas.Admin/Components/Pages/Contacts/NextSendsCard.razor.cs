@@ -16,7 +16,7 @@ public partial class NextSendsCard
 
     [Parameter, EditorRequired] public IReadOnlyList<NextSend> Upcoming { get; set; } = [];
 
-    private string ZoneName => Rules.DefaultZone == DateTimeZone.Utc ? "UTC" : Rules.DefaultZone.Id;
+    private string ZoneName => Rules.DefaultZone.Id is "UTC" or "Etc/UTC" ? "UTC" : Rules.DefaultZone.Id;
 
     private string When(DateTime utc)
     {
