@@ -11,6 +11,7 @@ using Christmas.Core.Executions;
 using Christmas.Core.Funnel;
 using Christmas.Core.Notion;
 using Christmas.Core.Persistence;
+using Christmas.Core.Privacy;
 using Christmas.Core.Scheduling;
 using Christmas.Core.Sequences;
 using Christmas.Core.SendRules;
@@ -89,6 +90,7 @@ public static class CoreServiceCollectionExtensions
         services.AddFunnel();
         services.AddDeliveryEvents();
         services.AddNotion();
+        services.AddPrivacy();
         return services;
     }
 }

@@ -25,6 +25,8 @@ public sealed class Contact
     public string? TimeZone { get; private set; }
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
+    /// <summary>When the person was erased on request (<see cref="Erase"/>); null for everyone else.</summary>
+    public DateTime? ErasedAt { get; private set; }
 
     private Contact() { }
 
@@ -37,6 +39,33 @@ public sealed class Contact
     }
 
     public bool IsSuppressed => Status != ContactStatus.Active;
+
+    public bool IsErased => ErasedAt is not null;
+
+    /// <summary>The address an erased contact's row keeps: unique, and undeliverable (RFC 2606 reserves <c>.invalid</c>).</summary>
+    public static string ErasedEmail(long id) => $"erased-{id}@erased.invalid";
+
+    /// <summary>
+    /// The person asked to be forgotten: every personal field goes and the row stays (with a placeholder
+    /// address and its segment), so sequence and step counts stay true. The contact is never mailed again.
+    /// </summary>
+    public void Erase(DateTime now)
+    {
+        Email = ErasedEmail(Id);
+        FirstName = "";
+        BusinessName = null;
+        RedSystems = OrangeSystems = YellowSystems = GreenSystems = null;
+        WeakestSystem1 = WeakestSystem2 = null;
+        RevenueLeakTotal = null;
+        TimeZone = null;
+        if (!IsSuppressed)
+        {
+            Status = ContactStatus.Suppressed;
+            SuppressedAt = now;
+        }
+        ErasedAt = now;
+        UpdatedAt = now;
+    }
 
     /// <summary>
     /// Takes what the old Notion database knew (the import): only values it has overwrite ours, and a

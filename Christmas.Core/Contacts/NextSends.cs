@@ -2,6 +2,7 @@ using System.Text.Json;
 using Christmas.Core.Common;
 using Christmas.Core.Delivery;
 using Christmas.Core.Persistence;
+using Christmas.Core.Privacy;
 using Christmas.Core.Scheduling;
 using Christmas.Core.Sequences;
 using Christmas.Core.SendRules;
@@ -14,7 +15,7 @@ namespace Christmas.Core.Contacts;
 /// job's own questions (<see cref="SendGate"/>, the same suppression lookup) and rendered by the send
 /// job's own composer. Reads only: nothing is kept on a step, nothing is sent.
 /// </summary>
-public sealed class NextSends(SendRuleSet rules, StepEmailComposer composer, TimeProvider time)
+public sealed class NextSends(SendRuleSet rules, StepEmailComposer composer, ErasedAddresses erased, TimeProvider time)
 {
     /// <param name="sequences">The contact's sequences with their steps.</param>
     public async Task<IReadOnlyList<NextSend>> ForAsync(CampaignDbContext db, Contact contact, IReadOnlyList<Sequence> sequences, CancellationToken ct)
@@ -24,7 +25,7 @@ public sealed class NextSends(SendRuleSet rules, StepEmailComposer composer, Tim
         if (pending.Count == 0) return [];
         var now = time.GetUtcNow().UtcDateTime;
         var listed = contact.IsSuppressed ? null
-            : await SuppressionList.StopReasonAsync(db, contact.Email, ct);
+            : await SuppressionList.StopReasonAsync(db, contact.Email, await erased.KeyAsync(contact.Email, ct), ct);
         var next = new List<NextSend>(pending.Count);
         foreach (var (sequence, step) in pending)
         {

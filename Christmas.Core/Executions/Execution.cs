@@ -23,7 +23,7 @@ public sealed class Execution
 
     private Execution() { }
 
-    public Execution(string id, string flowId, string trigger, DateTime receivedAt, string payloadJson, string contactEmail)
+    public Execution(string id, string flowId, string trigger, DateTime receivedAt, string payloadJson, string? contactEmail)
     {
         Id = id;
         FlowId = flowId;
@@ -39,6 +39,17 @@ public sealed class Execution
     public void Info(DateTime at, string message) => Logs.Add(new ExecutionLogLine(at, LogLevelName.Info, message));
 
     public void Warn(DateTime at, string message) => Logs.Add(new ExecutionLogLine(at, LogLevelName.Warning, message));
+
+    /// <summary>
+    /// The person it was about was erased: the payload goes, the address becomes the contact's placeholder,
+    /// and the log keeps its lines (so counts and states stay true) with the address taken out.
+    /// </summary>
+    public void Redact(string payloadJson, string? placeholderEmail, Func<string, string> redact)
+    {
+        PayloadJson = payloadJson;
+        ContactEmail = ContactEmail is null ? null : placeholderEmail;
+        Logs = Logs.Select(l => l with { Message = redact(l.Message) }).ToList();
+    }
 
     public void Finish(DateTime at, long? sequenceId, bool deduplicated)
     {

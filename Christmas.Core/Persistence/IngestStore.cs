@@ -23,8 +23,12 @@ public sealed class IngestStore
         WHERE q."ContactId" = @contactId AND st."Status" IN ('Scheduled', 'Sending', 'Sent')
         """;
 
-    // The primary key: one indexed read per call, the only work suppression adds to the batch.
-    private const string FindSuppressionSql = """SELECT "Reason", "CreatedAt" FROM "Suppressions" WHERE "Email" = @email""";
+    // The primary key: one indexed read per call, the only work suppression adds to the batch. An erased
+    // person's entry is keyed by the address's hash; an erasure comes first when both are listed.
+    private const string FindSuppressionSql = """
+        SELECT "Reason", "CreatedAt" FROM "Suppressions" WHERE "Email" IN (@email, @erased)
+        ORDER BY CASE WHEN "Email" = @erased THEN 0 ELSE 1 END
+        """;
 
     private const string InsertContactSql = """
         INSERT INTO "Contacts" ("Email", "FirstName", "BusinessName", "RedSystems", "OrangeSystems", "YellowSystems", "GreenSystems",
@@ -76,11 +80,13 @@ public sealed class IngestStore
 
     private const string InsertChangeSql = """INSERT INTO "Changes" ("Entity", "EntityId", "At") VALUES (@entity, @entityId, @at)""";
 
+    /// <param name="erasedKey">The address's keyed hash (<see cref="Privacy.ErasedAddresses"/>), the key an erased person is listed under.</param>
     /// <returns>The address's suppression entry (reason and since when), or null when it may be mailed.</returns>
-    public async Task<(SuppressionReason Reason, DateTime Since)?> FindSuppressionAsync(WriteBatch batch, string email, CancellationToken ct)
+    public async Task<(SuppressionReason Reason, DateTime Since)?> FindSuppressionAsync(WriteBatch batch, string email, string erasedKey, CancellationToken ct)
     {
         var find = batch.Command(FindSuppressionSql);
         find.Set("@email", email);
+        find.Set("@erased", erasedKey);
         await using var reader = await find.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct)) return null;
         var since = DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc);

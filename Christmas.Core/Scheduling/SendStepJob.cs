@@ -25,6 +25,7 @@ public sealed class SendStepJob(
     Delivery.Events.DeliverySignal deliverySignal,
     SendRules.SendRuleSet rules,
     StepEmailComposer composer,
+    Privacy.ErasedAddresses erased,
     IOptions<SchedulerOptions> options,
     TimeProvider time,
     ILogger<SendStepJob> logger)
@@ -47,7 +48,7 @@ public sealed class SendStepJob(
         var contact = sequence.Contact!;
         // The list is read only for a contact that may be mailed (a suppressed one stops at the first check).
         var listed = contact.IsSuppressed ? null
-            : await SuppressionList.StopReasonAsync(db, contact.Email, cancellationToken);
+            : await SuppressionList.StopReasonAsync(db, contact.Email, await erased.KeyAsync(contact.Email, cancellationToken), cancellationToken);
         if (SendRules.SendGate.Check(rules, contact, listed, sequence, step, now) is { } stop)
         {
             if (stop.Skip) step.SkipAtSend(stop.Reason);

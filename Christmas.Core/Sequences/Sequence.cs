@@ -50,6 +50,9 @@ public sealed class Sequence
         return true;
     }
 
+    /// <summary>Its contact was erased: the webhook body it kept (names, answers, the address) goes.</summary>
+    public void RedactPayload() => PayloadJson = "{}";
+
     /// <summary>Marks the sequence completed once none of its steps is waiting or in flight.</summary>
     public void CompleteIfDone(DateTime now)
     {

@@ -97,6 +97,13 @@ public sealed class Step
         Version++;
     }
 
+    /// <summary>Its contact was erased: the kept message goes, and the address wherever an error quoted it.</summary>
+    public void Redact(Func<string, string> redact)
+    {
+        MessageJson = null;
+        LastError = LastError is null ? null : redact(LastError);
+    }
+
     /// <summary>A provider event about this email: the furthest status wins; every status reached is kept as a flag.</summary>
     /// <returns>Whether anything changed.</returns>
     public bool RecordDelivery(DeliveryStatus status)

@@ -104,11 +104,14 @@ public sealed class SuppressionList(IDbContextFactory<CampaignDbContext> context
     /// The send-time check, on the send's own context: a listed address stops the send even when its
     /// contact row missed the change (an add interrupted, or racing this send's claim).
     /// </summary>
+    /// <param name="erasedKey">The address's keyed hash (<see cref="Privacy.ErasedAddresses"/>): an erased person's entry holds only that.</param>
     /// <returns>The reason to abandon the step with ("bounced", "suppressed", ...), or null to send.</returns>
-    public static async Task<string?> StopReasonAsync(CampaignDbContext db, string email, CancellationToken ct)
+    public static async Task<string?> StopReasonAsync(CampaignDbContext db, string email, string erasedKey, CancellationToken ct)
     {
         var key = Key(email);
-        var reason = await db.Suppressions.Where(s => s.Email == key).Select(s => (SuppressionReason?)s.Reason).FirstOrDefaultAsync(ct);
+        // Both keys are the primary key: one indexed lookup each.
+        var reason = await db.Suppressions.Where(s => s.Email == key || s.Email == erasedKey)
+            .Select(s => (SuppressionReason?)s.Reason).FirstOrDefaultAsync(ct);
         return reason is { } r ? EndedReason(r) : null;
     }
 
@@ -124,5 +127,6 @@ public sealed class SuppressionList(IDbContextFactory<CampaignDbContext> context
     };
 
     /// <summary>The reason on the ended sequences and their cancelled steps: "unsubscribed", "bounced", "complained", "suppressed".</summary>
-    public static string EndedReason(SuppressionReason reason) => StatusFor(reason).ToApiName();
+    public static string EndedReason(SuppressionReason reason) =>
+        reason == SuppressionReason.Erased ? Privacy.ErasedAddresses.EndedReason : StatusFor(reason).ToApiName();
 }

@@ -7,4 +7,6 @@ public enum SuppressionReason
     Bounced,
     Complained,
     Manual,
+    /// <summary>The person asked to be erased: the entry's key is the address's keyed hash, never the address.</summary>
+    Erased,
 }

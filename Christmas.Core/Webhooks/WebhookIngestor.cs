@@ -28,27 +28,33 @@ public sealed class WebhookIngestor(
     DispatchSignal dispatchSignal,
     IOptions<CampaignOptions> options,
     SendRuleSet rules,
+    Privacy.ErasedAddresses erased,
     TimeProvider time)
 {
+    /// <summary>The payload an erased person's later call is recorded with: the call counts, nothing of the person stays.</summary>
+    public const string ErasedPayload = """{"erased":true}""";
+
     /// <param name="trigger">"webhook", or "manual:&lt;who&gt;" for the operators' trigger.</param>
     public async Task<IngestResult> IngestAsync(WebhookInput input, string trigger, CancellationToken ct)
     {
         var mode = await testingMode.IsEnabledAsync(ct) ? SequenceMode.Testing : SequenceMode.Production;
-        var result = await writer.RunAsync((batch, token) => ApplyAsync(batch, input, trigger, mode, token), ct);
+        var erasedKey = await erased.KeyAsync(input.Email, ct);
+        var result = await writer.RunAsync((batch, token) => ApplyAsync(batch, input, erasedKey, trigger, mode, token), ct);
         if (result.FirstDueAt is { } due) dispatchSignal.WakeIfEarlier(due);
         return result;
     }
 
-    private async Task<IngestResult> ApplyAsync(WriteBatch batch, WebhookInput input, string trigger, SequenceMode mode, CancellationToken ct)
+    private async Task<IngestResult> ApplyAsync(WriteBatch batch, WebhookInput input, string erasedKey, string trigger, SequenceMode mode, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
+        var suppressed = await store.FindSuppressionAsync(batch, input.Email, erasedKey, ct);
+        if (suppressed is { Reason: SuppressionReason.Erased }) return await ErasedAsync(batch, input, trigger, now, ct);
         var execution = new Execution(ExecutionIds.New(now), input.Handler.Name, trigger, input.ReceivedAt, input.PayloadJson, input.Email);
         foreach (var warning in input.Warnings) execution.Warn(now, warning);
 
         Segment? segment = input.HasAssessment
             ? segmentRule.Classify(input.Counts["red_systems"], input.Counts["orange_systems"])
             : null;
-        var suppressed = await store.FindSuppressionAsync(batch, input.Email, ct);
         var (contactId, created, zone) = await store.UpsertContactAsync(batch, input, segment, now, ct,
             suppressed is { } entry ? SuppressionList.StatusFor(entry.Reason) : null);
         await store.AppendChangeAsync(batch, ChangeEntity.Contact, contactId, now, ct);
@@ -91,6 +97,19 @@ public sealed class WebhookIngestor(
         execution.Finish(time.GetUtcNow().UtcDateTime, sequenceId, deduplicated);
         await store.InsertExecutionAsync(batch, execution, ct);
         return new IngestResult(execution.Id, execution.FlowId, sequenceId, deduplicated, execution.Warnings.ToList(), firstDue);
+    }
+
+    /// <summary>
+    /// A call about a person erased on request: answered like any other (the website cannot act on a refusal)
+    /// and counted as an execution, but nothing of the person is stored and nothing starts.
+    /// </summary>
+    private async Task<IngestResult> ErasedAsync(WriteBatch batch, WebhookInput input, string trigger, DateTime now, CancellationToken ct)
+    {
+        var execution = new Execution(ExecutionIds.New(now), input.Handler.Name, trigger, input.ReceivedAt, ErasedPayload, contactEmail: null);
+        execution.Warn(now, "This address was erased on request: nothing about it is stored and no email is sent to it.");
+        execution.Finish(time.GetUtcNow().UtcDateTime, sequenceId: null, deduplicated: false);
+        await store.InsertExecutionAsync(batch, execution, ct);
+        return new IngestResult(execution.Id, execution.FlowId, null, false, execution.Warnings.ToList(), null);
     }
 
     /// <summary>The send rules' input; the contact's other emails are read only when the gap applies to an existing contact.</summary>

@@ -40,6 +40,9 @@ public sealed class DeliveryEvent
         PayloadJson = payloadJson;
     }
 
+    /// <summary>The person it was about was erased: the provider's payload (address, subject) goes; type and times stay for the counts.</summary>
+    public void Redact(string payloadJson) => PayloadJson = payloadJson;
+
     public void Applied(long? stepId, string outcome, DateTime now)
     {
         StepId = stepId;

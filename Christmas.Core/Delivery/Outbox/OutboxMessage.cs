@@ -18,6 +18,17 @@ public sealed class OutboxMessage
 
     private OutboxMessage() { }
 
+    /// <summary>The person it went to was erased: the message keeps its key, template and time, nothing of its content.</summary>
+    public void Redact(string placeholderEmail)
+    {
+        To = placeholderEmail;
+        VariablesJson = "{}";
+        Subject = "(erased)";
+        Html = "";
+        Text = "";
+        HeadersJson = "{}";
+    }
+
     public OutboxMessage(string messageId, OutgoingEmail email, string variablesJson, string headersJson, DateTime now)
     {
         MessageId = messageId;

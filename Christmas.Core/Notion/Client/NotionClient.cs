@@ -76,6 +76,10 @@ public sealed class NotionClient(HttpClient http)
     public async Task<NotionPage> UpdatePageAsync(string pageId, JsonObject properties, CancellationToken ct) =>
         NotionPage.Parse(await SendAsync(HttpMethod.Patch, $"v1/pages/{Uri.EscapeDataString(pageId)}", new JsonObject { ["properties"] = properties }, ct));
 
+    /// <summary>Moves the page to Notion's trash (restorable there for a while, then gone).</summary>
+    public async Task<NotionPage> TrashPageAsync(string pageId, CancellationToken ct) =>
+        NotionPage.Parse(await SendAsync(HttpMethod.Patch, $"v1/pages/{Uri.EscapeDataString(pageId)}", new JsonObject { ["in_trash"] = true }, ct));
+
     public async Task<NotionPage> GetPageAsync(string pageId, CancellationToken ct) =>
         NotionPage.Parse(await SendAsync(HttpMethod.Get, $"v1/pages/{Uri.EscapeDataString(pageId)}", null, ct));
 

@@ -17,7 +17,7 @@ namespace Christmas.Core.Notion.Import;
 /// </summary>
 public sealed class ContactImport(
     NotionSchemas schemas, NotionClients clients, IDbContextFactory<CampaignDbContext> contexts,
-    AuditLog audit, IOptions<NotionOptions> options, TimeProvider time)
+    AuditLog audit, Privacy.ErasedAddresses erased, IOptions<NotionOptions> options, TimeProvider time)
 {
     private const int WriteBatch = 200;
 
@@ -31,6 +31,7 @@ public sealed class ContactImport(
             return Outcome<ContactImportSummary>.Conflict($"The Contacts database cannot be read: {schemas.Contacts?.Error ?? "it needs a title and an Email property"}.");
 
         var (byEmail, skipped, pages) = await ReadAsync(mapping, progress, ct);
+        await LeaveOutErasedAsync(byEmail, skipped, ct);
         var merged = byEmail.Where(g => g.Value.Count > 1)
             .Select(g => new ImportMerge(g.Key, g.Value.Select(p => p.Page.Id).ToList())).ToList();
         var (created, updated, unchanged) = await WriteAsync(byEmail.Values.Select(Merge).ToList(), dryRun, progress, ct);
@@ -65,6 +66,22 @@ public sealed class ContactImport(
         }
         progress?.Report(new ImportProgress("reading", pages, pages));
         return (byEmail, skipped, pages);
+    }
+
+    /// <summary>People erased on request are never brought back (the skip does not name the address).</summary>
+    private async Task LeaveOutErasedAsync(Dictionary<string, List<(NotionPage Page, ImportedContact Contact)>> byEmail, List<ImportSkip> skipped, CancellationToken ct)
+    {
+        var keys = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var email in byEmail.Keys) keys[await erased.KeyAsync(email, ct)] = email;
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        foreach (var chunk in keys.Keys.Chunk(500))
+        {
+            foreach (var key in await db.Suppressions.Where(s => chunk.Contains(s.Email)).Select(s => s.Email).ToListAsync(ct))
+            {
+                skipped.AddRange(byEmail[keys[key]].Select(p => new ImportSkip(p.Page.Id, "erased on request: not imported")));
+                byEmail.Remove(keys[key]);
+            }
+        }
     }
 
     /// <summary>One contact from several pages: per field, the latest edited page with a value.</summary>

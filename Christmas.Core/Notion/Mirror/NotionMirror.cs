@@ -120,7 +120,16 @@ public sealed class NotionMirror(
             if (!await leases.HoldAsync(LeaseName, ct)) break;
             try
             {
-                if (await PageContentLoader.LoadAsync(db, link, ct) is { } content)
+                var content = await PageContentLoader.LoadAsync(db, link, ct);
+                if (content is { Erased: true })
+                {
+                    // Erased on request: the page goes to Notion's trash (through this loop, like every Notion write).
+                    await pages.TrashAsync(link, ct);
+                    link.MarkTrashed(Now());
+                    state.Synced(_clock.GetUtcNow());
+                    synced++;
+                }
+                else if (content is not null)
                 {
                     var page = await pages.WriteAsync(link, MappingFor(link.Kind)!, content, ct);
                     link.MarkSynced(page.Id, page.Url, Now());

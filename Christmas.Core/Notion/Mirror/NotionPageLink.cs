@@ -63,6 +63,19 @@ public sealed class NotionPageLink
         PageUrl = null;
     }
 
+    /// <summary>The page was trashed because its person was erased: no page any more, nothing pending.</summary>
+    public void MarkTrashed(DateTime now)
+    {
+        PageId = null;
+        PageUrl = null;
+        Pending = false;
+        PendingSince = null;
+        SyncedAt = now;
+        LastError = null;
+        FailedAttempts = 0;
+        RetryAt = null;
+    }
+
     public void MarkFailed(string error, DateTime retryAt)
     {
         LastError = error.Length > 1000 ? error[..1000] : error;

@@ -32,6 +32,23 @@ public sealed class NotionPageWriter(NotionClient client)
         return created;
     }
 
+    /// <summary>
+    /// The person was erased: the page we wrote goes to Notion's trash. Without a stored page id there is
+    /// nothing to look it up by (the address is gone), so nothing is done; a page already gone is fine.
+    /// </summary>
+    public async Task TrashAsync(NotionPageLink link, CancellationToken ct)
+    {
+        if (link.PageId is not { } pageId) return;
+        try
+        {
+            await client.TrashPageAsync(pageId, ct);
+        }
+        catch (NotionApiException ex) when (ex.Status is 400 or 404)
+        {
+            if (!await IsGoneAsync(pageId, ct)) throw;
+        }
+    }
+
     /// <returns>Null when the page is gone (deleted, or in the trash).</returns>
     private async Task<NotionPage?> TryUpdateAsync(string pageId, JsonObject properties, CancellationToken ct)
     {

@@ -17,5 +17,6 @@ public sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         b.HasIndex(c => c.Segment);
         b.Property(c => c.TimeZone).HasMaxLength(64);
         b.Ignore(c => c.IsSuppressed);
+        b.Ignore(c => c.IsErased);
     }
 }

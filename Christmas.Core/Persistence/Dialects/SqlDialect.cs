@@ -53,6 +53,9 @@ public abstract class SqlDialect
 
     /// <summary>Run after migrations, before anything reads or writes.</summary>
     public virtual Task AfterMigrateAsync(CampaignDbContext db, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>After an erasure: drops what the files still hold of rows as they were (SQLite's write-ahead log). Best effort.</summary>
+    public virtual Task PurgeAsync(CampaignDbContext db, CancellationToken ct) => Task.CompletedTask;
 }
 
 /// <summary>One change-feed row as its consumers read it.</summary>
