@@ -1,5 +1,6 @@
 using Christmas.Admin.Security;
 using Christmas.Core.Contacts;
+using Christmas.Core.Privacy;
 
 namespace Christmas.Admin.Endpoints;
 
@@ -11,6 +12,8 @@ public static class ContactsApi
         group.MapGet("", SearchAsync);
         group.MapGet("/export.csv", Export);
         group.MapGet("/{email}", GetAsync);
+        group.MapGet("/{email}/export", ExportPersonAsync);
+        group.MapDelete("/{email}", EraseAsync).RequireAuthorization(OperatorPolicy.AdminOnly);
         return api;
     }
 
@@ -38,6 +41,18 @@ public static class ContactsApi
 
     private static async Task<IResult> GetAsync(string email, ContactQueries queries, CancellationToken ct) =>
         await queries.GetAsync(email, ct) is { } contact ? TypedResults.Ok(contact) : ApiResults.NotFound($"No contact has the email '{email}'.");
+
+    /// <summary>Everything held about the person as one JSON download (audited).</summary>
+    private static async Task<IResult> ExportPersonAsync(string email, HttpContext context, ContactExport export, CancellationToken ct)
+    {
+        var outcome = await export.ExportAsync(email, context.ActorName(), ct);
+        if (outcome.Value is not { } document) return ApiResults.From(outcome);
+        return TypedResults.File(ExportDocument.ToUtf8(document), "application/json", $"contact-export-{DateTime.UtcNow:yyyyMMdd-HHmm}.json");
+    }
+
+    /// <summary>Erases the person (Admins; the API token acts as one): 200 with what was done, never the address.</summary>
+    private static async Task<IResult> EraseAsync(string email, HttpContext context, ContactEraser eraser, CancellationToken ct) =>
+        ApiResults.From(await eraser.EraseAsync(email, context.ActorName(), ct));
 
     private static IResult? ParseFilter(string? search, string? segment, string? status, out ContactFilter filter)
     {

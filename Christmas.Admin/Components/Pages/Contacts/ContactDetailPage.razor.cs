@@ -1,6 +1,8 @@
 using Christmas.Admin.Security;
 using Christmas.Core.Common;
+using Christmas.Core.Accounts;
 using Christmas.Core.Contacts;
+using Christmas.Core.Privacy;
 using Christmas.Core.Sequences;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -13,6 +15,8 @@ public partial class ContactDetailPage
 {
     [Inject] private ContactQueries Queries { get; set; } = default!;
     [Inject] private SequenceOperations Operations { get; set; } = default!;
+    [Inject] private ContactEraser Eraser { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private ILogger<ContactDetailPage> Logger { get; set; } = default!;
@@ -23,6 +27,8 @@ public partial class ContactDetailPage
     private ContactDetails? _contact;
     private bool _loading = true;
     private bool _busy;
+
+    private string ExportUrl => $"/api/contacts/{Uri.EscapeDataString(_contact?.Email ?? Email)}/export";
 
     private string TriggerUrl => $"/trigger?handler=assessment-handler&email={Uri.EscapeDataString(_contact?.Email ?? Email)}";
 
@@ -55,6 +61,23 @@ public partial class ContactDetailPage
             var outcome = await Operations.ResendAsync(step.Id, actor, CancellationToken.None);
             return Result(outcome, $"Email {step.Number} is being sent again.");
         });
+    }
+
+    /// <summary>Admins only (the button is hidden from others; checked again here and in Core's caller): after typing the address.</summary>
+    private async Task EraseAsync()
+    {
+        if (_contact is not { } contact || !(await AuthenticationState).User.IsInRole(ConsoleRoles.Admin)) return;
+        var parameters = new DialogParameters<EraseContactDialog> { { d => d.Email, contact.Email } };
+        var dialog = await Dialogs.ShowAsync<EraseContactDialog>("Erase this person?", parameters);
+        if (await dialog.Result is not { Canceled: false }) return;
+        var erased = false;
+        await RunAsync("erase the contact", async actor =>
+        {
+            var outcome = await Eraser.EraseAsync(contact.Email, actor, CancellationToken.None);
+            erased = outcome.Kind == OutcomeKind.Ok;
+            return Result(outcome, "The person was erased; only a hash of the address remains, on the suppression list.");
+        });
+        if (erased) Navigation.NavigateTo("/contacts");
     }
 
     /// <summary>Runs an action as the signed-in user, shows its result, and reloads the contact.</summary>
