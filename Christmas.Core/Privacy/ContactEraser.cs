@@ -39,7 +39,8 @@ public sealed class ContactEraser(
         TextMatches text;
         await using (var db = await contexts.CreateDbContextAsync(ct))
         {
-            if (!await db.Contacts.AnyAsync(c => c.Email == address.Lower, ct))
+            // An erased contact's placeholder address is not a person: nothing more to erase.
+            if (!await db.Contacts.AnyAsync(c => c.Email == address.Lower && c.ErasedAt == null, ct))
                 return Outcome<ErasureSummary>.NotFound($"No contact has the email '{normalized}'.");
             // The scans run here, not in the writer: webhooks wait for nothing but the writes.
             text = await PersonalRecords.FindTextAsync(db, address, time.GetUtcNow().UtcDateTime, ct);
@@ -67,7 +68,7 @@ public sealed class ContactEraser(
 
     private async Task<Outcome<ErasureSummary>> EraseAsync(CampaignDbContext db, AddressPattern address, string key, TextMatches text, CancellationToken ct)
     {
-        if (await PersonalRecords.LoadAsync(db, address, text, tracked: true, ct) is not { } records)
+        if (await PersonalRecords.LoadAsync(db, address, text, tracked: true, ct) is not { Contact.IsErased: false } records)
             return Outcome<ErasureSummary>.NotFound($"No contact has the email '{address.Lower}'.");
         if (records.Steps.Any(s => s.Status == StepStatus.Sending))
             return Outcome<ErasureSummary>.Conflict("An email to this person is being sent right now; try again in a minute.");
