@@ -45,6 +45,7 @@ public static class WebApplicationExtensions
             .MapSuppressionsApi();
         app.MapChristmasHangfireDashboard();
         app.MapAccountEndpoints();
+        app.MapKestraUiRedirects();
 
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
