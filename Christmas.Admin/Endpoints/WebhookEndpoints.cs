@@ -6,7 +6,7 @@ namespace Christmas.Admin.Endpoints;
 
 /// <summary>
 /// The website's five webhooks, at the integration guide's URLs and Kestra's tenant ones (<c>/api/v1/main/...</c>);
-/// anonymous, the key is in the path. CORS preflights are answered for <c>Webhooks:AllowedOrigins</c> only.
+/// anonymous, the key is in the path. CORS for <c>Webhooks:AllowedOrigins</c>: <see cref="WebhookCorsMiddleware"/>.
 /// </summary>
 public static class WebhookEndpoints
 {
@@ -19,8 +19,7 @@ public static class WebhookEndpoints
         foreach (var root in MonitoringRoutes.Roots)
         {
             var group = app.MapGroup($"{root}/executions/webhook/christmas/handlers").WithTags("Webhooks").AllowAnonymous();
-            group.MapPost("/{handler}/{key}", ReceiveAsync).DisableAntiforgery().AddEndpointFilter(WebhookCors.AddHeadersAsync);
-            group.MapMethods("/{handler}/{key}", [HttpMethods.Options], WebhookCors.Preflight);
+            group.MapPost("/{handler}/{key}", ReceiveAsync).DisableAntiforgery();
         }
         return app;
     }
