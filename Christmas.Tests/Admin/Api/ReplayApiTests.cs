@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Christmas.Core.Audit;
 using Christmas.Core.Sequences;
 using Christmas.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
@@ -86,7 +85,8 @@ public class ReplayApiTests(SharedApp shared) : IClassFixture<SharedApp>
 
         var replayId = (await TestApp.JsonAsync(await App.Api.PostAsync($"/api/v1/executions/{original}/replay", null))).GetProperty("id").GetString()!;
 
-        var entry = await App.WithDbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(e => e.Target == $"execution {original}"));
+        var target = $"execution {original}";
+        var entry = await App.WithDbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(e => e.Target == target));
         Assert.Equal(("api-token", "execution.replay"), (entry.Actor, entry.Action));
         Assert.Contains(replayId, entry.Detail);
     }
