@@ -23,8 +23,9 @@ public static class FlowsApi
 
     private static IResult List(HandlerCatalog handlers) => TypedResults.Ok(Flows(handlers));
 
+    /// <summary>As Kestra: the namespace's flows, <c>[]</c> for a namespace without any.</summary>
     private static IResult ListInNamespace(string ns, HandlerCatalog handlers) =>
-        ns == Execution.Namespace ? TypedResults.Ok(Flows(handlers)) : ApiResults.NotFound($"No flows in namespace '{ns}'.");
+        TypedResults.Ok(ns == Execution.Namespace ? Flows(handlers) : Enumerable.Empty<FlowView>());
 
     private static IEnumerable<FlowView> Flows(HandlerCatalog handlers) => handlers.All.Select(h =>
         new FlowView(Execution.Namespace, h.Name, h.Description, h.WebhookPath, h.Starts?.ToApiName()));

@@ -121,6 +121,16 @@ public partial class KestraClientTests(SharedApp shared) : IClassFixture<SharedA
     }
 
     [Theory]
+    [InlineData("/api/v1/flows/company.team")]
+    [InlineData("/api/v1/main/flows/christmas")]
+    public async Task FlowsOfAnotherNamespace_AreAnEmptyArray_AsInKestra(string path) =>
+        Assert.Equal(0, (await GetAsync<JsonElement>(path)).GetArrayLength());
+
+    [Fact]
+    public async Task FlowsOfOurNamespace_OnTheTenantPath_AreTheFiveHandlers() =>
+        Assert.Equal(5, (await GetAsync<JsonElement>("/api/v1/main/flows/christmas.handlers")).GetArrayLength());
+
+    [Theory]
     [InlineData("/api/v1/executions")]
     [InlineData("/api/v1/main/executions/search")]
     [InlineData("/api/v1/main/flows/christmas.handlers")]
