@@ -99,7 +99,7 @@ public partial class KestraClientTests(SharedApp shared) : IClassFixture<SharedA
 
         var logs = await GetAsync<List<KestraLogEntry>>($"/api/v1/main/logs/{ids[2]}");
         Assert.NotEmpty(logs);
-        Assert.All(logs, l => Assert.Equal(("christmas.handlers", "assessment-handler", ids[2]), (l.Namespace, l.FlowId, l.ExecutionId)));
+        Assert.All(logs, l => Assert.Equal(("christmas.handlers", "assessment-handler", ids[2]), (l.Namespace, l.FlowId, l.ExecutionId!)));
         Assert.All(logs, l => Assert.Contains(l.Level, KestraJson.Levels));
         Assert.Contains(logs, l => l.Level == "WARN" && l.Message!.Contains("add up to 6, not 8"));
         Assert.Equal(logs.OrderBy(l => l.Timestamp).Select(l => l.Message), logs.Select(l => l.Message));
