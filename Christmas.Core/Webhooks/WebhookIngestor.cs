@@ -30,19 +30,22 @@ public sealed class WebhookIngestor(
     SendRuleSet rules,
     TimeProvider time)
 {
-    /// <param name="trigger">"webhook", or "manual:&lt;who&gt;" for the operators' trigger.</param>
-    public async Task<IngestResult> IngestAsync(WebhookInput input, string trigger, CancellationToken ct)
+    /// <param name="trigger">"webhook", or "manual:&lt;who&gt;" for the operators' trigger, "replay:&lt;who&gt;" for a replay.</param>
+    /// <param name="originalId">The execution a replay runs again (recorded as the new one's originalId).</param>
+    public async Task<IngestResult> IngestAsync(WebhookInput input, string trigger, CancellationToken ct, string? originalId = null)
     {
         var mode = await testingMode.IsEnabledAsync(ct) ? SequenceMode.Testing : SequenceMode.Production;
-        var result = await writer.RunAsync((batch, token) => ApplyAsync(batch, input, trigger, mode, token), ct);
+        var result = await writer.RunAsync((batch, token) => ApplyAsync(batch, input, trigger, originalId, mode, token), ct);
         if (result.FirstDueAt is { } due) dispatchSignal.WakeIfEarlier(due);
         return result;
     }
 
-    private async Task<IngestResult> ApplyAsync(WriteBatch batch, WebhookInput input, string trigger, SequenceMode mode, CancellationToken ct)
+    private async Task<IngestResult> ApplyAsync(WriteBatch batch, WebhookInput input, string trigger, string? originalId, SequenceMode mode,
+        CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var execution = new Execution(ExecutionIds.New(now), input.Handler.Name, trigger, input.ReceivedAt, input.PayloadJson, input.Email);
+        var execution = new Execution(ExecutionIds.New(now), input.Handler.Name, trigger, input.ReceivedAt, input.PayloadJson, input.Email, originalId);
+        if (originalId is not null) execution.Info(now, $"Replay of execution {originalId}.");
         foreach (var warning in input.Warnings) execution.Warn(now, warning);
 
         Segment? segment = input.HasAssessment
