@@ -58,6 +58,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SequenceOperations>();
         // console: trigger and templates
         services.AddSingleton<ManualTrigger>();
+        services.AddSingleton<WebhookReplay>();
         services.AddSingleton<TriggerDryRun>();
         services.AddSingleton<TemplateLibrary>();
         services.AddSingleton<SampleVariables>();

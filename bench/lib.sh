@@ -70,7 +70,8 @@ log_check() {
   warn=$(grep -c '^warn:' "$2" || true)
   fail=$(grep -cE '^(fail|crit):' "$2" || true)
   fig "   $1 log ($(basename "$2")): $fail errors, $warn warnings"
-  if (( fail + warn > 0 )); then grep -E '^(warn|fail|crit):' -A1 "$2" | head -n 12 | sed 's/^/      | /' | tee -a "$SUMMARY"; fi
+  # head closes the pipe early on a long log: grep's SIGPIPE must not end the run (pipefail, set -e).
+  if (( fail + warn > 0 )); then { grep -E '^(warn|fail|crit):' -A1 "$2" | head -n 12 | sed 's/^/      | /' | tee -a "$SUMMARY"; } || true; fi
 }
 
 # A throwaway PostgreSQL cluster (Debian's package) in $TMP/pg on 127.0.0.1:$PG_PORT, run as the

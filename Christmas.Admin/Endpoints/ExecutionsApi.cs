@@ -1,50 +1,88 @@
-using System.Globalization;
+using Christmas.Admin.Endpoints.Monitoring;
+using Christmas.Admin.Security;
 using Christmas.Core.Executions;
 using Christmas.Core.Webhooks;
 
 namespace Christmas.Admin.Endpoints;
 
-/// <summary>Kestra-like executions and logs, under both the guide's and Kestra's paths.</summary>
+/// <summary>
+/// Kestra-like executions and logs, under the guide's and Kestra's paths, old (<c>/api/v1</c>) and tenant
+/// (<c>/api/v1/main</c>) alike; replay answers the new execution.
+/// </summary>
 public static class ExecutionsApi
 {
+    private static readonly string[] LogLevels = ["ERROR", "WARN", "INFO", "DEBUG", "TRACE"];
+
+    public sealed record PagedResults<T>(IReadOnlyList<T> Results, long Total);
+
     public static IEndpointRouteBuilder MapExecutionsApi(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/api/v1").WithTags("Executions");
-        group.MapGet("/executions", SearchAsync);
-        group.MapGet("/executions/search", SearchAsync);
-        group.MapGet("/executions/{id}", GetAsync);
-        group.MapGet("/executions/{id}/logs", LogsAsync);
-        group.MapGet("/logs/{id}", LogsAsync);
+        foreach (var root in MonitoringRoutes.Roots)
+        {
+            var group = api.MapGroup(root).WithTags("Executions");
+            group.MapGet("/executions", SearchAsync);
+            group.MapGet("/executions/search", SearchAsync);
+            group.MapGet("/executions/{id}", GetAsync).AcceptsQuery();
+            group.MapGet("/executions/{id}/logs", LogsAsync).AcceptsQuery();
+            group.MapGet("/logs/{id}", KestraLogsAsync).AcceptsQuery("minLevel");
+            // Kestra 0.2x's path and 2.0's; taskRunId, revision and breakpoints mean nothing for a one-step flow, so they are refused.
+            group.MapPost("/executions/{id}/replay", ReplayAsync).AcceptsQuery().DisableAntiforgery();
+            group.MapPost("/executions/{id}/actions/replay", ReplayAsync).AcceptsQuery().DisableAntiforgery();
+        }
         return api;
     }
 
-    private static async Task<IResult> SearchAsync(ExecutionQueries queries, HandlerCatalog handlers, CancellationToken ct,
-        int? page = null, int? size = null, string? flowId = null, string? state = null,
-        string? startDate = null, string? endDate = null, string? @namespace = null)
+    private static async Task<IResult> SearchAsync(HttpRequest request, ExecutionQueries queries, HandlerCatalog handlers, TimeProvider time,
+        CancellationToken ct)
     {
-        if (ApiResults.CheckPage(page, size, 25, out var paging) is { } bad) return bad;
-        if (flowId is not null && handlers.Find(flowId) is null) return ApiResults.Invalid("flowId", $"flowId '{flowId}' is not one of the handlers.");
-        if (!TryParseDate(startDate, out var start)) return ApiResults.Invalid("startDate", "startDate must be an ISO 8601 timestamp with an offset.");
-        if (!TryParseDate(endDate, out var end)) return ApiResults.Invalid("endDate", "endDate must be an ISO 8601 timestamp with an offset.");
-        if (@namespace is not null && @namespace != Execution.Namespace)
-            return TypedResults.Ok(new { results = Array.Empty<ExecutionView>(), total = 0 });
-
-        var found = await queries.SearchAsync(new ExecutionFilter(flowId, state, start, end), paging, ct);
-        return TypedResults.Ok(new { results = found.Results, total = found.Total });
+        if (ExecutionSearchRequest.TryParse(request.Query, handlers, time.GetUtcNow().UtcDateTime, out var error) is not { } parsed)
+            return error!;
+        var (filter, page) = parsed;
+        var found = await queries.SearchAsync(filter, page, ct);
+        return TypedResults.Ok(new PagedResults<ExecutionView>(found.Results, found.Total));
     }
 
     private static async Task<IResult> GetAsync(string id, ExecutionQueries queries, CancellationToken ct) =>
-        await queries.GetAsync(id, ct) is { } execution ? TypedResults.Ok(execution) : ApiResults.NotFound($"Execution '{id}' does not exist.");
+        await queries.GetAsync(id, ct) is { } execution ? TypedResults.Ok(execution) : NotFound(id);
 
+    /// <summary>The guide's path: 404 for an unknown id.</summary>
     private static async Task<IResult> LogsAsync(string id, ExecutionQueries queries, CancellationToken ct) =>
-        await queries.LogsAsync(id, ct) is { } logs ? TypedResults.Ok(logs) : ApiResults.NotFound($"Execution '{id}' does not exist.");
+        await queries.LogsAsync(id, ct) is { } logs ? TypedResults.Ok(logs) : NotFound(id);
 
-    private static bool TryParseDate(string? text, out DateTime? value)
+    /// <summary>Kestra's path: an unpaged array sorted by time, <c>[]</c> for an unknown id; <c>minLevel</c> keeps that level and worse.</summary>
+    private static async Task<IResult> KestraLogsAsync(string id, ExecutionQueries queries, CancellationToken ct, string? minLevel = null)
     {
-        value = null;
-        if (string.IsNullOrEmpty(text)) return true;
-        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)) return false;
-        value = parsed.UtcDateTime;
-        return true;
+        var rank = minLevel is null ? LogLevels.Length - 1 : Array.IndexOf(LogLevels, minLevel.ToUpperInvariant());
+        if (rank < 0) return ApiResults.Invalid("minLevel", $"minLevel must be one of {string.Join(", ", LogLevels)}.");
+        var logs = await queries.LogsAsync(id, ct) ?? [];
+        return TypedResults.Ok(logs.Where(l => Array.IndexOf(LogLevels, l.Level) is var r && r >= 0 && r <= rank).ToList());
     }
+
+    /// <summary>Runs the stored call again through the webhook's validation and dedupe; 200 with the new execution.</summary>
+    private static async Task<IResult> ReplayAsync(string id, HttpContext context, WebhookReplay replay, ExecutionQueries queries,
+        ILogger<WebhookReplay> logger, CancellationToken ct)
+    {
+        ReplayResult replayed;
+        try
+        {
+            replayed = await replay.ReplayAsync(id, context.ActorName(), ct);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            var errorId = Guid.NewGuid().ToString("N")[..12];
+            logger.LogError(ex, "Replaying execution {ExecutionId} failed; answered 503, nothing stored (error id {ErrorId})", id, errorId);
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service Unavailable",
+                detail: $"The replay could not be stored and nothing was changed; retry shortly (error id {errorId}).");
+        }
+        if (!replayed.Found) return NotFound(id);
+        if (replayed.Result is not { } result)
+            return TypedResults.Problem(new HttpValidationProblemDetails(replayed.Errors.ToDictionary())
+            {
+                Status = StatusCodes.Status422UnprocessableEntity,
+                Title = "The stored call no longer passes the webhook's validation; nothing was started.",
+            });
+        return await queries.GetAsync(result.ExecutionId, ct) is { } execution ? TypedResults.Ok(execution) : NotFound(result.ExecutionId);
+    }
+
+    private static IResult NotFound(string id) => ApiResults.NotFound($"Execution '{id}' does not exist.");
 }

@@ -1,26 +1,31 @@
+using Christmas.Admin.Endpoints.Monitoring;
 using Christmas.Core.Common;
 using Christmas.Core.Executions;
 using Christmas.Core.Webhooks;
 
 namespace Christmas.Admin.Endpoints;
 
-/// <summary>Kestra-like flow listing: the guide's <c>GET /api/v1/flows</c> and Kestra's <c>/api/v1/flows/{namespace}</c>.</summary>
+/// <summary>Kestra-like flow listing: the guide's <c>GET /api/v1/flows</c> and Kestra's <c>/api/v1/flows/{namespace}</c>, also under <c>/api/v1/main</c>.</summary>
 public static class FlowsApi
 {
     public sealed record FlowView(string Namespace, string Id, string Description, string WebhookPath, string? Starts);
 
     public static IEndpointRouteBuilder MapFlowsApi(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/api/v1/flows").WithTags("Flows");
-        group.MapGet("", List);
-        group.MapGet("/{ns}", ListInNamespace);
+        foreach (var root in MonitoringRoutes.Roots)
+        {
+            var group = api.MapGroup($"{root}/flows").WithTags("Flows");
+            group.MapGet("", List).AcceptsQuery();
+            group.MapGet("/{ns}", ListInNamespace).AcceptsQuery();
+        }
         return api;
     }
 
     private static IResult List(HandlerCatalog handlers) => TypedResults.Ok(Flows(handlers));
 
+    /// <summary>As Kestra: the namespace's flows, <c>[]</c> for a namespace without any.</summary>
     private static IResult ListInNamespace(string ns, HandlerCatalog handlers) =>
-        ns == Execution.Namespace ? TypedResults.Ok(Flows(handlers)) : ApiResults.NotFound($"No flows in namespace '{ns}'.");
+        TypedResults.Ok(ns == Execution.Namespace ? Flows(handlers) : Enumerable.Empty<FlowView>());
 
     private static IEnumerable<FlowView> Flows(HandlerCatalog handlers) => handlers.All.Select(h =>
         new FlowView(Execution.Namespace, h.Name, h.Description, h.WebhookPath, h.Starts?.ToApiName()));

@@ -1,9 +1,13 @@
+using Christmas.Admin.Endpoints.Monitoring;
 using Christmas.Admin.Security;
 using Christmas.Core.Webhooks;
 
 namespace Christmas.Admin.Endpoints;
 
-/// <summary>The website's five webhooks, at the integration guide's URLs (anonymous; the key is in the path).</summary>
+/// <summary>
+/// The website's five webhooks, at the integration guide's URLs and Kestra's tenant ones (<c>/api/v1/main/...</c>);
+/// anonymous, the key is in the path. CORS for <c>Webhooks:AllowedOrigins</c>: <see cref="WebhookCorsMiddleware"/>.
+/// </summary>
 public static class WebhookEndpoints
 {
     private static readonly IResult NotFound = TypedResults.Json(
@@ -12,8 +16,11 @@ public static class WebhookEndpoints
 
     public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/executions/webhook/christmas/handlers").WithTags("Webhooks").AllowAnonymous();
-        group.MapPost("/{handler}/{key}", ReceiveAsync).DisableAntiforgery();
+        foreach (var root in MonitoringRoutes.Roots)
+        {
+            var group = app.MapGroup($"{root}/executions/webhook/christmas/handlers").WithTags("Webhooks").AllowAnonymous();
+            group.MapPost("/{handler}/{key}", ReceiveAsync).DisableAntiforgery();
+        }
         return app;
     }
 

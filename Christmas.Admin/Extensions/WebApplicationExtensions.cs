@@ -24,6 +24,7 @@ public static class WebApplicationExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<WebhookCorsMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -45,6 +46,7 @@ public static class WebApplicationExtensions
             .MapSuppressionsApi();
         app.MapChristmasHangfireDashboard();
         app.MapAccountEndpoints();
+        app.MapKestraUiRedirects();
 
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

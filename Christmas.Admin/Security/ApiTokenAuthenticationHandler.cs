@@ -6,7 +6,10 @@ using Microsoft.Extensions.Options;
 
 namespace Christmas.Admin.Security;
 
-/// <summary>Authenticates <c>Authorization: Bearer &lt;Admin:ApiToken&gt;</c> (the operator API's token).</summary>
+/// <summary>
+/// Authenticates the operator API's token: <c>Authorization: Bearer &lt;Admin:ApiToken&gt;</c>, or HTTP Basic
+/// with any user name and the token as password (what Kestra's clients send from 0.24 on).
+/// </summary>
 public sealed class ApiTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
@@ -17,10 +20,9 @@ public sealed class ApiTokenAuthenticationHandler(
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        string? header = Request.Headers.Authorization;
-        if (header is null || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-            return Task.FromResult(AuthenticateResult.NoResult());
-        if (!SecretComparer.Matches(header["Bearer ".Length..].Trim(), admin.Value.ApiToken))
+        var credentials = ApiCredentials.Read(Request);
+        if (credentials is null) return Task.FromResult(AuthenticateResult.NoResult());
+        if (!SecretComparer.Matches(credentials.Token, admin.Value.ApiToken))
             return Task.FromResult(AuthenticateResult.Fail("Invalid API token."));
         // The token is the operator API's master key: it may do what an Admin may.
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "api-token"), new Claim(ClaimTypes.Role, ConsoleRoles.Admin)], SchemeName);
@@ -32,7 +34,7 @@ public sealed class ApiTokenAuthenticationHandler(
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer";
         await Results.Problem(statusCode: 401, title: "Unauthorized",
-            detail: "Send Authorization: Bearer <Admin:ApiToken>. The operator API is closed while Admin:ApiToken is unset.")
+            detail: "Send Authorization: Bearer <Admin:ApiToken> (or HTTP Basic with the token as password). The operator API is closed while Admin:ApiToken is unset.")
             .ExecuteAsync(Context);
     }
 }

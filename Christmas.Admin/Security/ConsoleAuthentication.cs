@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Christmas.Admin.Security;
 
-/// <summary>Sign-in for people (Identity cookie) and for scripts (Bearer API token), behind one policy scheme.</summary>
+/// <summary>Sign-in for people (Identity cookie) and for scripts (the API token, Bearer or Basic), behind one policy scheme.</summary>
 public static class ConsoleAuthentication
 {
     public const string Scheme = "Console";
@@ -20,7 +20,7 @@ public static class ConsoleAuthentication
 
         services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "Cookie or API token", o => o.ForwardDefaultSelector = context =>
-                HasBearer(context.Request) ? ApiTokenAuthenticationHandler.SchemeName : IdentityConstants.ApplicationScheme)
+                ApiCredentials.IsPresent(context.Request) ? ApiTokenAuthenticationHandler.SchemeName : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null)
             .AddIdentityCookies();
 
@@ -65,9 +65,6 @@ public static class ConsoleAuthentication
         return services;
     }
 
-    private static bool HasBearer(HttpRequest request) =>
-        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
-
     /// <summary>Browsers go to the sign-in page; API clients get a status code and a problem body.</summary>
     private static async Task AnswerOrRedirect(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {
@@ -81,7 +78,7 @@ public static class ConsoleAuthentication
         await Results.Problem(statusCode: status,
             title: status == 401 ? "Unauthorized" : "Forbidden",
             detail: status == 401
-                ? "Sign in to the console, or send Authorization: Bearer <Admin:ApiToken>."
+                ? "Sign in to the console, or send Authorization: Bearer <Admin:ApiToken> (or HTTP Basic with the token as password)."
                 : "Your role may not do this.").ExecuteAsync(context.HttpContext);
     }
 }

@@ -64,15 +64,22 @@ public sealed class ChangeFeedInterceptor(TimeProvider time) : SaveChangesInterc
     }
 
     /// <summary>
-    /// A lost optimistic-concurrency check is not a "failed" save to EF: only this is called. Left pending,
-    /// its transaction stayed open and the context's next save committed it with stale feed rows (or,
+    /// A lost optimistic-concurrency check is not a "failed" save to EF: only this is called, from inside
+    /// the batch, before EF rolls back to its savepoint in our transaction. So the rows are forgotten now
+    /// and the transaction is rolled back later: by the context's next save (<see cref="DiscardAsync"/>)
+    /// or by EF when the context is disposed. Left pending, the next save committed the stale rows (or,
     /// once the pool had reset the context, failed on the disposed transaction).
     /// </summary>
-    public override async ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData,
+    public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData,
         InterceptionResult result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } db) await DiscardAsync(db);
-        return result;
+        if (eventData.Context is { } db) ForgetRows(db);
+        return ValueTask.FromResult(result);
+    }
+
+    private void ForgetRows(DbContext db)
+    {
+        if (_pending.TryGetValue(db, out var pending)) _pending.AddOrUpdate(db, pending with { Changed = [] });
     }
 
     /// <summary>Forgets the context's pending feed rows and rolls back the transaction opened for them.</summary>
@@ -124,7 +131,7 @@ public sealed class ChangeFeedInterceptor(TimeProvider time) : SaveChangesInterc
 
     public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
     {
-        if (eventData.Context is { } db) Discard(db);
+        if (eventData.Context is { } db) ForgetRows(db);
         return result;
     }
 

@@ -9,10 +9,14 @@ public sealed class Execution
 
     public string Id { get; private set; } = "";
     public string FlowId { get; private set; } = "";
-    /// <summary>"webhook" or "manual:&lt;user&gt;".</summary>
+    /// <summary>"webhook", "manual:&lt;user&gt;" or "replay:&lt;user&gt;".</summary>
     public string Trigger { get; private set; } = "";
+    /// <summary>The execution this one replays (Kestra's <c>originalId</c>); null for a call of its own.</summary>
+    public string? OriginalId { get; private set; }
     public DateTime ReceivedAt { get; private set; }
     public DateTime EndedAt { get; private set; }
+    /// <summary>EndedAt - ReceivedAt, stored so that Kestra's <c>sort=state.duration</c> runs in the database.</summary>
+    public long DurationMs { get; private set; }
     public string State { get; private set; } = ExecutionState.Success;
     public string PayloadJson { get; private set; } = "{}";
     public string? ContactEmail { get; private set; }
@@ -23,7 +27,7 @@ public sealed class Execution
 
     private Execution() { }
 
-    public Execution(string id, string flowId, string trigger, DateTime receivedAt, string payloadJson, string? contactEmail)
+    public Execution(string id, string flowId, string trigger, DateTime receivedAt, string payloadJson, string? contactEmail, string? originalId = null)
     {
         Id = id;
         FlowId = flowId;
@@ -32,13 +36,14 @@ public sealed class Execution
         EndedAt = receivedAt;
         PayloadJson = payloadJson;
         ContactEmail = contactEmail;
+        OriginalId = originalId;
     }
 
-    public IEnumerable<string> Warnings => Logs.Where(l => l.Level == LogLevelName.Warning).Select(l => l.Message);
+    public IEnumerable<string> Warnings => Logs.Where(l => l.Level == LogLevelName.Warn).Select(l => l.Message);
 
     public void Info(DateTime at, string message) => Logs.Add(new ExecutionLogLine(at, LogLevelName.Info, message));
 
-    public void Warn(DateTime at, string message) => Logs.Add(new ExecutionLogLine(at, LogLevelName.Warning, message));
+    public void Warn(DateTime at, string message) => Logs.Add(new ExecutionLogLine(at, LogLevelName.Warn, message));
 
     /// <summary>
     /// The person it was about was erased: the payload goes, the address becomes the contact's placeholder,
@@ -56,5 +61,6 @@ public sealed class Execution
         SequenceId = sequenceId;
         Deduplicated = deduplicated;
         EndedAt = at;
+        DurationMs = Math.Max(0, (long)(at - ReceivedAt).TotalMilliseconds);
     }
 }

@@ -2,22 +2,39 @@ using System.Text.Json;
 
 namespace Christmas.Core.Executions;
 
-/// <summary>An execution as the Kestra-like API shows it.</summary>
+/// <summary>
+/// An execution in Kestra's shape (its <c>Execution</c> schema: id, namespace, flowId, flowRevision, state,
+/// labels, originalId, deleted, metadata, trigger with the body at <c>trigger.variables.body</c>), followed
+/// by our own fields: handler, triggeredBy, receivedAt, contactEmail, sequenceId, deduplicated, warnings,
+/// payload and the ids of the executions that replayed this one.
+/// </summary>
 public sealed record ExecutionView(
     string Id,
     string Namespace,
     string FlowId,
-    string Handler,
-    string Trigger,
-    DateTime ReceivedAt,
+    int FlowRevision,
+    string TenantId,
     ExecutionStateView State,
+    IReadOnlyList<ExecutionLabel> Labels,
+    string OriginalId,
+    bool Deleted,
+    ExecutionMetadataView Metadata,
+    ExecutionTriggerView Trigger,
+    string Handler,
+    string TriggeredBy,
+    DateTime ReceivedAt,
     string? ContactEmail,
     long? SequenceId,
     bool Deduplicated,
     IReadOnlyList<string> Warnings,
-    JsonElement Payload);
+    JsonElement Payload,
+    IReadOnlyList<string> Replays)
+{
+    /// <summary>Our flows never change shape, so every execution ran revision 1.</summary>
+    public const int Revision = 1;
+    /// <summary>Kestra's open-source tenant.</summary>
+    public const string Tenant = "main";
 
-/// <summary>Kestra's <c>state</c> object.</summary>
-public sealed record ExecutionStateView(string Current, DateTime StartDate, DateTime EndDate);
-
-public sealed record ExecutionLogView(DateTime Timestamp, string Level, string Message);
+    /// <summary>Whether this execution replays another (its <see cref="OriginalId"/> is not its own id).</summary>
+    public bool IsReplay => OriginalId != Id;
+}

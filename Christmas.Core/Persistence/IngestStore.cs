@@ -74,8 +74,8 @@ public sealed class IngestStore
         """;
 
     private const string InsertExecutionSql = """
-        INSERT INTO "Executions" ("Id", "FlowId", "Trigger", "ReceivedAt", "EndedAt", "State", "PayloadJson", "ContactEmail", "SequenceId", "Deduplicated", "Logs")
-        VALUES (@id, @flowId, @trigger, @receivedAt, @endedAt, @state, @payload, @email, @sequenceId, @deduplicated, @logs)
+        INSERT INTO "Executions" ("Id", "FlowId", "Trigger", "OriginalId", "ReceivedAt", "EndedAt", "DurationMs", "State", "PayloadJson", "ContactEmail", "SequenceId", "Deduplicated", "Logs")
+        VALUES (@id, @flowId, @trigger, @originalId, @receivedAt, @endedAt, @durationMs, @state, @payload, @email, @sequenceId, @deduplicated, @logs)
         """;
 
     private const string InsertChangeSql = """INSERT INTO "Changes" ("Entity", "EntityId", "At") VALUES (@entity, @entityId, @at)""";
@@ -214,8 +214,10 @@ public sealed class IngestStore
         p.Set("@id", execution.Id);
         p.Set("@flowId", execution.FlowId);
         p.Set("@trigger", execution.Trigger);
+        p.Set("@originalId", execution.OriginalId);
         p.Set("@receivedAt", execution.ReceivedAt);
         p.Set("@endedAt", execution.EndedAt);
+        p.Set("@durationMs", execution.DurationMs);
         p.Set("@state", execution.State);
         p.Set("@payload", execution.PayloadJson);
         p.Set("@email", execution.ContactEmail);

@@ -83,9 +83,15 @@ public sealed class DueStepDispatcher(
         // first, a fast job saved its failure over a later mark and its retry waited for RedispatchAfter).
         // Only where still as read: another dispatcher's job may have tried it since. A crash before the
         // enqueue is healed by RedispatchAfter; a step handed over twice is sent once (the job's claim).
-        await db.Steps.Where(s => due.Contains(s.Id) && s.Status == StepStatus.Scheduled && s.NotBefore <= now
+        // The mark is whole microseconds (PostgreSQL's precision), so it can be read back as written.
+        var mark = now.AddTicks(-(now.Ticks % 10));
+        var marked = await db.Steps.Where(s => due.Contains(s.Id) && s.Status == StepStatus.Scheduled && s.NotBefore <= now
                 && (s.DispatchedAt == null || s.DispatchedAt <= redispatchBefore))
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.DispatchedAt, now), ct);
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.DispatchedAt, mark), ct);
+        // Fewer marked than read: another instance's dispatcher took some between our read and our mark.
+        // Hand over only ours; both jobs would run, and the loser's claim would fail, for every shared step.
+        if (marked < due.Count)
+            due = await db.Steps.Where(s => due.Contains(s.Id) && s.DispatchedAt == mark).Select(s => s.Id).ToListAsync(ct);
         foreach (var id in due) jobs.Enqueue<SendStepJob>(job => job.RunAsync(id, CancellationToken.None));
         logger.LogDebug("Handed {Count} due steps to the send queue", due.Count);
         return due.Count;

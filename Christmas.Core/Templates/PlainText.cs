@@ -9,7 +9,18 @@ namespace Christmas.Core.Templates;
 public static partial class PlainText
 {
     public static string FromMarkdown(string markdown) =>
-        Escape().Replace(Link().Replace(markdown, "$1 ($2)"), "$1").Trim();
+        CollapseBlankLines(Escape().Replace(Link().Replace(markdown, "$1 ($2)"), "$1"));
+
+    /// <summary>
+    /// At most one blank line in a row: a template's Liquid tags (<c>{% if %}</c> lines, an empty variable)
+    /// leave blank lines behind, which the HTML part hides and a text reader would see as gaps.
+    /// Lines holding only spaces count as blank; trailing spaces go; line ends become "\n".
+    /// </summary>
+    public static string CollapseBlankLines(string text)
+    {
+        var lines = text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n').Select(l => l.TrimEnd());
+        return BlankLines().Replace(string.Join('\n', lines), "\n\n").Trim();
+    }
 
     /// <summary>The text of an HTML body: blocks become lines, links "text (url)", tags dropped, entities decoded.</summary>
     public static string FromHtml(string html)
@@ -19,7 +30,7 @@ public static partial class PlainText
         text = BlockEnd().Replace(text, "\n");
         text = System.Net.WebUtility.HtmlDecode(Tag().Replace(text, ""));
         text = SpaceRun().Replace(text, " ");
-        return BlankLines().Replace(string.Join('\n', text.Split('\n').Select(l => l.Trim())), "\n\n").Trim();
+        return CollapseBlankLines(string.Join('\n', text.Split('\n').Select(l => l.Trim())));
     }
 
     [GeneratedRegex(@"<(style|script|head)\b[^>]*>.*?</\1>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]

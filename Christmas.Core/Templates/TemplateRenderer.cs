@@ -62,7 +62,7 @@ public sealed partial class TemplateRenderer(TemplateVariableCatalog catalog, Em
             throw new TemplateException(key, [$"Uses {string.Join(", ", missing)}, which the data lacks."]);
 
         var html = layout.Html(subject, htmlBody ? body : Markdown.ToHtml(body, _markdown), variables);
-        var text = layout.Text(htmlBody ? PlainText.FromHtml(body) : PlainText.FromMarkdown(body), variables);
+        var text = PlainText.CollapseBlankLines(layout.Text(htmlBody ? PlainText.FromHtml(body) : PlainText.FromMarkdown(body), variables)) + "\n";
         return new RenderedEmail(subject, html, text);
     }
 

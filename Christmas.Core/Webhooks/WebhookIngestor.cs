@@ -34,22 +34,25 @@ public sealed class WebhookIngestor(
     /// <summary>The payload an erased person's later call is recorded with: the call counts, nothing of the person stays.</summary>
     public const string ErasedPayload = """{"erased":true}""";
 
-    /// <param name="trigger">"webhook", or "manual:&lt;who&gt;" for the operators' trigger.</param>
-    public async Task<IngestResult> IngestAsync(WebhookInput input, string trigger, CancellationToken ct)
+    /// <param name="trigger">"webhook", or "manual:&lt;who&gt;" for the operators' trigger, "replay:&lt;who&gt;" for a replay.</param>
+    /// <param name="originalId">The execution a replay runs again (recorded as the new one's originalId).</param>
+    public async Task<IngestResult> IngestAsync(WebhookInput input, string trigger, CancellationToken ct, string? originalId = null)
     {
         var mode = await testingMode.IsEnabledAsync(ct) ? SequenceMode.Testing : SequenceMode.Production;
         var erasedKey = await erased.KeyAsync(input.Email, ct);
-        var result = await writer.RunAsync((batch, token) => ApplyAsync(batch, input, erasedKey, trigger, mode, token), ct);
+        var result = await writer.RunAsync((batch, token) => ApplyAsync(batch, input, erasedKey, trigger, originalId, mode, token), ct);
         if (result.FirstDueAt is { } due) dispatchSignal.WakeIfEarlier(due);
         return result;
     }
 
-    private async Task<IngestResult> ApplyAsync(WriteBatch batch, WebhookInput input, string erasedKey, string trigger, SequenceMode mode, CancellationToken ct)
+    private async Task<IngestResult> ApplyAsync(WriteBatch batch, WebhookInput input, string erasedKey, string trigger, string? originalId,
+        SequenceMode mode, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var suppressed = await store.FindSuppressionAsync(batch, input.Email, erasedKey, ct);
-        if (suppressed is { Reason: SuppressionReason.Erased }) return await ErasedAsync(batch, input, trigger, now, ct);
-        var execution = new Execution(ExecutionIds.New(now), input.Handler.Name, trigger, input.ReceivedAt, input.PayloadJson, input.Email);
+        if (suppressed is { Reason: SuppressionReason.Erased }) return await ErasedAsync(batch, input, trigger, originalId, now, ct);
+        var execution = new Execution(ExecutionIds.New(now), input.Handler.Name, trigger, input.ReceivedAt, input.PayloadJson, input.Email, originalId);
+        if (originalId is not null) execution.Info(now, $"Replay of execution {originalId}.");
         foreach (var warning in input.Warnings) execution.Warn(now, warning);
 
         Segment? segment = input.HasAssessment
@@ -103,9 +106,9 @@ public sealed class WebhookIngestor(
     /// A call about a person erased on request: answered like any other (the website cannot act on a refusal)
     /// and counted as an execution, but nothing of the person is stored and nothing starts.
     /// </summary>
-    private async Task<IngestResult> ErasedAsync(WriteBatch batch, WebhookInput input, string trigger, DateTime now, CancellationToken ct)
+    private async Task<IngestResult> ErasedAsync(WriteBatch batch, WebhookInput input, string trigger, string? originalId, DateTime now, CancellationToken ct)
     {
-        var execution = new Execution(ExecutionIds.New(now), input.Handler.Name, trigger, input.ReceivedAt, ErasedPayload, contactEmail: null);
+        var execution = new Execution(ExecutionIds.New(now), input.Handler.Name, trigger, input.ReceivedAt, ErasedPayload, contactEmail: null, originalId);
         execution.Warn(now, "This address was erased on request: nothing about it is stored and no email is sent to it.");
         execution.Finish(time.GetUtcNow().UtcDateTime, sequenceId: null, deduplicated: false);
         await store.InsertExecutionAsync(batch, execution, ct);

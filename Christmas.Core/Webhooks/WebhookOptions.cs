@@ -1,8 +1,13 @@
 namespace Christmas.Core.Webhooks;
 
-/// <summary>Section <c>Webhooks</c>: <c>Webhooks:Keys:&lt;handler&gt;</c> overrides a handler's key.</summary>
+/// <summary>
+/// Section <c>Webhooks</c>: <c>Webhooks:Keys:&lt;handler&gt;</c> overrides a handler's key;
+/// <c>Webhooks:AllowedOrigins</c> lists the websites allowed to call the webhooks from a browser (CORS; none by default).
+/// </summary>
 public sealed class WebhookOptions
 {
     public const string Section = "Webhooks";
     public Dictionary<string, string> Keys { get; set; } = [];
+    /// <summary>Origins such as <c>https://www.example.com</c>; an entry may hold several separated by commas.</summary>
+    public List<string> AllowedOrigins { get; set; } = [];
 }

@@ -383,6 +383,9 @@ namespace Christmas.Migrations.PostgreSql.Migrations
                     b.Property<bool>("Deduplicated")
                         .HasColumnType("boolean");
 
+                    b.Property<long>("DurationMs")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime>("EndedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -393,6 +396,10 @@ namespace Christmas.Migrations.PostgreSql.Migrations
                     b.Property<string>("Logs")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("OriginalId")
+                        .HasMaxLength(22)
+                        .HasColumnType("character varying(22)");
 
                     b.Property<string>("PayloadJson")
                         .IsRequired()
@@ -413,6 +420,8 @@ namespace Christmas.Migrations.PostgreSql.Migrations
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OriginalId");
 
                     b.HasIndex("ReceivedAt");
 

@@ -43,7 +43,7 @@ public sealed class MonitoringJourneyTests(BrowserFixture browser) : BrowserJour
         await Assertions.Expect(details.GetByTestId("execution-payload")).ToContainTextAsync("\"green_systems\": 1");
         await Assertions.Expect(details.GetByTestId("execution-payload")).ToContainTextAsync(OddCounts);
         await Assertions.Expect(details.GetByTestId("execution-warning").First).ToContainTextAsync("8");
-        await Assertions.Expect(details.GetByTestId("execution-logs")).ToContainTextAsync("WARNING");
+        await Assertions.Expect(details.GetByTestId("execution-logs").GetByText("WARN", new() { Exact = true }).First).ToBeVisibleAsync();
         await Assertions.Expect(details.GetByTestId("execution-logs")).ToContainTextAsync("INFO");
         await Assertions.Expect(details.GetByTestId("execution-contact-link")).ToHaveAttributeAsync("href", "/contacts/odd.counts%40example.com");
         await console.ScreenshotAsync("41-execution-detail");

@@ -12,6 +12,8 @@ public sealed class ExecutionConfiguration : IEntityTypeConfiguration<Execution>
         b.Property(e => e.Id).HasMaxLength(22);
         b.HasIndex(e => e.ReceivedAt);
         b.HasIndex(e => new { e.FlowId, e.ReceivedAt });
+        b.Property(e => e.OriginalId).HasMaxLength(22);
+        b.HasIndex(e => e.OriginalId);
         b.Property(e => e.Logs).HasConversion(
             v => ExecutionLogJson.Serialize(v),
             v => ExecutionLogJson.Deserialize(v),

@@ -368,6 +368,9 @@ namespace Christmas.Core.Persistence.Migrations
                     b.Property<bool>("Deduplicated")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("DurationMs")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("EndedAt")
                         .HasColumnType("TEXT");
 
@@ -377,6 +380,10 @@ namespace Christmas.Core.Persistence.Migrations
 
                     b.Property<string>("Logs")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OriginalId")
+                        .HasMaxLength(22)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PayloadJson")
@@ -398,6 +405,8 @@ namespace Christmas.Core.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OriginalId");
 
                     b.HasIndex("ReceivedAt");
 

@@ -148,7 +148,7 @@ public abstract class WebhookBehaviourTests
         var sequence = Assert.Single(await SequencesOfAsync(email));
         Assert.InRange(sequence.AnchorAt, before.AddSeconds(-1), DateTime.UtcNow);
         var logs = await App.Api.GetFromJsonAsync<JsonElement>($"/api/v1/executions/{body.GetProperty("id").GetString()}/logs");
-        Assert.Contains(logs.EnumerateArray(), l => l.GetProperty("level").GetString() == "WARNING");
+        Assert.Contains(logs.EnumerateArray(), l => l.GetProperty("level").GetString() == "WARN");
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed class ExecutionsPageTests : AppComponentTest
         cut.WaitForAssertion(() => Assert.Single(Rows(cut)));
         cut.Find("[data-testid=execution-toggle]").Click();
 
-        cut.WaitForAssertion(() => Assert.Contains("WARNING", cut.Find("[data-testid=execution-logs]").TextContent));
+        cut.WaitForAssertion(() => Assert.Contains(cut.FindAll("[data-testid=execution-logs] td"), td => td.TextContent.Trim() == "WARN"));
         Assert.Contains("add up to 6, not 8", cut.Find("[data-testid=execution-warning]").TextContent);
         Assert.Contains("\"green_systems\": 1", cut.Find("[data-testid=execution-payload]").TextContent);
         Assert.Contains("Email #2 (assessment-2) scheduled", cut.Find("[data-testid=execution-logs]").TextContent);

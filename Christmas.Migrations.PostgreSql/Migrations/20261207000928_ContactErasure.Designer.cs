@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Christmas.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(CampaignDbContext))]
-    [Migration("20261206235247_ContactErasure")]
+    [Migration("20261207000928_ContactErasure")]
     partial class ContactErasure
     {
         /// <inheritdoc />
@@ -386,6 +386,9 @@ namespace Christmas.Migrations.PostgreSql.Migrations
                     b.Property<bool>("Deduplicated")
                         .HasColumnType("boolean");
 
+                    b.Property<long>("DurationMs")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime>("EndedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -396,6 +399,10 @@ namespace Christmas.Migrations.PostgreSql.Migrations
                     b.Property<string>("Logs")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("OriginalId")
+                        .HasMaxLength(22)
+                        .HasColumnType("character varying(22)");
 
                     b.Property<string>("PayloadJson")
                         .IsRequired()
@@ -416,6 +423,8 @@ namespace Christmas.Migrations.PostgreSql.Migrations
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OriginalId");
 
                     b.HasIndex("ReceivedAt");
 
