@@ -1,9 +1,9 @@
 using System.Text.Json;
-using Christmas.Core.Common;
 using Christmas.Core.Contacts;
 using Christmas.Core.Delivery;
 using Christmas.Core.Persistence;
 using Christmas.Core.Sequences;
+using Christmas.Core.SendRules;
 using Christmas.Core.Suppressions;
 using Christmas.Core.Templates;
 using Hangfire;
@@ -24,7 +24,7 @@ public sealed class SendStepJob(
     IDbContextFactory<CampaignDbContext> contexts,
     IEmailSender sender,
     Delivery.Events.DeliverySignal deliverySignal,
-    SendRules.SendRuleSet rules,
+    SendRuleSet rules,
     EmailVariables variables,
     TemplateStore templates,
     TemplateRenderer renderer,
@@ -48,14 +48,9 @@ public sealed class SendStepJob(
 
         var sequence = step.Sequence!;
         var contact = sequence.Contact!;
-        if (contact.IsSuppressed)
-            step.Abandon($"contact is {contact.Status.ToApiName()}");
-        else if (await SuppressionList.StopReasonAsync(db, contact.Email, cancellationToken) is { } suppressed)
-            step.Abandon(suppressed);
-        else if (sequence.Status != SequenceStatus.Active && !step.ManualSend)
-            step.Abandon($"sequence is {sequence.Status.ToApiName()}");
-        else if (rules.IsPastOfferEnd(now))
-            step.SkipAtSend(SendRules.SendRuleSet.OfferEnded);
+        var listed = contact.IsSuppressed ? null : await SuppressionList.StopReasonAsync(db, contact.Email, cancellationToken);
+        if (SendTimeCheck.StopReason(contact, listed, sequence, step, rules, now) is { } stop)
+            stop.Apply(step);
         else if (await MessageAsync(db, step, contact, sequence, cancellationToken) is { } email)
             await SendAsync(step, email, cancellationToken);
 
