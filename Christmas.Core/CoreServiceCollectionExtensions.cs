@@ -15,6 +15,7 @@ using Christmas.Core.Scheduling;
 using Christmas.Core.Sequences;
 using Christmas.Core.SendRules;
 using Christmas.Core.Settings;
+using Christmas.Core.Simulation;
 using Christmas.Core.Suppressions;
 using Christmas.Core.Templates;
 using Christmas.Core.Webhooks;
@@ -85,6 +86,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSuppressions();
         services.AddSendRules();
         services.AddFunnel();
+        services.AddSimulation();
         services.AddDeliveryEvents();
         services.AddNotion();
         return services;
