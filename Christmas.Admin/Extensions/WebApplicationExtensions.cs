@@ -42,7 +42,8 @@ public static class WebApplicationExtensions
             .MapOutboxApi()
             .MapNotionApi()
             .MapFunnelApi()
-            .MapSuppressionsApi();
+            .MapSuppressionsApi()
+            .MapSimulationsApi();
         app.MapChristmasHangfireDashboard();
         app.MapAccountEndpoints();
 
