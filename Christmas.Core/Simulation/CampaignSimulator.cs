@@ -62,7 +62,7 @@ public sealed class CampaignSimulator(
             if (next is CallArrives arrives) Receive(run, arrives.Call, at);
             else if (next is StepDue due) await SendAsync(run, due, at, ct);
         }
-        return Result(run, request, o);
+        return Result(run, request);
     }
 
     /// <summary>
@@ -178,7 +178,7 @@ public sealed class CampaignSimulator(
         sequence.CompleteIfDone(at);
     }
 
-    private SimulationResult Result(Run run, SimulationRequest request, CampaignOptions o)
+    private SimulationResult Result(Run run, SimulationRequest request)
     {
         var rules = run.Rules;
         var warnings = new List<string>();

@@ -25,26 +25,31 @@ internal sealed class SimulatedMail(TemplateStore templates, TemplateRenderer re
         if (template is null) return (null, templateKey, $"There is no template '{templateKey}'.");
 
         var vars = variables.For(contact, payloadJson, unsubscribeUrl, rules, at);
-        if (!_bodyErrors.TryGetValue((template.Key, template.Version), out var bodyError))
-            _bodyErrors[(template.Key, template.Version)] = bodyError = await ErrorAsync(() => renderer.RenderAsync(template, vars), template);
+        var version = (template.Key, template.Version);
+        if (!_bodyErrors.TryGetValue(version, out var bodyError))
+        {
+            try
+            {
+                await renderer.RenderAsync(template, vars);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                bodyError = Describe(ex, template);
+            }
+            _bodyErrors[version] = bodyError;
+        }
         if (bodyError is not null) return (null, template.Key, bodyError);
-
-        string? subject = null;
-        var error = await ErrorAsync(async () => subject = await renderer.RenderSubjectAsync(template, vars), template);
-        return (subject, template.Key, error);
-    }
-
-    /// <summary>The send job's message for a template that cannot render, or null when it renders.</summary>
-    private static async Task<string?> ErrorAsync<T>(Func<Task<T>> render, EmailTemplate template)
-    {
         try
         {
-            await render();
-            return null;
+            return (await renderer.RenderSubjectAsync(template, vars), template.Key, null);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return ex is TemplateException ? ex.Message : $"Template {template.Key} failed to render: {ex.Message}";
+            return (null, template.Key, Describe(ex, template));
         }
     }
+
+    /// <summary>The send job's message for a template that cannot render.</summary>
+    private static string Describe(Exception ex, EmailTemplate template) =>
+        ex is TemplateException ? ex.Message : $"Template {template.Key} failed to render: {ex.Message}";
 }

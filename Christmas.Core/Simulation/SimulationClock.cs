@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Christmas.Core.Simulation;
 
 /// <summary>
@@ -24,10 +26,16 @@ internal sealed class SimulationClock(DateTime start, DateTime end)
         else _queue.Enqueue(due, (at, 0, _order++));
     }
 
-    public bool TryNext(out SimulationEvent next, out DateTime at)
+    public bool TryNext([MaybeNullWhen(false)] out SimulationEvent next, out DateTime at)
     {
-        var found = _queue.TryDequeue(out next!, out var key);
-        at = key.At;
-        return found;
+        if (_queue.TryDequeue(out var item, out var key))
+        {
+            next = item;
+            at = key.At;
+            return true;
+        }
+        next = null;
+        at = default;
+        return false;
     }
 }

@@ -34,7 +34,7 @@ public sealed class SimulatorJourneyTests(BrowserFixture browser) : BrowserJourn
         await console.ScreenshotAsync("90-simulator");
 
         // Every active sequence: the two seeded ones.
-        await console.Page.GetByText("Every active sequence").ClickAsync();
+        await console.Page.GetByText("Every active sequence", new() { Exact = true }).ClickAsync();
         await console.Page.ClickAsync("[data-testid=sim-run]");
         await Assertions.Expect(console.Page.Locator("[data-testid=sim-sends]")).ToContainTextAsync("omar@coffee.example");
         await Assertions.Expect(console.Page.Locator("[data-testid=sim-sends]")).ToContainTextAsync("lena@salon.example");

@@ -38,16 +38,16 @@ public sealed class CampaignSimulatorTests : IAsyncDisposable
         var (ann, bob, cat) = (Email("ann"), Email("bob"), Email("cat"));
         (await _app!.Api.PostAsJsonAsync("/api/suppressions", new { email = cat, reason = "manual" })).EnsureSuccessStatusCode();
 
-        var assessment = Webhooks.Assessment(start.AddMinutes(-30), ann);
+        var assessment = Fixtures.Webhooks.Assessment(start.AddMinutes(-30), ann);
         assessment["timezone"] = "America/Toronto";
         Call[] calls =
         [
             new("assessment-handler", assessment, TimeSpan.Zero),
             // The first no-show email is overdue by 25 min when the call comes (within the grace): it goes at once, after the quiet hours.
-            new("noshow-recovery-handler", Webhooks.Noshow(start.AddMinutes(30), bob), TimeSpan.FromHours(1)),
+            new("noshow-recovery-handler", Fixtures.Webhooks.Noshow(start.AddMinutes(30), bob), TimeSpan.FromHours(1)),
             // Payment a day later ends the no-show emails (converted); its own emails keep 12 h from the others.
-            new("onboarding-handler", Webhooks.Onboarding(start.AddHours(26), bob), TimeSpan.FromHours(26)),
-            new("assessment-handler", Webhooks.Assessment(start, cat), TimeSpan.FromHours(2)),
+            new("onboarding-handler", Fixtures.Webhooks.Onboarding(start.AddHours(26), bob), TimeSpan.FromHours(26)),
+            new("assessment-handler", Fixtures.Webhooks.Assessment(start, cat), TimeSpan.FromHours(2)),
         ];
 
         var simulated = await SimulateAsync(calls, days: 6);
@@ -73,10 +73,10 @@ public sealed class CampaignSimulatorTests : IAsyncDisposable
         var (dan, eve) = (Email("dan"), Email("eve"));
         Call[] calls =
         [
-            new("assessment-handler", Webhooks.Assessment(start, dan), TimeSpan.Zero),
-            new("postcall-maybe-handler", Webhooks.Postcall(start, eve), TimeSpan.FromSeconds(10)),
+            new("assessment-handler", Fixtures.Webhooks.Assessment(start, dan), TimeSpan.Zero),
+            new("postcall-maybe-handler", Fixtures.Webhooks.Postcall(start, eve), TimeSpan.FromSeconds(10)),
             // Ends the post-call emails after the first; its own later emails fall after the offer's end.
-            new("onboarding-handler", Webhooks.Onboarding(start.AddSeconds(90), eve), TimeSpan.FromSeconds(90)),
+            new("onboarding-handler", Fixtures.Webhooks.Onboarding(start.AddSeconds(90), eve), TimeSpan.FromSeconds(90)),
         ];
 
         var simulated = await SimulateAsync(calls, days: 1);
