@@ -23,8 +23,9 @@ public sealed class EmailVariables(IOptionsMonitor<CampaignOptions> options, Uns
         "offer_ends_at", "days_left", "sender_name", "sender_postal_address", "sender_contact_email", "unsubscribe_url",
     ];
 
-    public async Task<IReadOnlyDictionary<string, string?>> ForAsync(Contact contact, Sequence sequence, CancellationToken ct) =>
-        For(contact, sequence.PayloadJson, await unsubscribe.UrlAsync(contact.Id, ct), rules, time.GetUtcNow().UtcDateTime);
+    /// <param name="at">When the email goes (<c>days_left</c> counts from it); now when not given.</param>
+    public async Task<IReadOnlyDictionary<string, string?>> ForAsync(Contact contact, Sequence sequence, CancellationToken ct, DateTime? at = null) =>
+        For(contact, sequence.PayloadJson, await unsubscribe.UrlAsync(contact.Id, ct), rules, at ?? time.GetUtcNow().UtcDateTime);
 
     /// <summary>
     /// The same variables from data alone: the simulator renders with its virtual clock (<c>days_left</c>),

@@ -1,9 +1,9 @@
 using System.Text.Json;
+using Christmas.Core.Common;
 using Christmas.Core.Contacts;
 using Christmas.Core.Delivery;
 using Christmas.Core.Persistence;
 using Christmas.Core.Sequences;
-using Christmas.Core.SendRules;
 using Christmas.Core.Suppressions;
 using Christmas.Core.Templates;
 using Hangfire;
@@ -24,7 +24,7 @@ public sealed class SendStepJob(
     IDbContextFactory<CampaignDbContext> contexts,
     IEmailSender sender,
     Delivery.Events.DeliverySignal deliverySignal,
-    SendRuleSet rules,
+    SendRules.SendRuleSet rules,
     EmailVariables variables,
     TemplateStore templates,
     TemplateRenderer renderer,
@@ -48,9 +48,14 @@ public sealed class SendStepJob(
 
         var sequence = step.Sequence!;
         var contact = sequence.Contact!;
-        var listed = contact.IsSuppressed ? null : await SuppressionList.StopReasonAsync(db, contact.Email, cancellationToken);
-        if (SendTimeCheck.StopReason(contact, listed, sequence, step, rules, now) is { } stop)
-            stop.Apply(step);
+        // The list is read only for a contact that may be mailed (a suppressed one stops at the first check).
+        var listed = contact.IsSuppressed ? null
+            : await SuppressionList.StopReasonAsync(db, contact.Email, cancellationToken);
+        if (SendRules.SendGate.Check(rules, contact, listed, sequence, step, now) is { } stop)
+        {
+            if (stop.Skip) step.SkipAtSend(stop.Reason);
+            else step.Abandon(stop.Reason);
+        }
         else if (await MessageAsync(db, step, contact, sequence, cancellationToken) is { } email)
             await SendAsync(step, email, cancellationToken);
 

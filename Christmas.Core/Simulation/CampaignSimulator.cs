@@ -17,7 +17,7 @@ namespace Christmas.Core.Simulation;
 /// The campaign played forward on virtual time, writing and sending nothing. Calls go through the
 /// ingest's own pieces (the validator's input, the segment rule, <see cref="SequencePlan"/> with the send
 /// rules' <see cref="Placement"/>, dedupe keys, the definitions' exit rules, the suppression list); due steps
-/// through the send job's (<see cref="SendTimeCheck"/>, the step's own state changes, template choice,
+/// through the send job's (<see cref="SendGate"/>, the step's own state changes, template choice,
 /// variables and renderer). Entities are read untracked and changed only in memory.
 /// </summary>
 public sealed class CampaignSimulator(
@@ -155,9 +155,10 @@ public sealed class CampaignSimulator(
         var email = contact.Email;
         var kind = sequence.Kind.ToApiName();
         var listed = contact.IsSuppressed || person.Listed is not { } entry ? null : SuppressionList.EndedReason(entry.Reason);
-        if (SendTimeCheck.StopReason(contact, listed, sequence, step, run.Rules, at) is { } stop)
+        if (SendGate.Check(run.Rules, contact, listed, sequence, step, at) is { } stop)
         {
-            stop.Apply(step);
+            if (stop.Skip) step.SkipAtSend(stop.Reason);
+            else step.Abandon(stop.Reason);
             run.Skip(email, kind, step.Number, at, stop.Reason);
         }
         else
