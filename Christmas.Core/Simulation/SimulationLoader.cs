@@ -41,7 +41,7 @@ public sealed class SimulationLoader(IDbContextFactory<CampaignDbContext> contex
     /// <summary>The named contacts as stored: every sequence of theirs (for dedupe and the gap) and their suppression entries.</summary>
     internal async Task LoadContactsAsync(Dictionary<string, SimulatedContact> people, IReadOnlyCollection<string> emails, CancellationToken ct)
     {
-        foreach (var chunk in emails.Distinct().Chunk(Page))
+        foreach (var chunk in emails.Distinct().Chunk(Page).Select(c => c.ToList()))
         {
             await using var db = await contexts.CreateDbContextAsync(ct);
             var found = await db.Contacts.AsNoTracking().Where(c => chunk.Contains(c.Email)).ToListAsync(ct);

@@ -145,7 +145,7 @@ public sealed class CampaignSimulatorTests : IAsyncDisposable
 
     private sealed record Ended(string Email, string Sequence, int Number, string Reason);
 
-    private Task<List<Sent>> SentAsync(params string[] emails) => _app!.WithDbAsync(async db =>
+    private Task<List<Sent>> SentAsync(params List<string> emails) => _app!.WithDbAsync(async db =>
     {
         var rows = await db.Steps.Where(s => emails.Contains(s.Sequence!.Contact!.Email) && s.Status == StepStatus.Sent && s.SentBy == SentBy.Scheduler)
             .Join(db.OutboxMessages, s => s.Id, m => m.StepId, (s, m) => new { m.To, s.Sequence!.Kind, s.Number, SentAt = s.SentAt!.Value, m.Subject })
@@ -153,7 +153,7 @@ public sealed class CampaignSimulatorTests : IAsyncDisposable
         return rows.Select(r => new Sent(r.To, r.Kind.ToApiName(), r.Number, Second(r.SentAt), r.Subject)).OrderBy(s => s.SendAt).ThenBy(s => s.Email).ToList();
     });
 
-    private Task<List<Ended>> EndedStepsAsync(params string[] emails) => _app!.WithDbAsync(async db =>
+    private Task<List<Ended>> EndedStepsAsync(params List<string> emails) => _app!.WithDbAsync(async db =>
     {
         var rows = await db.Steps.Where(s => emails.Contains(s.Sequence!.Contact!.Email) && (s.Status == StepStatus.Cancelled || s.Status == StepStatus.Skipped))
             .Select(s => new { s.Sequence!.Contact!.Email, s.Sequence.Kind, s.Number, s.LastError }).ToListAsync();
