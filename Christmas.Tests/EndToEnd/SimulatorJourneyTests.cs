@@ -23,7 +23,7 @@ public sealed class SimulatorJourneyTests(BrowserFixture browser) : BrowserJourn
         await console.SignInAsync();
         await Assertions.Expect(console.Page.Locator("a[href='/simulator']")).ToHaveCountAsync(1); // in the nav menu
         await console.GotoAsync("/simulator");
-        await Assertions.Expect(console.Page.Locator("h4")).ToContainTextAsync("Campaign simulator");
+        await Assertions.Expect(console.Page.GetByRole(AriaRole.Heading, new() { Name = "Campaign simulator" })).ToBeVisibleAsync();
 
         await console.Page.ClickAsync("[data-testid=sim-run]");
 
