@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Christmas.Core.Simulation;
 
 namespace Christmas.Admin.Endpoints;
@@ -8,9 +9,19 @@ public static class SimulationsApi
     /// <summary>A thousand webhook calls fit (the webhooks' own limit is 64 KiB).</summary>
     private const int MaxBodyBytes = 1024 * 1024;
 
+    /// <summary>The body, for the API description (it is read as JSON and checked field by field).</summary>
+    public sealed record SimulationBody(int? Days, IReadOnlyList<JsonElement>? Contacts, bool? TestingMode, string? QuietHours,
+        string? MinimumGap, string? OfferEndsAt);
+
     public static IEndpointRouteBuilder MapSimulationsApi(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/api/simulations", SimulateAsync).WithTags("Simulations");
+        api.MapPost("/api/simulations", SimulateAsync).WithTags("Simulations")
+            .WithSummary("Play the campaign forward on virtual time; nothing is written or sent")
+            .WithDescription("`days` 1-60 (default 10); `contacts`: webhook calls `{\"handler\", \"at\"?, ...the webhook's body}` played at their times, "
+                + "else every active sequence; `testingMode`, `quietHours`, `minimumGap`, `offerEndsAt` (\"off\" for none) override the configuration.")
+            .Accepts<SimulationBody>("application/json")
+            .Produces<SimulationResult>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return api;
     }
 
