@@ -37,16 +37,24 @@ public sealed class CampaignSimulator(
         var o = options.Value;
         var rules = request.Overrides.Any ? new SendRuleSet(Options.Create(request.Overrides.Apply(o))) : configuredRules;
         var mode = (request.TestingMode ?? await testingMode.IsEnabledAsync(ct)) ? SequenceMode.Testing : SequenceMode.Production;
-        var people = new Dictionary<string, SimulatedContact>(StringComparer.Ordinal);
-        if (request.Calls.Count == 0) await loader.LoadActiveAsync(people, ct);
-        else await loader.LoadContactsAsync(people, request.Calls.Select(c => c.Input.Email).ToList(), ct);
-
-        var clock = new SimulationClock(request.Start, request.End);
         var mail = new SimulatedMail(templates, renderer, variables, rules, $"{o.PublicBaseUrl.TrimEnd('/')}/u/simulation");
-        var run = new Run(clock, rules, mode, o.OverdueGrace, mail, people);
+        var run = new Run(rules, mode, o.OverdueGrace, mail);
+        if (request.Calls.Count > 0)
+            await PlayAsync(run, await loader.LoadContactsAsync(request.Calls.Select(c => c.Input.Email).ToList(), ct), request, ct);
+        else
+            // Without calls no contact affects another: each page is played alone and dropped, so memory holds one page.
+            await foreach (var page in loader.ActivePagesAsync(ct)) await PlayAsync(run, page, request, ct);
+        return Result(run, request);
+    }
+
+    /// <summary>The contacts' stored steps and the request's calls, in time order on a clock of their own.</summary>
+    private async Task PlayAsync(Run run, Dictionary<string, SimulatedContact> people, SimulationRequest request, CancellationToken ct)
+    {
+        var clock = new SimulationClock(request.Start, request.End);
+        (run.People, run.Clock) = (people, clock);
         foreach (var person in people.Values)
         {
-            if (request.Overrides.MovesSteps) PlaceAgain(person, rules, request.Start);
+            if (request.Overrides.MovesSteps) PlaceAgain(person, run.Rules, request.Start);
             foreach (var sequence in person.Sequences.Where(s => s.Status == SequenceStatus.Active))
             {
                 run.SequencesPlayed++;
@@ -62,7 +70,8 @@ public sealed class CampaignSimulator(
             if (next is CallArrives arrives) Receive(run, arrives.Call, at);
             else if (next is StepDue due) await SendAsync(run, due, at, ct);
         }
-        return Result(run, request);
+        run.Contacts += people.Values.Count(p => p.Exists);
+        run.Later += clock.Later;
     }
 
     /// <summary>
@@ -186,29 +195,32 @@ public sealed class CampaignSimulator(
         if (readiness.HeldReason() is { } held)
             warnings.Add($"Sends are held right now ({held}); the simulation shows what goes out once they are released.");
         var gap = rules.MinimumGap?.ToString("c", CultureInfo.InvariantCulture);
+        // Pages were played one after another: one timeline again (stable, so a page's order of equal times stays).
+        var sends = run.Sends.OrderBy(s => s.SendAt).ToList();
+        var skipped = run.Skipped.OrderBy(s => s.At).ToList();
         return new SimulationResult(request.Start, request.End, run.Mode.ToApiName(),
             new SimulationRules(rules.Quiet?.ToString(), gap, rules.OfferEndsAt, rules.DefaultZone.Id),
-            run.People.Values.Count(p => p.Exists), run.SequencesPlayed,
-            run.Sends, run.Skipped, SimulationCalendar.Days(run.Sends, request.Start, request.End, rules.DefaultZone),
-            run.Clock.Later, warnings);
+            run.Contacts, run.SequencesPlayed, sends, skipped, SimulationCalendar.Days(sends, request.Start, request.End, rules.DefaultZone),
+            run.Later, warnings);
     }
 
-    /// <summary>One simulation's state: its clock, rules, contacts and what it found.</summary>
-    private sealed class Run(SimulationClock clock, SendRuleSet rules, SequenceMode mode, TimeSpan overdueGrace, SimulatedMail mail,
-        Dictionary<string, SimulatedContact> people)
+    /// <summary>One simulation's rules and findings; <see cref="People"/> and <see cref="Clock"/> are those of the part being played.</summary>
+    private sealed class Run(SendRuleSet rules, SequenceMode mode, TimeSpan overdueGrace, SimulatedMail mail)
     {
-        public SimulationClock Clock { get; } = clock;
         public SendRuleSet Rules { get; } = rules;
         public SequenceMode Mode { get; } = mode;
         public TimeSpan OverdueGrace { get; } = overdueGrace;
         public SimulatedMail Mail { get; } = mail;
-        public Dictionary<string, SimulatedContact> People { get; } = people;
+        public Dictionary<string, SimulatedContact> People { get; set; } = [];
+        public SimulationClock Clock { get; set; } = null!;
         /// <summary>A repeat call's latest body: the existing sequence's later emails render with it (the ingest updates the stored payload).</summary>
         public Dictionary<Sequence, string> Payloads { get; } = [];
         public List<SimulatedSend> Sends { get; } = [];
         public List<SimulatedSkip> Skipped { get; } = [];
         /// <summary>Sequences active at the start or started by a call.</summary>
         public int SequencesPlayed { get; set; }
+        public int Contacts { get; set; }
+        public int Later { get; set; }
 
         public void Skip(string email, string sequence, int? number, DateTime at, string reason) =>
             Skipped.Add(new SimulatedSkip(email, sequence, number, at, reason));

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Christmas.Core.Contacts;
 using Christmas.Core.Persistence;
 using Christmas.Core.Sequences;
@@ -14,33 +15,38 @@ public sealed class SimulationLoader(IDbContextFactory<CampaignDbContext> contex
 {
     private const int Page = 1000;
 
-    /// <summary>Every active sequence with its steps and contact, <see cref="Page"/> sequences at a time.</summary>
-    internal async Task LoadActiveAsync(Dictionary<string, SimulatedContact> people, CancellationToken ct)
+    /// <summary>
+    /// The contacts with an active sequence, <see cref="Page"/> at a time in keyset order, each with its active
+    /// sequences and steps: a contact is whole in one page, so a page can be played alone and dropped.
+    /// </summary>
+    internal async IAsyncEnumerable<Dictionary<string, SimulatedContact>> ActivePagesAsync([EnumeratorCancellation] CancellationToken ct)
     {
         long lastId = 0;
         while (true)
         {
             await using var db = await contexts.CreateDbContextAsync(ct);
-            var page = await db.Sequences.AsNoTracking().Include(s => s.Steps).Include(s => s.Contact)
-                .Where(s => s.Status == SequenceStatus.Active && s.Id > lastId)
-                .OrderBy(s => s.Id).Take(Page).AsSplitQuery().ToListAsync(ct);
-            if (page.Count == 0) return;
-            lastId = page[^1].Id;
-            var emails = page.Select(s => s.Contact!.Email).Where(e => !people.ContainsKey(e)).Distinct().ToList();
-            var listed = await ListedAsync(db, emails, ct);
-            foreach (var sequence in page)
-            {
-                var contact = sequence.Contact!;
-                if (!people.TryGetValue(contact.Email, out var person))
-                    people[contact.Email] = person = new SimulatedContact(contact, stored: true, Find(listed, contact.Email));
-                person.Sequences.Add(sequence);
-            }
+            var contacts = await db.Contacts.AsNoTracking()
+                .Where(c => c.Id > lastId && db.Sequences.Any(s => s.ContactId == c.Id && s.Status == SequenceStatus.Active))
+                .OrderBy(c => c.Id).Take(Page).ToListAsync(ct);
+            if (contacts.Count == 0) yield break;
+            lastId = contacts[^1].Id;
+            var ids = contacts.Select(c => c.Id).ToList();
+            var sequences = await db.Sequences.AsNoTracking().Include(s => s.Steps)
+                .Where(s => ids.Contains(s.ContactId) && s.Status == SequenceStatus.Active).OrderBy(s => s.Id).ToListAsync(ct);
+            var listed = await ListedAsync(db, contacts.Select(c => c.Email).ToList(), ct);
+            var people = new Dictionary<string, SimulatedContact>(StringComparer.Ordinal);
+            var byId = new Dictionary<long, SimulatedContact>();
+            foreach (var contact in contacts)
+                people[contact.Email] = byId[contact.Id] = new SimulatedContact(contact, stored: true, Find(listed, contact.Email));
+            foreach (var sequence in sequences) byId[sequence.ContactId].Sequences.Add(sequence);
+            yield return people;
         }
     }
 
     /// <summary>The named contacts as stored: every sequence of theirs (for dedupe and the gap) and their suppression entries.</summary>
-    internal async Task LoadContactsAsync(Dictionary<string, SimulatedContact> people, IReadOnlyCollection<string> emails, CancellationToken ct)
+    internal async Task<Dictionary<string, SimulatedContact>> LoadContactsAsync(IReadOnlyCollection<string> emails, CancellationToken ct)
     {
+        var people = new Dictionary<string, SimulatedContact>(StringComparer.Ordinal);
         foreach (var chunk in emails.Distinct().Chunk(Page).Select(c => c.ToList()))
         {
             await using var db = await contexts.CreateDbContextAsync(ct);
@@ -58,6 +64,7 @@ public sealed class SimulationLoader(IDbContextFactory<CampaignDbContext> contex
             foreach (var (email, entry) in listed.Where(l => !people.ContainsKey(l.Key)))
                 people[email] = new SimulatedContact(new Contact(email, "", entry.Since), stored: false, entry);
         }
+        return people;
     }
 
     private static async Task<Dictionary<string, (SuppressionReason Reason, DateTime Since)>> ListedAsync(
