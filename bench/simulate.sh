@@ -47,7 +47,7 @@ line() { grep "^$1:" <<<"$OUT" | tail -n1; }
 SEED=$(line seeded)
 fig "   seeded $(field sequences "$SEED") sequences, $(field steps "$SEED") steps, in $(field seconds "$SEED") s"
 for name in simulate-cold simulate-warm simulate-quiet-gap; do
-  l=$(line $name)
+  l=$(line "$name")
   fig "   $name: $(field ms "$l") ms  ($(field sequences "$l") sequences, $(field sends "$l") sends, $(field skipped "$l") skipped, $(field later "$l") later)"
 done
 fig "   peak RSS of the in-process run: $(field mb "$(line peak-rss)") MB"
