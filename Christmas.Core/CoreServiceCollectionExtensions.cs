@@ -16,6 +16,7 @@ using Christmas.Core.Scheduling;
 using Christmas.Core.Sequences;
 using Christmas.Core.SendRules;
 using Christmas.Core.Settings;
+using Christmas.Core.Simulation;
 using Christmas.Core.Suppressions;
 using Christmas.Core.Templates;
 using Christmas.Core.Webhooks;
@@ -89,6 +90,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSuppressions();
         services.AddSendRules();
         services.AddFunnel();
+        services.AddSimulation();
         services.AddDeliveryEvents();
         services.AddNotion();
         services.AddPrivacy();

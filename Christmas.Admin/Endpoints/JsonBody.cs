@@ -25,17 +25,18 @@ public sealed class JsonBody : IDisposable
     public IResult? Error { get; }
     public JsonElement Root => _document!.RootElement;
 
-    public static async Task<JsonBody> ReadAsync(HttpRequest request, CancellationToken ct)
+    /// <param name="maxBytes">The limit; <see cref="MaxBytes"/> (the webhooks') unless an endpoint takes more (a simulation's list of calls).</param>
+    public static async Task<JsonBody> ReadAsync(HttpRequest request, CancellationToken ct, int maxBytes = MaxBytes)
     {
         if (!IsJson(request.ContentType))
             return Fail(StatusCodes.Status415UnsupportedMediaType, "Unsupported Media Type", "Send the body as JSON with Content-Type: application/json.");
-        if (request.ContentLength > MaxBytes) return TooLarge();
+        if (request.ContentLength > maxBytes) return TooLarge(maxBytes);
 
-        var buffer = ArrayPool<byte>.Shared.Rent(MaxBytes + 1);
+        var buffer = ArrayPool<byte>.Shared.Rent(maxBytes + 1);
         try
         {
-            var length = await ReadUpToAsync(request.Body, buffer, MaxBytes, ct);
-            if (length > MaxBytes) return TooLarge();
+            var length = await ReadUpToAsync(request.Body, buffer, maxBytes, ct);
+            if (length > maxBytes) return TooLarge(maxBytes);
             if (length == 0) return Fail(StatusCodes.Status400BadRequest, "Bad Request", "The body is empty; send a JSON object.");
             // The parser checks UTF-8 only when it decodes a string, so a bad byte in a name or in the raw text kept for the execution would surface later as a 500.
             if (!Utf8.IsValid(buffer.AsSpan(0, length)))
@@ -72,8 +73,8 @@ public sealed class JsonBody : IDisposable
         && media.MediaType is { } type
         && (type.Equals("application/json", StringComparison.OrdinalIgnoreCase) || type.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
 
-    private static JsonBody TooLarge() =>
-        Fail(StatusCodes.Status413PayloadTooLarge, "Payload Too Large", $"The body must be at most {MaxBytes / 1024} KiB.");
+    private static JsonBody TooLarge(int maxBytes) =>
+        Fail(StatusCodes.Status413PayloadTooLarge, "Payload Too Large", $"The body must be at most {maxBytes / 1024} KiB.");
 
     private static JsonBody Fail(int status, string title, string detail) =>
         new(null, TypedResults.Problem(statusCode: status, title: title, detail: detail));

@@ -43,7 +43,8 @@ public static class WebApplicationExtensions
             .MapOutboxApi()
             .MapNotionApi()
             .MapFunnelApi()
-            .MapSuppressionsApi();
+            .MapSuppressionsApi()
+            .MapSimulationsApi();
         app.MapChristmasHangfireDashboard();
         app.MapAccountEndpoints();
         app.MapKestraUiRedirects();

@@ -97,6 +97,29 @@ public sealed class Contact
         return changed;
     }
 
+    /// <summary>
+    /// A webhook's upsert in memory, as <see cref="Persistence.IngestStore"/>'s SQL does it (the simulator's contacts):
+    /// the latest call wins, a field the call lacks keeps its value, a new assessment replaces the old one whole.
+    /// </summary>
+    public void ApplyWebhook(Webhooks.WebhookInput input, Segment? segment, DateTime now)
+    {
+        FirstName = input.Text("first_name") ?? "";
+        BusinessName = input.Text("business_name") ?? BusinessName;
+        if (input.HasAssessment)
+        {
+            RedSystems = input.Counts["red_systems"];
+            OrangeSystems = input.Counts["orange_systems"];
+            YellowSystems = input.Counts["yellow_systems"];
+            GreenSystems = input.Counts["green_systems"];
+            WeakestSystem1 = input.Text("weakest_system_1");
+            WeakestSystem2 = input.Text("weakest_system_2");
+            RevenueLeakTotal = input.Amount;
+            Segment = segment;
+        }
+        TimeZone = input.Text("timezone") ?? TimeZone;
+        UpdatedAt = now;
+    }
+
     /// <returns>False when the contact had already left the list (unsubscribing is idempotent).</returns>
     public bool Unsubscribe(DateTime now) => Suppress(ContactStatus.Unsubscribed, now);
 

@@ -24,12 +24,19 @@ public sealed class EmailVariables(IOptionsMonitor<CampaignOptions> options, Uns
     ];
 
     /// <param name="at">When the email goes (<c>days_left</c> counts from it); now when not given.</param>
-    public async Task<IReadOnlyDictionary<string, string?>> ForAsync(Contact contact, Sequence sequence, CancellationToken ct, DateTime? at = null)
+    public async Task<IReadOnlyDictionary<string, string?>> ForAsync(Contact contact, Sequence sequence, CancellationToken ct, DateTime? at = null) =>
+        For(contact, sequence.PayloadJson, await unsubscribe.UrlAsync(contact.Id, ct), rules, at ?? time.GetUtcNow().UtcDateTime);
+
+    /// <summary>
+    /// The same variables from data alone: the simulator renders with its virtual clock (<c>days_left</c>),
+    /// the rules it plays with (the offer's end) and no unsubscribe token (making one may write the secret).
+    /// </summary>
+    public Dictionary<string, string?> For(Contact contact, string payloadJson, string? unsubscribeUrl, SendRuleSet ruleSet, DateTime now)
     {
         // Every known variable is defined, null when this contact or call has no value: a
         // template's {% if package_type %} must read "no", not fail as an unknown variable.
         var vars = catalog.Names.ToDictionary(name => name, _ => (string?)null, StringComparer.Ordinal);
-        AddPayload(vars, sequence.PayloadJson);
+        AddPayload(vars, payloadJson);
 
         vars["email"] = contact.Email;
         vars["first_name"] = contact.FirstName;
@@ -46,16 +53,16 @@ public sealed class EmailVariables(IOptionsMonitor<CampaignOptions> options, Uns
         var campaign = options.CurrentValue;
         vars["calendly_link"] = campaign.CalendlyUrl;
         vars["deadline"] = string.IsNullOrWhiteSpace(campaign.Deadline) ? null : campaign.Deadline;
-        if (rules.OfferEndsAt is { } end)
+        if (ruleSet.OfferEndsAt is { } end)
         {
-            vars["offer_ends_at"] = OfferTerms.EndsAtText(end, rules.DefaultZone);
-            vars["days_left"] = OfferTerms.DaysLeft(end, at ?? time.GetUtcNow().UtcDateTime, rules.DefaultZone).ToString(CultureInfo.InvariantCulture);
-            vars["deadline"] ??= OfferTerms.DeadlineText(end, rules.DefaultZone);
+            vars["offer_ends_at"] = OfferTerms.EndsAtText(end, ruleSet.DefaultZone);
+            vars["days_left"] = OfferTerms.DaysLeft(end, now, ruleSet.DefaultZone).ToString(CultureInfo.InvariantCulture);
+            vars["deadline"] ??= OfferTerms.DeadlineText(end, ruleSet.DefaultZone);
         }
         vars["sender_name"] = campaign.Sender.Name;
         vars["sender_postal_address"] = campaign.Sender.PostalAddress;
         vars["sender_contact_email"] = campaign.Sender.ContactEmail;
-        vars["unsubscribe_url"] = await unsubscribe.UrlAsync(contact.Id, ct);
+        vars["unsubscribe_url"] = unsubscribeUrl;
         return vars;
     }
 

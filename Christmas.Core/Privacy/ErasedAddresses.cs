@@ -29,6 +29,20 @@ public sealed class ErasedAddresses(IDbContextFactory<CampaignDbContext> context
         return Prefix + Convert.ToHexStringLower(mac);
     }
 
+    /// <summary>
+    /// The key, or null while nobody has been erased (no secret yet): for readers that must write nothing,
+    /// like the simulator, which would otherwise create the secret.
+    /// </summary>
+    public async ValueTask<string?> ExistingKeyAsync(string email, CancellationToken ct)
+    {
+        if (_secret is null)
+        {
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            if (!await db.Settings.AsNoTracking().AnyAsync(s => s.Key == SecretKey, ct)) return null;
+        }
+        return await KeyAsync(email, ct);
+    }
+
     public static bool IsKey(string value) => value.StartsWith(Prefix, StringComparison.Ordinal);
 
     private async Task<byte[]> SecretAsync(CancellationToken ct)

@@ -43,6 +43,20 @@ public sealed partial class TemplateRenderer(TemplateVariableCatalog catalog, Em
         return await RenderCompiledAsync(template.Key, subjectTemplate, bodyTemplate, html, variables);
     }
 
+    /// <summary>
+    /// Only the subject, exactly as <see cref="RenderAsync(EmailTemplate, IReadOnlyDictionary{string, string?})"/> makes it (the same
+    /// compiled version, the same whitespace rule): the simulator shows thousands of subjects and checks each body once.
+    /// </summary>
+    /// <exception cref="TemplateException">The template does not parse, or its subject uses a variable that is not in <paramref name="variables"/>.</exception>
+    public async Task<string> RenderSubjectAsync(EmailTemplate template, IReadOnlyDictionary<string, string?> variables)
+    {
+        var (subjectTemplate, _, _) = _compiled.GetOrAdd((template.Key, template.Version), _ => Compile(template));
+        var missing = new SortedSet<string>(StringComparer.Ordinal);
+        var subject = Subject(await RenderAsync(subjectTemplate, variables, missing, v => v));
+        if (missing.Count > 0) throw Missing(template.Key, missing);
+        return subject;
+    }
+
     /// <summary>An unsaved text (the console's editor): compiled each time and never cached, since drafts change per keystroke.</summary>
     /// <exception cref="TemplateException">As <see cref="RenderAsync(EmailTemplate, IReadOnlyDictionary{string, string?})"/>.</exception>
     public Task<RenderedEmail> RenderDraftAsync(string key, string subject, string body, IReadOnlyDictionary<string, string?> variables)
@@ -56,15 +70,19 @@ public sealed partial class TemplateRenderer(TemplateVariableCatalog catalog, Em
         bool htmlBody, IReadOnlyDictionary<string, string?> variables)
     {
         var missing = new SortedSet<string>(StringComparer.Ordinal);
-        var subject = Whitespace().Replace(await RenderAsync(subjectTemplate, variables, missing, v => v), " ").Trim();
+        var subject = Subject(await RenderAsync(subjectTemplate, variables, missing, v => v));
         var body = await RenderAsync(bodyTemplate, variables, missing, htmlBody ? WebUtility.HtmlEncode : MarkdownText.Escape);
-        if (missing.Count > 0)
-            throw new TemplateException(key, [$"Uses {string.Join(", ", missing)}, which the data lacks."]);
+        if (missing.Count > 0) throw Missing(key, missing);
 
         var html = layout.Html(subject, htmlBody ? body : Markdown.ToHtml(body, _markdown), variables);
         var text = PlainText.CollapseBlankLines(layout.Text(htmlBody ? PlainText.FromHtml(body) : PlainText.FromMarkdown(body), variables)) + "\n";
         return new RenderedEmail(subject, html, text);
     }
+
+    private static string Subject(string rendered) => Whitespace().Replace(rendered, " ").Trim();
+
+    private static TemplateException Missing(string key, IEnumerable<string> missing) =>
+        new(key, [$"Uses {string.Join(", ", missing)}, which the data lacks."]);
 
     /// <summary>A body that starts with a tag is HTML (the old system stored its emails as raw HTML).</summary>
     public static bool IsHtml(string body) => body.TrimStart().StartsWith('<');

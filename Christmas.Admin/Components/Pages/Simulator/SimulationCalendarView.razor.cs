@@ -1,0 +1,27 @@
+using System.Globalization;
+using Christmas.Core.Common;
+using Christmas.Core.Sequences;
+using Christmas.Core.Simulation;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace Christmas.Admin.Components.Pages.Simulator;
+
+/// <summary>The simulation as a calendar: a stacked bar per day (one colour per sequence) and the same counts as a table.</summary>
+public partial class SimulationCalendarView
+{
+    private static readonly string[] Kinds = Enum.GetValues<SequenceKind>().Select(k => k.ToApiName()).ToArray();
+
+    [Parameter, EditorRequired] public IReadOnlyList<SimulationDay> Days { get; set; } = [];
+
+    private List<ChartSeries<double>> Series { get; set; } = [];
+    private string[] Labels { get; set; } = [];
+
+    protected override void OnParametersSet()
+    {
+        Labels = Days.Select(d => d.Date.ToString("MMM d", CultureInfo.InvariantCulture)).ToArray();
+        Series = Kinds.Select(kind => new ChartSeries<double> { Name = kind, Data = Days.Select(d => (double)Count(d, kind)).ToArray() }).ToList();
+    }
+
+    private static int Count(SimulationDay day, string kind) => day.BySequence.GetValueOrDefault(kind);
+}
