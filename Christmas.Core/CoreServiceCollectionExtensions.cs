@@ -16,6 +16,7 @@ using Christmas.Core.Sequences;
 using Christmas.Core.SendRules;
 using Christmas.Core.Settings;
 using Christmas.Core.Suppressions;
+using Christmas.Core.Telemetry;
 using Christmas.Core.Templates;
 using Christmas.Core.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
@@ -87,6 +88,7 @@ public static class CoreServiceCollectionExtensions
         services.AddFunnel();
         services.AddDeliveryEvents();
         services.AddNotion();
+        services.AddCampaignTelemetry();
         return services;
     }
 }

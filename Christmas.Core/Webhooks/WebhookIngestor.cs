@@ -10,6 +10,7 @@ using Christmas.Core.Sequences;
 using Christmas.Core.SendRules;
 using Christmas.Core.Settings;
 using Christmas.Core.Suppressions;
+using Christmas.Core.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -33,8 +34,13 @@ public sealed class WebhookIngestor(
     /// <param name="trigger">"webhook", or "manual:&lt;who&gt;" for the operators' trigger.</param>
     public async Task<IngestResult> IngestAsync(WebhookInput input, string trigger, CancellationToken ct)
     {
+        // The span ends once the group-commit writer has committed this call (webhook -> commit).
+        using var activity = CampaignTelemetry.Source.StartActivity("webhook ingest");
+        activity?.SetTag("christmas.handler", input.Handler.Name);
         var mode = await testingMode.IsEnabledAsync(ct) ? SequenceMode.Testing : SequenceMode.Production;
         var result = await writer.RunAsync((batch, token) => ApplyAsync(batch, input, trigger, mode, token), ct);
+        activity?.SetTag("christmas.execution.id", result.ExecutionId);
+        activity?.SetTag("christmas.deduplicated", result.Deduplicated);
         if (result.FirstDueAt is { } due) dispatchSignal.WakeIfEarlier(due);
         return result;
     }
