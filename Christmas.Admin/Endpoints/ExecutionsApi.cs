@@ -10,11 +10,16 @@ public static class ExecutionsApi
     public static IEndpointRouteBuilder MapExecutionsApi(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/api/v1").WithTags("Executions");
-        group.MapGet("/executions", SearchAsync);
-        group.MapGet("/executions/search", SearchAsync);
-        group.MapGet("/executions/{id}", GetAsync);
-        group.MapGet("/executions/{id}/logs", LogsAsync);
-        group.MapGet("/logs/{id}", LogsAsync);
+        group.MapGet("/executions", SearchAsync)
+            .WithSummary("Webhook calls (executions), newest first").Produces<ExecutionPage>().ProducesValidationProblem();
+        group.MapGet("/executions/search", SearchAsync)
+            .WithSummary("Search executions (Kestra's path and filters)").Produces<ExecutionPage>().ProducesValidationProblem();
+        group.MapGet("/executions/{id}", GetAsync)
+            .WithSummary("One execution: handler, payload, state, warnings").Produces<ExecutionView>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/executions/{id}/logs", LogsAsync)
+            .WithSummary("An execution's log lines (the guide's path)").Produces<IReadOnlyList<ExecutionLogView>>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/logs/{id}", LogsAsync)
+            .WithSummary("An execution's log lines (Kestra's path)").Produces<IReadOnlyList<ExecutionLogView>>().ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 

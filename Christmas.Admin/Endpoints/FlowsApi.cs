@@ -12,8 +12,9 @@ public static class FlowsApi
     public static IEndpointRouteBuilder MapFlowsApi(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/api/v1/flows").WithTags("Flows");
-        group.MapGet("", List);
-        group.MapGet("/{ns}", ListInNamespace);
+        group.MapGet("", List).WithSummary("The five handlers").Produces<IEnumerable<FlowView>>();
+        group.MapGet("/{ns}", ListInNamespace).WithSummary("The handlers of a namespace (christmas.handlers)")
+            .Produces<IEnumerable<FlowView>>().ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 

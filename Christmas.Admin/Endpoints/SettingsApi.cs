@@ -11,8 +11,10 @@ public static class SettingsApi
     public static IEndpointRouteBuilder MapSettingsApi(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/api/settings").WithTags("Settings");
-        group.MapGet("/testing-mode", GetAsync);
-        group.MapPut("/testing-mode", PutAsync).RequireAuthorization(OperatorPolicy.AdminOnly);
+        group.MapGet("/testing-mode", GetAsync).WithSummary("Whether testing mode is on").Produces<TestingModeView>();
+        group.MapPut("/testing-mode", PutAsync).RequireAuthorization(OperatorPolicy.AdminOnly)
+            .WithSummary("Turn testing mode on or off (new sequences send at minutes, not days)")
+            .Accepts<TestingModeView>("application/json").Produces<TestingModeView>().ProducesValidationProblem();
         return api;
     }
 
