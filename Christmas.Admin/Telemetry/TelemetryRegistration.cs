@@ -35,7 +35,16 @@ public static class TelemetryRegistration
         if (!string.IsNullOrWhiteSpace(otlp))
             telemetry.WithTracing(t => t
                 .AddSource(CampaignTelemetry.Name)
-                .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/metrics"))
+                .AddAspNetCoreInstrumentation(o =>
+                {
+                    o.Filter = context => !context.Request.Path.StartsWithSegments(MetricsEndpoint.Path);
+                    // Paths carry secrets (the webhook key, the unsubscribe token): spans keep the route's template.
+                    o.EnrichWithHttpResponse = (activity, response) =>
+                    {
+                        if (response.HttpContext.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } template })
+                            activity.SetTag("url.path", template);
+                    };
+                })
                 .AddHttpClientInstrumentation()
                 .AddEntityFrameworkCoreInstrumentation()
                 .AddOtlpExporter(o => o.Endpoint = new Uri(otlp)));
