@@ -13,7 +13,7 @@ public static class MetricsEndpoint
     {
         if (!app.ServiceProvider.GetRequiredService<IOptions<MetricsOptions>>().Value.Enabled) return app;
         var gauges = app.ServiceProvider.GetRequiredService<StepGauges>(); // creates the gauges before the first scrape
-        app.MapPrometheusScrapingEndpoint(Path, configureBranchedPipeline: scrape => scrape.Use(async (context, next) =>
+        app.MapPrometheusScrapingEndpoint(Path, meterProvider: null, optionsName: null, configureBranchedPipeline: scrape => scrape.Use(async (context, next) =>
             {
                 await gauges.RefreshIfStaleAsync(context.RequestAborted);
                 await next(context);

@@ -25,13 +25,15 @@ public static class TelemetryRegistration
 
         var telemetry = builder.Services.AddOpenTelemetry().ConfigureResource(r => r.AddService(ServiceName));
         if (metrics.Enabled)
-            telemetry.WithMetrics(m => m
-                .AddMeter(CampaignTelemetry.Name)
-                .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation()
-                .ConfigureBuilder((sp, b) => b.AddView(OwnContainerOnly(sp.GetRequiredService<IMeterFactory>())))
-                // Each scrape reads afresh; the database gauges have their own cache (Metrics:GaugeCacheSeconds).
-                .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
+            telemetry.WithMetrics(m =>
+            {
+                m.AddMeter(CampaignTelemetry.Name)
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    // Each scrape reads afresh; the database gauges have their own cache (Metrics:GaugeCacheSeconds).
+                    .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0);
+                ((IDeferredMeterProviderBuilder)m).Configure((sp, b) => b.AddView(OwnContainerOnly(sp.GetRequiredService<IMeterFactory>())));
+            });
         if (!string.IsNullOrWhiteSpace(otlp))
             telemetry.WithTracing(t => t
                 .AddSource(CampaignTelemetry.Name)
