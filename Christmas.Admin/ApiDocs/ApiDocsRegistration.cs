@@ -18,6 +18,7 @@ public static class ApiDocsRegistration
             o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
             o.AddDocumentTransformer<OperatorApiDocumentTransformer>();
             o.AddOperationTransformer<OperatorAuthOperationTransformer>();
+            o.AddOperationTransformer<RequestBodyOperationTransformer>();
         });
         return services;
     }

@@ -1,3 +1,4 @@
+using Christmas.Admin.ApiDocs;
 using System.Buffers;
 using Christmas.Core.Delivery.Events;
 using Christmas.Core.Delivery.Resend;
@@ -23,7 +24,7 @@ public static class ResendWebhookEndpoints
             .MapPost("/webhooks", ReceiveAsync).DisableAntiforgery()
             .WithSummary("Resend's delivery events (Svix-signed)")
             .WithDescription("Recorded raw and answered once committed; a redelivered svix-id is answered `duplicate: true`.")
-            .Accepts<System.Text.Json.Nodes.JsonObject>("application/json")
+            .DocumentsJsonBody<System.Text.Json.Nodes.JsonObject>()
             .Produces<ReceivedView>().ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         return app;

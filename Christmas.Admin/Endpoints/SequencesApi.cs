@@ -1,3 +1,4 @@
+using Christmas.Admin.ApiDocs;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Christmas.Admin.Security;
@@ -20,12 +21,12 @@ public static class SequencesApi
         var group = api.MapGroup("/api/sequences").WithTags("Sequences");
         group.MapPost("", TriggerAsync)
             .WithSummary("Start a sequence by hand: the webhook's body plus `handler`, with the webhook's validation")
-            .Accepts<TriggerRequest>("application/json")
+            .DocumentsJsonBody<TriggerRequest>()
             .Produces<WebhookResponse>().ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapPost("/{id:long}/cancel", CancelAsync)
             .WithSummary("End a sequence: its pending steps become cancelled (body optional)")
-            .Accepts<CancelRequest>("application/json")
+            .DocumentsJsonBody<CancelRequest>(required: false)
             .Produces<SequenceView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/reschedule-pending", RescheduleAsync).RequireAuthorization(OperatorPolicy.AdminOnly)
             .WithSummary("Re-plan every pending step for the current mode and send rules").Produces<RescheduleResult>();

@@ -1,3 +1,4 @@
+using Christmas.Admin.ApiDocs;
 using System.Text.Json;
 using Christmas.Admin.Security;
 using Christmas.Core.Settings;
@@ -14,7 +15,7 @@ public static class SettingsApi
         group.MapGet("/testing-mode", GetAsync).WithSummary("Whether testing mode is on").Produces<TestingModeView>();
         group.MapPut("/testing-mode", PutAsync).RequireAuthorization(OperatorPolicy.AdminOnly)
             .WithSummary("Turn testing mode on or off (new sequences send at minutes, not days)")
-            .Accepts<TestingModeView>("application/json").Produces<TestingModeView>().ProducesValidationProblem();
+            .DocumentsJsonBody<TestingModeView>().Produces<TestingModeView>().ProducesValidationProblem();
         return api;
     }
 

@@ -1,3 +1,4 @@
+using Christmas.Admin.ApiDocs;
 using System.Text.Json;
 using Christmas.Admin.Security;
 using Christmas.Core.Common;
@@ -17,7 +18,7 @@ public static class SuppressionsApi
         group.MapGet("", SearchAsync).WithSummary("The suppression list, searchable and paged")
             .Produces<PagedView<SuppressionView>>().ProducesValidationProblem();
         group.MapPost("", AddAsync).WithSummary("Suppress an address by hand (reason `manual`)")
-            .Accepts<SuppressionRequest>("application/json")
+            .DocumentsJsonBody<SuppressionRequest>()
             .Produces<SuppressionView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         group.MapDelete("/{email}", RemoveAsync).RequireAuthorization(OperatorPolicy.AdminOnly)
             .WithSummary("Take an address off the list").Produces<SuppressionView>().ProducesProblem(StatusCodes.Status404NotFound);

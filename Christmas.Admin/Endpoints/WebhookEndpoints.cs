@@ -1,3 +1,4 @@
+using Christmas.Admin.ApiDocs;
 using Christmas.Admin.Security;
 using Christmas.Admin.Telemetry;
 using Christmas.Core.Webhooks;
@@ -18,7 +19,7 @@ public static class WebhookEndpoints
             .WithSummary("Receive a website webhook call (the integration guide's URL)")
             .WithDescription("Validates the body against the handler's fields, upserts the contact and starts (or deduplicates) the handler's sequence. " +
                 "An unknown handler and a wrong key both answer 404, byte for byte alike.")
-            .Accepts<System.Text.Json.Nodes.JsonObject>("application/json")
+            .DocumentsJsonBody<System.Text.Json.Nodes.JsonObject>()
             .Produces<WebhookResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -6,21 +6,22 @@ using Christmas.Tests.Fixtures;
 namespace Christmas.Tests.Admin.Telemetry;
 
 /// <summary>The app's own spans, as a tracing backend receives them (any listener of the Christmas.Campaign source).</summary>
-public sealed class TracingTests(SharedApp shared) : IClassFixture<SharedApp>, IDisposable
+public sealed class TracingTests : IClassFixture<SharedApp>, IDisposable
 {
+    private readonly SharedApp _shared;
     private readonly ConcurrentQueue<Activity> _stopped = new();
-    private readonly ActivityListener _listener = Listen();
+    private readonly ActivityListener _listener;
 
-    private ActivityListener Listen()
+    public TracingTests(SharedApp shared)
     {
-        var listener = new ActivityListener
+        _shared = shared;
+        _listener = new ActivityListener
         {
             ShouldListenTo = source => source.Name == CampaignTelemetry.Name,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = activity => _stopped.Enqueue(activity),
         };
-        ActivitySource.AddActivityListener(listener);
-        return listener;
+        ActivitySource.AddActivityListener(_listener);
     }
 
     public void Dispose() => _listener.Dispose();
@@ -29,7 +30,7 @@ public sealed class TracingTests(SharedApp shared) : IClassFixture<SharedApp>, I
     public async Task AWebhookCall_IsOneSpanUntilItsCommit_NamingHandlerAndExecution()
     {
         var email = $"trace{Guid.NewGuid():N}@example.com";
-        var response = await shared.App.PostWebhookAsync("signup-handler", Fixtures.Webhooks.Signup(email));
+        var response = await _shared.App.PostWebhookAsync("signup-handler", Fixtures.Webhooks.Signup(email));
         response.EnsureSuccessStatusCode();
         var executionId = (await TestApp.JsonAsync(response)).GetProperty("id").GetString();
 
