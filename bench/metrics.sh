@@ -30,11 +30,16 @@ for port in $ON_PORT $OFF_PORT; do
 done
 export ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production Admin__ApiToken=$TOKEN
 
-log "publishing Release builds (log: bench/results/metrics-build.log)"
-for project in Christmas.Admin/Christmas.Admin.csproj:app bench/Christmas.Bench/Christmas.Bench.csproj:tool; do
-  dotnet publish "$REPO/${project%%:*}" -c Release --artifacts-path "$TMP/artifacts" -o "$TMP/${project##*:}" >>"$RESULTS/metrics-build.log" 2>&1 \
-    || { tail -n 30 "$RESULTS/metrics-build.log" >&2; die "dotnet publish ${project%%:*}"; }
-done
+# APP_BUILD=dir TOOL_BUILD=dir reuse published builds (as delivery.sh does); else both are published here.
+if [[ -n ${APP_BUILD:-} && -n ${TOOL_BUILD:-} ]]; then
+  ln -s "$APP_BUILD" "$TMP/app"; ln -s "$TOOL_BUILD" "$TMP/tool"
+else
+  log "publishing Release builds (log: bench/results/metrics-build.log)"
+  for project in Christmas.Admin/Christmas.Admin.csproj:app bench/Christmas.Bench/Christmas.Bench.csproj:tool; do
+    dotnet publish "$REPO/${project%%:*}" -c Release --artifacts-path "$TMP/artifacts" -o "$TMP/${project##*:}" >>"$RESULTS/metrics-build.log" 2>&1 \
+      || { tail -n 30 "$RESULTS/metrics-build.log" >&2; die "dotnet publish ${project%%:*}"; }
+  done
+fi
 tool() { dotnet "$TMP/tool/Christmas.Bench.dll" "$@"; }
 # app DATA_DIR LOG VAR PORT [env...]: the published app on a data directory.
 app() { local data=$1 logfile=$2 var=$3 port=$4; shift 4
