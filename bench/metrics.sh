@@ -82,8 +82,12 @@ wrk_run metrics-warmup-off "$OFF_URL" 3 >/dev/null
 ON_RPS=() OFF_RPS=()
 for r in $(seq "$ROUNDS"); do
   log "round $r of $ROUNDS"
-  on=$(wrk_run "metrics-round$r-on" "$ON_URL" "$ROUND_SECONDS")
-  off=$(wrk_run "metrics-round$r-off" "$OFF_URL" "$ROUND_SECONDS")
+  # Odd rounds start with "on", even rounds with "off": neither always runs on a machine the other just warmed.
+  if (( r % 2 )); then
+    on=$(wrk_run "metrics-round$r-on" "$ON_URL" "$ROUND_SECONDS"); off=$(wrk_run "metrics-round$r-off" "$OFF_URL" "$ROUND_SECONDS")
+  else
+    off=$(wrk_run "metrics-round$r-off" "$OFF_URL" "$ROUND_SECONDS"); on=$(wrk_run "metrics-round$r-on" "$ON_URL" "$ROUND_SECONDS")
+  fi
   ON_RPS+=("$(field rps "$on")") OFF_RPS+=("$(field rps "$off")")
   fig "   round $r: on $(field rps "$on") req/s (p99 $(field p99_ms "$on") ms, non-2xx $(field non2xx "$on"))   off $(field rps "$off") req/s (p99 $(field p99_ms "$off") ms, non-2xx $(field non2xx "$off"))"
 done
