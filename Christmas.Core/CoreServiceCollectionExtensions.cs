@@ -18,6 +18,7 @@ using Christmas.Core.SendRules;
 using Christmas.Core.Settings;
 using Christmas.Core.Simulation;
 using Christmas.Core.Suppressions;
+using Christmas.Core.Telemetry;
 using Christmas.Core.Templates;
 using Christmas.Core.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
@@ -94,6 +95,7 @@ public static class CoreServiceCollectionExtensions
         services.AddDeliveryEvents();
         services.AddNotion();
         services.AddPrivacy();
+        services.AddCampaignTelemetry();
         return services;
     }
 }

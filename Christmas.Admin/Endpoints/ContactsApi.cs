@@ -9,11 +9,22 @@ public static class ContactsApi
     public static IEndpointRouteBuilder MapContactsApi(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/api/contacts").WithTags("Contacts");
-        group.MapGet("", SearchAsync);
-        group.MapGet("/export.csv", Export);
-        group.MapGet("/{email}", GetAsync);
-        group.MapGet("/{email}/export", ExportPersonAsync);
-        group.MapDelete("/{email}", EraseAsync).RequireAuthorization(OperatorPolicy.AdminOnly);
+        group.MapGet("", SearchAsync)
+            .WithSummary("Search contacts")
+            .WithDescription("`search` matches email, name and business; `segment` is CRITICAL, URGENT, OPTIMIZE or none; `sort` a field, `-` for descending.")
+            .Produces<PagedView<ContactSummary>>().ProducesValidationProblem();
+        group.MapGet("/export.csv", Export)
+            .WithSummary("The filtered contacts as CSV")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem();
+        group.MapGet("/{email}", GetAsync)
+            .WithSummary("One contact with its sequences and every step")
+            .Produces<ContactDetails>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{email}/export", ExportPersonAsync)
+            .WithSummary("Everything held about one person, as one JSON document")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
+        group.MapDelete("/{email}", EraseAsync).RequireAuthorization(OperatorPolicy.AdminOnly)
+            .WithSummary("Erase a person (Admin): personal data redacted, the address kept only as a keyed hash on the suppression list")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesValidationProblem();
         return api;
     }
 
@@ -25,7 +36,7 @@ public static class ContactsApi
         if (ParseFilter(search, segment, status, out var filter) is { } badFilter) return badFilter;
         if (ContactOrder.TryParse(sort, out var order) is { } sortError) return ApiResults.Invalid("sort", sortError);
         var found = await queries.SearchAsync(filter, order, paging, ct);
-        return TypedResults.Ok(new { results = found.Results, total = found.Total, page = found.PageNumber, size = found.Size });
+        return TypedResults.Ok(PagedView<ContactSummary>.From(found));
     }
 
     /// <summary>The filter's contacts as a CSV download, streamed in keyset batches (never all in memory).</summary>

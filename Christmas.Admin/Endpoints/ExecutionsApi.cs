@@ -20,14 +20,23 @@ public static class ExecutionsApi
         foreach (var root in MonitoringRoutes.Roots)
         {
             var group = api.MapGroup(root).WithTags("Executions");
-            group.MapGet("/executions", SearchAsync);
-            group.MapGet("/executions/search", SearchAsync);
-            group.MapGet("/executions/{id}", GetAsync).AcceptsQuery();
-            group.MapGet("/executions/{id}/logs", LogsAsync).AcceptsQuery();
-            group.MapGet("/logs/{id}", KestraLogsAsync).AcceptsQuery("minLevel");
+            group.MapGet("/executions", SearchAsync)
+                .WithSummary("Webhook calls (executions), newest first").Produces<ExecutionPage>().ProducesValidationProblem();
+            group.MapGet("/executions/search", SearchAsync)
+                .WithSummary("Search executions (Kestra's path, filters, sort and size up to 10,000)").Produces<ExecutionPage>().ProducesValidationProblem();
+            group.MapGet("/executions/{id}", GetAsync).AcceptsQuery()
+                .WithSummary("One execution: handler, payload, state, warnings").Produces<ExecutionView>().ProducesProblem(StatusCodes.Status404NotFound);
+            group.MapGet("/executions/{id}/logs", LogsAsync).AcceptsQuery()
+                .WithSummary("An execution's log lines (the guide's path)").Produces<IReadOnlyList<ExecutionLogView>>().ProducesProblem(StatusCodes.Status404NotFound);
+            group.MapGet("/logs/{id}", KestraLogsAsync).AcceptsQuery("minLevel")
+                .WithSummary("An execution's log lines (Kestra's path; [] for an unknown id)").Produces<IReadOnlyList<ExecutionLogView>>().ProducesValidationProblem();
             // Kestra 0.2x's path and 2.0's; taskRunId, revision and breakpoints mean nothing for a one-step flow, so they are refused.
-            group.MapPost("/executions/{id}/replay", ReplayAsync).AcceptsQuery().DisableAntiforgery();
-            group.MapPost("/executions/{id}/actions/replay", ReplayAsync).AcceptsQuery().DisableAntiforgery();
+            group.MapPost("/executions/{id}/replay", ReplayAsync).AcceptsQuery().DisableAntiforgery()
+                .WithSummary("Run a stored webhook call again as a new execution").Produces<ExecutionView>()
+                .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
+            group.MapPost("/executions/{id}/actions/replay", ReplayAsync).AcceptsQuery().DisableAntiforgery()
+                .WithSummary("Run a stored webhook call again (Kestra 2.0's path)").Produces<ExecutionView>()
+                .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
         }
         return api;
     }

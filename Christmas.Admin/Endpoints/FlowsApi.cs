@@ -15,8 +15,9 @@ public static class FlowsApi
         foreach (var root in MonitoringRoutes.Roots)
         {
             var group = api.MapGroup($"{root}/flows").WithTags("Flows");
-            group.MapGet("", List).AcceptsQuery();
-            group.MapGet("/{ns}", ListInNamespace).AcceptsQuery();
+            group.MapGet("", List).AcceptsQuery().WithSummary("The five handlers").Produces<IEnumerable<FlowView>>().ProducesValidationProblem();
+            group.MapGet("/{ns}", ListInNamespace).AcceptsQuery().WithSummary("The handlers of a namespace ([] for another namespace, as Kestra)")
+                .Produces<IEnumerable<FlowView>>().ProducesValidationProblem();
         }
         return api;
     }

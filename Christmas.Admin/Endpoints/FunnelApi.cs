@@ -9,7 +9,10 @@ public static class FunnelApi
 {
     public static IEndpointRouteBuilder MapFunnelApi(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/api/funnel", GetAsync).WithTags("Funnel");
+        api.MapGet("/api/funnel", GetAsync).WithTags("Funnel")
+            .WithSummary("Per email of a sequence: sent, delivered, opened, clicked, bounced, complained, unsubscribed")
+            .WithDescription("With `kind` (assessment, noshow, postcall, onboarding): that sequence's report; without: `{\"sequences\": [...]}` with all four.")
+            .Produces<FunnelReport>().ProducesValidationProblem();
         return api;
     }
 

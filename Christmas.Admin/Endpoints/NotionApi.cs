@@ -13,11 +13,17 @@ public static class NotionApi
     public static IEndpointRouteBuilder MapNotionApi(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/api/notion").WithTags("Notion");
-        group.MapGet("/status", StatusAsync);
-        group.MapPost("/check", CheckAsync);
-        group.MapPost("/resync", ResyncAsync).RequireAuthorization(OperatorPolicy.AdminOnly);
-        group.MapPost("/import/contacts", ImportContactsAsync).RequireAuthorization(OperatorPolicy.AdminOnly);
-        group.MapPost("/import/templates", ImportTemplatesAsync).RequireAuthorization(OperatorPolicy.AdminOnly);
+        group.MapGet("/status", StatusAsync).WithSummary("The mirror's status, backlog and last error").Produces<NotionStatus>();
+        group.MapPost("/check", CheckAsync).WithSummary("Check both databases' schemas now")
+            .Produces<NotionStatus>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/resync", ResyncAsync).RequireAuthorization(OperatorPolicy.AdminOnly)
+            .WithSummary("Queue every contact and sequence for a sync").Produces<ResyncView>().ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/import/contacts", ImportContactsAsync).RequireAuthorization(OperatorPolicy.AdminOnly)
+            .WithSummary("Import contacts from the old Notion database (`dryRun=true` to preview)")
+            .Produces<ContactImportSummary>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/import/templates", ImportTemplatesAsync).RequireAuthorization(OperatorPolicy.AdminOnly)
+            .WithSummary("Import templates from the old Notion database (`dryRun=true` to preview)")
+            .Produces<TemplateImportSummary>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }
 

@@ -6,7 +6,9 @@ public static class OutboxApi
 {
     public static IEndpointRouteBuilder MapOutboxApi(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/api/outbox", ListAsync).WithTags("Outbox");
+        api.MapGet("/api/outbox", ListAsync).WithTags("Outbox")
+            .WithSummary("Emails stored by the Outbox sender, newest first (`to` filters by recipient)")
+            .Produces<PagedView<OutboxMessageView>>().ProducesValidationProblem();
         return api;
     }
 
@@ -15,6 +17,6 @@ public static class OutboxApi
     {
         if (ApiResults.CheckPage(page, size, 25, out var paging) is { } bad) return bad;
         var found = await queries.ListAsync(to, paging, ct);
-        return TypedResults.Ok(new { results = found.Results, total = found.Total, page = found.PageNumber, size = found.Size });
+        return TypedResults.Ok(PagedView<OutboxMessageView>.From(found));
     }
 }

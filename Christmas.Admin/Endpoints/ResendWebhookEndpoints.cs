@@ -1,3 +1,4 @@
+using Christmas.Admin.ApiDocs;
 using System.Buffers;
 using Christmas.Core.Delivery.Events;
 using Christmas.Core.Delivery.Resend;
@@ -20,7 +21,12 @@ public static class ResendWebhookEndpoints
     public static IEndpointRouteBuilder MapResendWebhooks(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/api/resend").WithTags("Delivery events").AllowAnonymous()
-            .MapPost("/webhooks", ReceiveAsync).DisableAntiforgery();
+            .MapPost("/webhooks", ReceiveAsync).DisableAntiforgery()
+            .WithSummary("Resend's delivery events (Svix-signed)")
+            .WithDescription("Recorded raw and answered once committed; a redelivered svix-id is answered `duplicate: true`.")
+            .DocumentsJsonBody<System.Text.Json.Nodes.JsonObject>()
+            .Produces<ReceivedView>().ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         return app;
     }
 

@@ -1,6 +1,8 @@
+using Christmas.Admin.ApiDocs;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Christmas.Admin.Security;
+using Christmas.Core.Contacts;
 using Christmas.Core.Sequences;
 using Christmas.Core.Settings;
 using Christmas.Core.Webhooks;
@@ -10,14 +12,27 @@ namespace Christmas.Admin.Endpoints;
 public static class SequencesApi
 {
     public sealed record RescheduleResult(int Moved, string Mode);
+    /// <summary>The manual trigger's body as documented: <c>handler</c> plus that webhook's own fields.</summary>
+    public sealed record TriggerRequest(string Handler, string Email);
+    public sealed record CancelRequest(string? Reason);
 
     public static IEndpointRouteBuilder MapSequencesApi(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/api/sequences").WithTags("Sequences");
-        group.MapPost("", TriggerAsync);
-        group.MapPost("/{id:long}/cancel", CancelAsync);
-        group.MapPost("/reschedule-pending", RescheduleAsync).RequireAuthorization(OperatorPolicy.AdminOnly);
-        api.MapPost("/api/steps/{id:long}/resend", ResendAsync).WithTags("Sequences");
+        group.MapPost("", TriggerAsync)
+            .WithSummary("Start a sequence by hand: the webhook's body plus `handler`, with the webhook's validation")
+            .DocumentsJsonBody<TriggerRequest>()
+            .Produces<WebhookResponse>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        group.MapPost("/{id:long}/cancel", CancelAsync)
+            .WithSummary("End a sequence: its pending steps become cancelled (body optional)")
+            .DocumentsJsonBody<CancelRequest>(required: false)
+            .Produces<SequenceView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/reschedule-pending", RescheduleAsync).RequireAuthorization(OperatorPolicy.AdminOnly)
+            .WithSummary("Re-plan every pending step for the current mode and send rules").Produces<RescheduleResult>();
+        api.MapPost("/api/steps/{id:long}/resend", ResendAsync).WithTags("Sequences")
+            .WithSummary("Send a step again now (a new send with its own idempotency key)")
+            .Produces<StepView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }
 

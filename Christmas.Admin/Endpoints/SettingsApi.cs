@@ -1,3 +1,4 @@
+using Christmas.Admin.ApiDocs;
 using System.Text.Json;
 using Christmas.Admin.Security;
 using Christmas.Core.Settings;
@@ -11,8 +12,10 @@ public static class SettingsApi
     public static IEndpointRouteBuilder MapSettingsApi(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/api/settings").WithTags("Settings");
-        group.MapGet("/testing-mode", GetAsync);
-        group.MapPut("/testing-mode", PutAsync).RequireAuthorization(OperatorPolicy.AdminOnly);
+        group.MapGet("/testing-mode", GetAsync).WithSummary("Whether testing mode is on").Produces<TestingModeView>();
+        group.MapPut("/testing-mode", PutAsync).RequireAuthorization(OperatorPolicy.AdminOnly)
+            .WithSummary("Turn testing mode on or off (new sequences send at minutes, not days)")
+            .DocumentsJsonBody<TestingModeView>().Produces<TestingModeView>().ProducesValidationProblem();
         return api;
     }
 

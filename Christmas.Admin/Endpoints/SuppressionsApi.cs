@@ -1,3 +1,4 @@
+using Christmas.Admin.ApiDocs;
 using System.Text.Json;
 using Christmas.Admin.Security;
 using Christmas.Core.Common;
@@ -9,12 +10,18 @@ namespace Christmas.Admin.Endpoints;
 /// <summary><c>/api/suppressions</c>: the list (any operator), a manual addition (any operator), a removal (Admins).</summary>
 public static class SuppressionsApi
 {
+    public sealed record SuppressionRequest(string Email, string? Reason, string? Detail);
+
     public static IEndpointRouteBuilder MapSuppressionsApi(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/api/suppressions").WithTags("Suppressions");
-        group.MapGet("", SearchAsync);
-        group.MapPost("", AddAsync);
-        group.MapDelete("/{email}", RemoveAsync).RequireAuthorization(OperatorPolicy.AdminOnly);
+        group.MapGet("", SearchAsync).WithSummary("The suppression list, searchable and paged")
+            .Produces<PagedView<SuppressionView>>().ProducesValidationProblem();
+        group.MapPost("", AddAsync).WithSummary("Suppress an address by hand (reason `manual`)")
+            .DocumentsJsonBody<SuppressionRequest>()
+            .Produces<SuppressionView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapDelete("/{email}", RemoveAsync).RequireAuthorization(OperatorPolicy.AdminOnly)
+            .WithSummary("Take an address off the list").Produces<SuppressionView>().ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
@@ -23,7 +30,7 @@ public static class SuppressionsApi
     {
         if (ApiResults.CheckPage(page, size, 25, out var paging) is { } bad) return bad;
         var found = await operations.SearchAsync(search, paging, ct);
-        return TypedResults.Ok(new { results = found.Results, total = found.Total, page = found.PageNumber, size = found.Size });
+        return TypedResults.Ok(PagedView<SuppressionView>.From(found));
     }
 
     /// <summary><c>{"email": "...", "reason": "manual", "detail": "..."}</c>: reason may be left out; the others come from delivery itself.</summary>

@@ -1,5 +1,7 @@
 using Christmas.Admin.Endpoints.Monitoring;
+using Christmas.Admin.ApiDocs;
 using Christmas.Admin.Security;
+using Christmas.Admin.Telemetry;
 using Christmas.Core.Webhooks;
 
 namespace Christmas.Admin.Endpoints;
@@ -18,8 +20,18 @@ public static class WebhookEndpoints
     {
         foreach (var root in MonitoringRoutes.Roots)
         {
-            var group = app.MapGroup($"{root}/executions/webhook/christmas/handlers").WithTags("Webhooks").AllowAnonymous();
-            group.MapPost("/{handler}/{key}", ReceiveAsync).DisableAntiforgery();
+            var group = app.MapGroup($"{root}/executions/webhook/christmas/handlers").WithTags("Webhooks").AllowAnonymous().CountWebhookCalls();
+            group.MapPost("/{handler}/{key}", ReceiveAsync).DisableAntiforgery()
+                .WithSummary("Receive a website webhook call (the integration guide's URL)")
+                .WithDescription("Validates the body against the handler's fields, upserts the contact and starts (or deduplicates) the handler's sequence. " +
+                    "An unknown handler and a wrong key both answer 404, byte for byte alike.")
+                .DocumentsJsonBody<System.Text.Json.Nodes.JsonObject>()
+                .Produces<WebhookResponse>()
+                .ProducesValidationProblem()
+                .ProducesProblem(StatusCodes.Status404NotFound)
+                .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+                .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+                .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         }
         return app;
     }

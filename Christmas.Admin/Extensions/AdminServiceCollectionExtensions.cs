@@ -1,6 +1,8 @@
+using Christmas.Admin.ApiDocs;
 using Christmas.Admin.Endpoints;
 using Christmas.Admin.Health;
 using Christmas.Admin.Security;
+using Christmas.Admin.Telemetry;
 using Christmas.Core;
 using Christmas.Core.Persistence;
 using Microsoft.AspNetCore.DataProtection;
@@ -27,6 +29,9 @@ public static class AdminServiceCollectionExtensions
 
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
         services.AddConsoleSecurity();
+
+        builder.AddChristmasTelemetry();
+        services.AddChristmasApiDocs();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();

@@ -1,7 +1,9 @@
+using Christmas.Admin.ApiDocs;
 using Christmas.Admin.Components;
 using Christmas.Admin.Endpoints;
 using Christmas.Admin.Health;
 using Christmas.Admin.Security;
+using Christmas.Admin.Telemetry;
 using Christmas.Core.Persistence;
 using Christmas.Core.Templates;
 
@@ -45,6 +47,8 @@ public static class WebApplicationExtensions
             .MapFunnelApi()
             .MapSuppressionsApi()
             .MapSimulationsApi();
+        app.MapChristmasApiDocs();
+        app.MapChristmasMetrics();
         app.MapChristmasHangfireDashboard();
         app.MapAccountEndpoints();
         app.MapKestraUiRedirects();

@@ -5,6 +5,7 @@ using Christmas.Core.Delivery;
 using Christmas.Core.Persistence;
 using Christmas.Core.Sequences;
 using Christmas.Core.Suppressions;
+using Christmas.Core.Telemetry;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -26,12 +27,15 @@ public sealed class SendStepJob(
     SendRules.SendRuleSet rules,
     StepEmailComposer composer,
     Privacy.ErasedAddresses erased,
+    CampaignMetrics metrics,
     IOptions<SchedulerOptions> options,
     TimeProvider time,
     ILogger<SendStepJob> logger)
 {
     public async Task RunAsync(long stepId, CancellationToken cancellationToken)
     {
+        using var activity = CampaignTelemetry.Source.StartActivity("send step");
+        activity?.SetTag("christmas.step.id", stepId);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var step = await db.Steps
             .Include(s => s.Sequence).ThenInclude(q => q!.Steps)
@@ -59,7 +63,10 @@ public sealed class SendStepJob(
 
         sequence.CompleteIfDone(Now());
         // An event that arrived before this send was recorded is applied once the provider id is committed.
-        if (await TrySaveAsync(db, stepId, cancellationToken) && step.Status == StepStatus.Sent) deliverySignal.Wake();
+        if (!await TrySaveAsync(db, stepId, cancellationToken)) return;
+        metrics.SendFinished(step);
+        activity?.SetTag("christmas.step.status", step.Status.ToApiName());
+        if (step.Status == StepStatus.Sent) deliverySignal.Wake();
     }
 
     /// <summary>The message kept from this send's first attempt, else a new rendering, kept before it is sent.</summary>

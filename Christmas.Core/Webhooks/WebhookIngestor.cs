@@ -10,6 +10,7 @@ using Christmas.Core.Sequences;
 using Christmas.Core.SendRules;
 using Christmas.Core.Settings;
 using Christmas.Core.Suppressions;
+using Christmas.Core.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -38,9 +39,14 @@ public sealed class WebhookIngestor(
     /// <param name="originalId">The execution a replay runs again (recorded as the new one's originalId).</param>
     public async Task<IngestResult> IngestAsync(WebhookInput input, string trigger, CancellationToken ct, string? originalId = null)
     {
+        // The span ends once the group-commit writer has committed this call (webhook -> commit).
+        using var activity = CampaignTelemetry.Source.StartActivity("webhook ingest");
+        activity?.SetTag("christmas.handler", input.Handler.Name);
         var mode = await testingMode.IsEnabledAsync(ct) ? SequenceMode.Testing : SequenceMode.Production;
         var erasedKey = await erased.KeyAsync(input.Email, ct);
         var result = await writer.RunAsync((batch, token) => ApplyAsync(batch, input, erasedKey, trigger, originalId, mode, token), ct);
+        activity?.SetTag("christmas.execution.id", result.ExecutionId);
+        activity?.SetTag("christmas.deduplicated", result.Deduplicated);
         if (result.FirstDueAt is { } due) dispatchSignal.WakeIfEarlier(due);
         return result;
     }

@@ -15,6 +15,7 @@ var usage = """
                                                                 serves until killed; GET /bench/stats on port+1
       webhooks  --url URL --contacts 100 [--kind signup|assessment] [--each 10] [--concurrency 16] [--tag T]   exactly contacts*each posts
       delivery  --url URL --secret whsec_... [--seconds 10] [--concurrency 32] [--tag T] [--db campaign.db]   signed Resend events, closed loop
+      scrape    --url URL/metrics --token T [--runs 50] [--pause-ms 0]   times of GET /metrics with the bearer token
       plot      --tsv growth.tsv --out growth.png [--title T]    PNG of the costs against contacts (log scales)
       simulate  --db campaign.db [--seed 10000] [--days 10] [--runs 3]   seeds active sequences, times the simulator in process
                 [--url URL --token T]                          or one POST /api/simulations to the running app
@@ -36,6 +37,7 @@ try
         "notion-standin" => await NotionStandInCommand.RunAsync(options),
         "webhooks" => await WebhooksCommand.RunAsync(options),
         "delivery" => await DeliveryCommand.RunAsync(options),
+        "scrape" => await ScrapeCommand.RunAsync(options),
         "plot" => PlotCommand.Run(options),
         "simulate" => await SimulateCommand.RunAsync(options),
         _ => Fail(usage),

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Christmas.Core.Persistence;
 using Christmas.Core.Persistence.Dialects;
+using Christmas.Core.Telemetry;
 
 namespace Christmas.Core.Delivery.Events;
 
@@ -10,7 +11,7 @@ namespace Christmas.Core.Delivery.Events;
 /// Records a verified provider event raw, through the group-commit writer (the app's one
 /// writer), and wakes the loop that applies it. A redelivered <c>svix-id</c> is not stored again.
 /// </summary>
-public sealed class DeliveryEventIntake(GroupCommitWriter writer, DeliverySignal signal, TimeProvider time)
+public sealed class DeliveryEventIntake(GroupCommitWriter writer, DeliverySignal signal, CampaignMetrics metrics, TimeProvider time)
 {
     private const string InsertSql = """
         INSERT INTO "DeliveryEvents" ("SvixId", "Type", "EmailId", "OccurredAt", "ReceivedAt", "PayloadJson", "StepId", "AppliedAt", "Outcome", "Attempts", "RetryAt")
@@ -69,6 +70,7 @@ public sealed class DeliveryEventIntake(GroupCommitWriter writer, DeliverySignal
             return await insert.ExecuteScalarAsync(token) as long?;
         }, ct);
         if (id is not null) signal.Wake();
+        metrics.DeliveryEventReceived(type, duplicate: id is null);
         return new Recorded(id, id is null);
     }
 }

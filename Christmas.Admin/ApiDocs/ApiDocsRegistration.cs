@@ -1,0 +1,34 @@
+using Christmas.Admin.Security;
+using Scalar.AspNetCore;
+
+namespace Christmas.Admin.ApiDocs;
+
+/// <summary>The operator API described (OpenAPI at <c>/openapi/v1.json</c>) and browsable (Scalar at <c>/api/docs</c>), both behind sign-in.</summary>
+public static class ApiDocsRegistration
+{
+    public const string DocumentName = "v1";
+    public const string DocumentPath = "/openapi/{documentName}.json";
+    public const string ReferencePath = "/api/docs";
+
+    public static IServiceCollection AddChristmasApiDocs(this IServiceCollection services)
+    {
+        services.AddOpenApi(DocumentName, o =>
+        {
+            // The API only: not the console's pages, the unsubscribe pages or the sign-out form.
+            o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+            o.AddDocumentTransformer<OperatorApiDocumentTransformer>();
+            o.AddOperationTransformer<OperatorAuthOperationTransformer>();
+            o.AddOperationTransformer<RequestBodyOperationTransformer>();
+        });
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapChristmasApiDocs(this IEndpointRouteBuilder app)
+    {
+        app.MapOpenApi(DocumentPath).RequireAuthorization(OperatorPolicy.Name);
+        // Scalar reads the document from its default route, /openapi/{documentName}.json, with the page's cookie.
+        app.MapScalarApiReference(ReferencePath, o => o.Title = "Christmas Campaign Console API")
+            .RequireAuthorization(OperatorPolicy.Name);
+        return app;
+    }
+}
