@@ -82,10 +82,9 @@ public sealed class SimulationLoader(IDbContextFactory<CampaignDbContext> contex
     private async Task<Dictionary<string, (SuppressionReason Reason, DateTime Since)>> ErasedAsync(
         CampaignDbContext db, List<string> emails, CancellationToken ct)
     {
+        if (emails.Count == 0 || !await erased.MayHaveKeysAsync(ct)) return [];
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var email in emails)
-            if (await erased.ExistingKeyAsync(email, ct) is { } key) keys[key] = email;
-        if (keys.Count == 0) return [];
+        foreach (var email in emails) keys[await erased.KeyAsync(email, ct)] = email;
         var listed = await ListedAsync(db, keys.Keys.ToList(), ct);
         return listed.ToDictionary(l => keys[l.Key], l => l.Value, StringComparer.Ordinal);
     }

@@ -16,10 +16,8 @@ namespace Christmas.Core.Delivery.Unsubscribe;
 /// </summary>
 public sealed class UnsubscribeTokens(IDbContextFactory<CampaignDbContext> contexts, IOptions<CampaignOptions> options, TimeProvider time)
 {
-    private const string SecretKey = "unsubscribe_secret";
     private const int MacBytes = 16;
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private byte[]? _secret;
+    private readonly StoredSecret _stored = new(contexts, time, "unsubscribe_secret");
 
     public async Task<string> CreateAsync(long contactId, CancellationToken ct)
     {
@@ -47,38 +45,7 @@ public sealed class UnsubscribeTokens(IDbContextFactory<CampaignDbContext> conte
     private static byte[] Mac(byte[] secret, ReadOnlySpan<byte> contactId) =>
         HMACSHA256.HashData(secret, contactId)[..MacBytes];
 
-    private async Task<byte[]> SecretAsync(CancellationToken ct)
-    {
-        if (_secret is { } known) return known;
-        if (!string.IsNullOrEmpty(options.Value.UnsubscribeSecret))
-            return _secret = Encoding.UTF8.GetBytes(options.Value.UnsubscribeSecret);
-        await _gate.WaitAsync(ct);
-        try
-        {
-            if (_secret is { } loaded) return loaded;
-            await using var db = await contexts.CreateDbContextAsync(ct);
-            var row = await db.Settings.FirstOrDefaultAsync(s => s.Key == SecretKey, ct);
-            if (row is null)
-            {
-                // Generated once and kept: links in emails already sent must keep working.
-                row = new Setting(SecretKey, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), time.GetUtcNow().UtcDateTime);
-                db.Settings.Add(row);
-                try
-                {
-                    await db.SaveChangesAsync(ct);
-                }
-                catch (DbUpdateException)
-                {
-                    // Another instance on the shared database generated it first: use theirs.
-                    await using var again = await contexts.CreateDbContextAsync(ct);
-                    row = await again.Settings.AsNoTracking().FirstAsync(s => s.Key == SecretKey, ct);
-                }
-            }
-            return _secret = Convert.FromBase64String(row.Value);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    // Generated once and kept: links in emails already sent must keep working.
+    private async ValueTask<byte[]> SecretAsync(CancellationToken ct) =>
+        string.IsNullOrEmpty(options.Value.UnsubscribeSecret) ? await _stored.GetAsync(ct) : Encoding.UTF8.GetBytes(options.Value.UnsubscribeSecret);
 }

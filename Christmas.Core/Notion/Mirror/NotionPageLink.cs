@@ -39,14 +39,8 @@ public sealed class NotionPageLink
 
     public void MarkSynced(string pageId, string? url, DateTime now)
     {
-        PageId = pageId;
-        PageUrl = url ?? PageUrl;
-        Pending = false;
-        PendingSince = null;
-        SyncedAt = now;
-        LastError = null;
-        FailedAttempts = 0;
-        RetryAt = null;
+        Found(pageId, url);
+        Settle(now);
     }
 
     /// <summary>The page was found (by its key) or created: keep its id even if the rest of the sync fails.</summary>
@@ -66,8 +60,13 @@ public sealed class NotionPageLink
     /// <summary>The page was trashed because its person was erased: no page any more, nothing pending.</summary>
     public void MarkTrashed(DateTime now)
     {
-        PageId = null;
-        PageUrl = null;
+        ForgetPage();
+        Settle(now);
+    }
+
+    /// <summary>Nothing pending or failing any more, as of <paramref name="now"/>.</summary>
+    private void Settle(DateTime now)
+    {
         Pending = false;
         PendingSince = null;
         SyncedAt = now;
