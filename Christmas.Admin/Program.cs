@@ -1,6 +1,6 @@
 using Christmas.Admin.Extensions;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(AppStartOptions.For(args));
 builder.AddChristmasAdmin();
 
 var app = builder.Build();

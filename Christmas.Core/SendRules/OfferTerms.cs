@@ -6,7 +6,9 @@ namespace Christmas.Core.SendRules;
 /// <summary>The offer's end as templates show it, in <c>Campaign:DefaultTimeZone</c>: the campaign's own calendar.</summary>
 public static class OfferTerms
 {
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
+    // The invariant culture's month names and AM/PM are English, and it exists in every process:
+    // the app runs with invariant globalization, where asking for "en-US" throws.
+    private static readonly CultureInfo English = CultureInfo.InvariantCulture;
 
     /// <summary><c>offer_ends_at</c>, e.g. "December 20, 2026 at 11:59 PM".</summary>
     public static string EndsAtText(DateTime endUtc, DateTimeZone zone) =>
