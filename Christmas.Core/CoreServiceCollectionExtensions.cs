@@ -55,6 +55,8 @@ public static class CoreServiceCollectionExtensions
         // console: contacts
         services.AddSingleton<ContactCsvExport>();
         services.AddSingleton<ExecutionQueries>();
+        services.AddSingleton<RefusedCallLog>();
+        services.AddHostedService<RefusedCallWriter>();
         // console: dashboard, executions, outbox
         services.AddSingleton<Dashboard.DashboardQueries>(); // full name: no using line for other helpers to collide with
         services.AddSingleton<SequenceOperations>();

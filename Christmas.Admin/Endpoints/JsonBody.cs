@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Unicode;
+using Christmas.Core.Executions;
 
 namespace Christmas.Admin.Endpoints;
 
@@ -16,13 +17,18 @@ public sealed class JsonBody : IDisposable
 
     private readonly JsonDocument? _document;
 
-    private JsonBody(JsonDocument? document, IResult? error)
+    private JsonBody(JsonDocument? document, IResult? error, byte[]? refusedPrefix = null, bool truncated = false)
     {
         _document = document;
         Error = error;
+        RefusedPrefix = refusedPrefix;
+        RefusedTruncated = truncated;
     }
 
     public IResult? Error { get; }
+    /// <summary>When the body was read and refused: its first <see cref="RefusedCall.MaxBodyBytes"/> bytes, kept for the refused call's record.</summary>
+    public byte[]? RefusedPrefix { get; }
+    public bool RefusedTruncated { get; }
     public JsonElement Root => _document!.RootElement;
 
     /// <param name="maxBytes">The limit; <see cref="MaxBytes"/> (the webhooks') unless an endpoint takes more (a simulation's list of calls).</param>
@@ -36,18 +42,18 @@ public sealed class JsonBody : IDisposable
         try
         {
             var length = await ReadUpToAsync(request.Body, buffer, maxBytes, ct);
-            if (length > maxBytes) return TooLarge(maxBytes);
+            if (length > maxBytes) return TooLarge(maxBytes, buffer, length);
             if (length == 0) return Fail(StatusCodes.Status400BadRequest, "Bad Request", "The body is empty; send a JSON object.");
             // The parser checks UTF-8 only when it decodes a string, so a bad byte in a name or in the raw text kept for the execution would surface later as a 500.
             if (!Utf8.IsValid(buffer.AsSpan(0, length)))
-                return Fail(StatusCodes.Status400BadRequest, "Bad Request", "The body is not valid UTF-8.");
+                return Fail(StatusCodes.Status400BadRequest, "Bad Request", "The body is not valid UTF-8.", buffer, length);
             try
             {
                 return new JsonBody(JsonDocument.Parse(buffer.AsMemory(0, length), ParseOptions), null);
             }
             catch (JsonException ex)
             {
-                return Fail(StatusCodes.Status400BadRequest, "Bad Request", $"The body is not valid JSON: {ex.Message}");
+                return Fail(StatusCodes.Status400BadRequest, "Bad Request", $"The body is not valid JSON: {ex.Message}", buffer, length);
             }
         }
         finally
@@ -73,9 +79,10 @@ public sealed class JsonBody : IDisposable
         && media.MediaType is { } type
         && (type.Equals("application/json", StringComparison.OrdinalIgnoreCase) || type.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
 
-    private static JsonBody TooLarge(int maxBytes) =>
-        Fail(StatusCodes.Status413PayloadTooLarge, "Payload Too Large", $"The body must be at most {maxBytes / 1024} KiB.");
+    private static JsonBody TooLarge(int maxBytes, byte[]? read = null, int length = 0) =>
+        Fail(StatusCodes.Status413PayloadTooLarge, "Payload Too Large", $"The body must be at most {maxBytes / 1024} KiB.", read, length);
 
-    private static JsonBody Fail(int status, string title, string detail) =>
-        new(null, TypedResults.Problem(statusCode: status, title: title, detail: detail));
+    private static JsonBody Fail(int status, string title, string detail, byte[]? read = null, int length = 0) =>
+        new(null, TypedResults.Problem(statusCode: status, title: title, detail: detail),
+            read?.AsSpan(0, Math.Min(length, RefusedCall.MaxBodyBytes)).ToArray(), length > RefusedCall.MaxBodyBytes);
 }

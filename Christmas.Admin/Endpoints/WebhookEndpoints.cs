@@ -37,15 +37,22 @@ public static class WebhookEndpoints
     }
 
     private static async Task<IResult> ReceiveAsync(string handler, string key, HttpRequest request,
-        HandlerCatalog handlers, WebhookKeys keys, WebhookCall call, CancellationToken ct)
+        HandlerCatalog handlers, WebhookKeys keys, WebhookCall call, WebhookRefusals refusals, CancellationToken ct)
     {
         var definition = handlers.Find(handler);
         // An unknown handler and a wrong key answer byte for byte alike (no trace id), so the URL
-        // space cannot be probed.
-        if (definition is null || !SecretComparer.Matches(key, keys.KeyFor(definition)))
-            return NotFound;
+        // space cannot be probed; the recorded reason tells the operator which it was.
+        if (definition is null)
+            return await refusals.RefuseAsync(request, handler, NotFound, ct, $"no handler is named '{handler}'");
+        if (!SecretComparer.Matches(key, keys.KeyFor(definition)))
+            return await refusals.RefuseAsync(request, definition.Name, NotFound, ct,
+                $"wrong key in the URL: it does not match this handler's key (Webhooks:Keys:{definition.Name}; Settings shows it)");
 
         using var body = await JsonBody.ReadAsync(request, ct);
-        return body.Error ?? await call.HandleAsync(definition, body, "webhook", ct);
+        if (body.Error is { } refused) return await refusals.RefuseAsync(request, definition.Name, refused, ct, body: body);
+        var result = await call.HandleAsync(definition, body, "webhook", ct);
+        return result is IStatusCodeHttpResult { StatusCode: StatusCodes.Status400BadRequest }
+            ? await refusals.RefuseAsync(request, definition.Name, result, ct, body: body)
+            : result;
     }
 }

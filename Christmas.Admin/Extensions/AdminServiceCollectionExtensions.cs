@@ -26,6 +26,7 @@ public static class AdminServiceCollectionExtensions
         services.AddChristmasCore();
         services.AddChristmasHangfire();
         services.AddSingleton<WebhookCall>();
+        services.AddSingleton<WebhookRefusals>();
 
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
         services.AddConsoleSecurity();

@@ -2,7 +2,11 @@ using Christmas.Core.Sequences;
 
 namespace Christmas.Core.Executions;
 
-/// <summary>One accepted webhook call (or manual trigger), recorded like a Kestra execution.</summary>
+/// <summary>
+/// One webhook call (or manual trigger), recorded like a Kestra execution: accepted calls end in SUCCESS;
+/// calls we refused (<see cref="Refused"/>) in FAILED with the HTTP status and the reason, so the person
+/// who must fix the caller can see them.
+/// </summary>
 public sealed class Execution
 {
     public const string Namespace = "christmas.handlers";
@@ -24,6 +28,10 @@ public sealed class Execution
     public Sequence? Sequence { get; private set; }
     public bool Deduplicated { get; private set; }
     public List<ExecutionLogLine> Logs { get; private set; } = [];
+    /// <summary>The status a refused call was answered with (400, 404, 413, 415, 429); null for an accepted call.</summary>
+    public int? HttpStatus { get; private set; }
+    /// <summary>Why it was refused, for operators (the caller got a vaguer answer for a wrong key).</summary>
+    public string? Reason { get; private set; }
 
     private Execution() { }
 
@@ -37,6 +45,21 @@ public sealed class Execution
         PayloadJson = payloadJson;
         ContactEmail = contactEmail;
         OriginalId = originalId;
+    }
+
+    /// <summary>A call we refused: nothing else was stored, nothing started.</summary>
+    public static Execution Refused(RefusedCall call, DateTime now)
+    {
+        var execution = new Execution(ExecutionIds.New(now), call.Handler, "webhook", call.ReceivedAt, call.PayloadJson(), contactEmail: null)
+        {
+            State = ExecutionState.Failed,
+            HttpStatus = call.Status,
+            Reason = call.Reason,
+        };
+        execution.Logs.Add(new ExecutionLogLine(now, LogLevelName.Error, $"Refused with {call.Status}: {call.Reason}"));
+        execution.Info(now, call.Details());
+        execution.Finish(now, sequenceId: null, deduplicated: false);
+        return execution;
     }
 
     public IEnumerable<string> Warnings => Logs.Where(l => l.Level == LogLevelName.Warn).Select(l => l.Message);

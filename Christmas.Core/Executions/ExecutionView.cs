@@ -6,7 +6,7 @@ namespace Christmas.Core.Executions;
 /// An execution in Kestra's shape (its <c>Execution</c> schema: id, namespace, flowId, flowRevision, state,
 /// labels, originalId, deleted, metadata, trigger with the body at <c>trigger.variables.body</c>), followed
 /// by our own fields: handler, triggeredBy, receivedAt, contactEmail, sequenceId, deduplicated, warnings,
-/// payload and the ids of the executions that replayed this one.
+/// payload, the ids of the executions that replayed this one, and for a refused call its HTTP status and reason.
 /// </summary>
 public sealed record ExecutionView(
     string Id,
@@ -28,8 +28,13 @@ public sealed record ExecutionView(
     bool Deduplicated,
     IReadOnlyList<string> Warnings,
     JsonElement Payload,
-    IReadOnlyList<string> Replays)
+    IReadOnlyList<string> Replays,
+    int? HttpStatus = null,
+    string? Reason = null)
 {
+    /// <summary>A call we refused (<c>state.current</c> FAILED): nothing was stored, nothing started.</summary>
+    public bool Refused => HttpStatus is not null;
+
     /// <summary>Our flows never change shape, so every execution ran revision 1.</summary>
     public const int Revision = 1;
     /// <summary>Kestra's open-source tenant.</summary>

@@ -3,6 +3,7 @@ namespace Christmas.Core.Executions;
 /// <summary>Kestra's log level names (its <c>Level</c> enum: ERROR, WARN, INFO, DEBUG, TRACE).</summary>
 public static class LogLevelName
 {
+    public const string Error = "ERROR";
     public const string Info = "INFO";
     public const string Warn = "WARN";
 

@@ -20,6 +20,7 @@ public sealed class CampaignMetrics
     private readonly Counter<long> _sends;
     private readonly Histogram<double> _sendLag;
     private readonly Counter<long> _deliveryEvents;
+    private readonly Counter<long> _refused;
     private readonly IOptionsMonitor<EmailOptions> _email;
 
     public CampaignMetrics(IMeterFactory meters, IOptionsMonitor<EmailOptions> email)
@@ -35,7 +36,12 @@ public sealed class CampaignMetrics
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LagBuckets });
         _deliveryEvents = meter.CreateCounter<long>("christmas.delivery.events", "{event}",
             "Provider delivery events received, by type and outcome (recorded, duplicate).");
+        _refused = meter.CreateCounter<long>("christmas.webhooks.refused", "{call}",
+            "Webhook calls refused, by HTTP status and whether the call was kept as a FAILED execution (recorded, dropped: more came than could be written).");
     }
+
+    public void WebhookRefused(int status, bool recorded) =>
+        _refused.Add(1, new KeyValuePair<string, object?>("status", status), new KeyValuePair<string, object?>("outcome", recorded ? "recorded" : "dropped"));
 
     public void WebhookHandled(string handler, string outcome) =>
         _webhooks.Add(1, new KeyValuePair<string, object?>("handler", handler), new KeyValuePair<string, object?>("outcome", outcome));

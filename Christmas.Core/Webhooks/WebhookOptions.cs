@@ -2,7 +2,8 @@ namespace Christmas.Core.Webhooks;
 
 /// <summary>
 /// Section <c>Webhooks</c>: <c>Webhooks:Keys:&lt;handler&gt;</c> overrides a handler's key;
-/// <c>Webhooks:AllowedOrigins</c> lists the websites allowed to call the webhooks from a browser (CORS; none by default).
+/// <c>Webhooks:AllowedOrigins</c> lists the websites allowed to call the webhooks from a browser (CORS; none by default);
+/// <c>Webhooks:RefusedKept</c> bounds the refused calls kept.
 /// </summary>
 public sealed class WebhookOptions
 {
@@ -10,4 +11,6 @@ public sealed class WebhookOptions
     public Dictionary<string, string> Keys { get; set; } = [];
     /// <summary>Origins such as <c>https://www.example.com</c>; an entry may hold several separated by commas.</summary>
     public List<string> AllowedOrigins { get; set; } = [];
+    /// <summary>How many refused calls are kept as FAILED executions (the newest); a flood of them cannot grow the database.</summary>
+    public int RefusedKept { get; set; } = 10_000;
 }

@@ -393,6 +393,9 @@ namespace Christmas.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int?>("HttpStatus")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Logs")
                         .IsRequired()
                         .HasColumnType("text");
@@ -404,6 +407,10 @@ namespace Christmas.Migrations.PostgreSql.Migrations
                     b.Property<string>("PayloadJson")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
@@ -428,6 +435,9 @@ namespace Christmas.Migrations.PostgreSql.Migrations
                     b.HasIndex("SequenceId");
 
                     b.HasIndex("FlowId", "ReceivedAt");
+
+                    b.HasIndex(new[] { "ReceivedAt" }, "IX_Executions_Refused_ReceivedAt")
+                        .HasFilter("\"HttpStatus\" IS NOT NULL");
 
                     b.ToTable("Executions");
                 });

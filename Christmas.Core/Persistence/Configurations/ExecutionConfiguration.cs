@@ -18,6 +18,9 @@ public sealed class ExecutionConfiguration : IEntityTypeConfiguration<Execution>
             v => ExecutionLogJson.Serialize(v),
             v => ExecutionLogJson.Deserialize(v),
             new ValueComparer<List<ExecutionLogLine>>((a, b) => a!.SequenceEqual(b!), v => v.Count, v => v.ToList()));
+        b.Property(e => e.Reason).HasMaxLength(2000);
+        // Only refused calls carry a status: trimming them to Webhooks:RefusedKept reads this index alone.
+        b.HasIndex(e => e.ReceivedAt, "IX_Executions_Refused_ReceivedAt").HasFilter("\"HttpStatus\" IS NOT NULL");
         b.HasOne(e => e.Sequence).WithMany().HasForeignKey(e => e.SequenceId);
         b.Ignore(e => e.Warnings);
     }

@@ -378,6 +378,9 @@ namespace Christmas.Core.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("HttpStatus")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Logs")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -388,6 +391,10 @@ namespace Christmas.Core.Persistence.Migrations
 
                     b.Property<string>("PayloadJson")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ReceivedAt")
@@ -413,6 +420,9 @@ namespace Christmas.Core.Persistence.Migrations
                     b.HasIndex("SequenceId");
 
                     b.HasIndex("FlowId", "ReceivedAt");
+
+                    b.HasIndex(new[] { "ReceivedAt" }, "IX_Executions_Refused_ReceivedAt")
+                        .HasFilter("\"HttpStatus\" IS NOT NULL");
 
                     b.ToTable("Executions");
                 });

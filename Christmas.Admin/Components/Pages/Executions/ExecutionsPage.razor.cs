@@ -9,7 +9,7 @@ namespace Christmas.Admin.Components.Pages.Executions;
 /// <summary>The webhook calls, Kestra-like: server-paged, filtered by flow and state, one row opens its details.</summary>
 public partial class ExecutionsPage
 {
-    private static readonly string[] States = [ExecutionState.Success];
+    private static readonly string[] States = [ExecutionState.Success, ExecutionState.Failed];
     private MudTable<ExecutionView>? _table;
 
     [Inject] private ExecutionQueries Queries { get; set; } = default!;
