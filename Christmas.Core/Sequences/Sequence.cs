@@ -1,3 +1,4 @@
+using Christmas.Core.Common;
 using Christmas.Core.Contacts;
 
 namespace Christmas.Core.Sequences;
@@ -53,13 +54,30 @@ public sealed class Sequence
     /// <summary>Its contact was erased: the webhook body it kept (names, answers, the address) goes.</summary>
     public void RedactPayload() => PayloadJson = "{}";
 
-    /// <summary>Marks the sequence completed once none of its steps is waiting or in flight.</summary>
+    /// <summary>
+    /// Ends the sequence once none of its steps is waiting or in flight: completed when we sent at least
+    /// one of its emails, else skipped with why (an email the website sent itself is not ours).
+    /// </summary>
     public void CompleteIfDone(DateTime now)
     {
         if (Status != SequenceStatus.Active || Steps.Any(s => s.IsPending)) return;
-        Status = SequenceStatus.Completed;
         EndedAt = now;
-        EndedReason ??= "all steps done";
+        if (Steps.Any(s => s is { Status: StepStatus.Sent, SentBy: not Sequences.SentBy.Website }))
+        {
+            Status = SequenceStatus.Completed;
+            EndedReason ??= "all steps done";
+            return;
+        }
+        Status = SequenceStatus.Skipped;
+        EndedReason ??= NothingSentReason(Steps);
+    }
+
+    /// <summary>"nothing sent: overdue", or each distinct reason of the steps we did not send.</summary>
+    public static string NothingSentReason(IEnumerable<Step> steps)
+    {
+        var reasons = steps.Where(s => s.SentBy != Sequences.SentBy.Website)
+            .Select(s => s.LastError ?? s.Status.ToApiName()).Distinct().ToList();
+        return reasons.Count == 0 ? "nothing sent" : "nothing sent: " + string.Join("; ", reasons);
     }
 
     /// <summary>Moves the scheduled steps to <paramref name="mode"/>'s offsets (see <see cref="StepPlanner.Reschedule"/>).</summary>

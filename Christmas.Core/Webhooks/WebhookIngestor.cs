@@ -96,6 +96,8 @@ public sealed class WebhookIngestor(
                 if (!created) await EndSupersededAsync(batch.Db, contactId, definition, execution, now, ct);
                 firstDue = steps.Where(s => s.Status == StepStatus.Scheduled).Select(s => (DateTime?)s.NotBefore).Min();
                 LogPlan(execution, definition, mode, steps, now);
+                if (NothingToSend.Warning(steps, input.AnchorAt, now, options.Value.OverdueGrace, rules.OfferEndsAt) is { } nothing)
+                    execution.Warn(now, nothing);
             }
         }
         else if (input.Handler.Starts is null)

@@ -166,15 +166,24 @@ public abstract class WebhookBehaviourTests
     }
 
     [Fact]
-    public async Task AnOldAnchor_SkipsStepsOverdueBeyondTheGrace()
+    public async Task AnOldAnchor_SkipsStepsOverdueBeyondTheGrace_WarnsWhy_AndTheSequenceIsSkippedNotCompleted()
     {
         var email = NewEmail();
         // The guide's own example date: long past, so every step is overdue by more than 12 h.
-        await PostOkAsync("assessment-handler", Fixtures.Webhooks.Assessment(new DateTimeOffset(2025, 12, 1, 10, 30, 0, TimeSpan.Zero), email));
+        var anchor = new DateTimeOffset(2025, 12, 1, 10, 30, 0, TimeSpan.Zero);
+        var answer = await PostOkAsync("assessment-handler", Fixtures.Webhooks.Assessment(anchor, email));
 
+        var days = (int)Math.Floor((DateTime.UtcNow - anchor.UtcDateTime).TotalDays);
+        var warning = Assert.Single(answer.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.StartsWith("No email will be sent"));
+        Assert.Equal($"No email will be sent: every email is past Campaign:OverdueGrace (12 h): the anchor 2025-12-01 is {days} days ago.", warning.GetString());
         var sequence = Assert.Single(await SequencesOfAsync(email));
         Assert.All(sequence.Steps.Where(s => s.Number > 1), s => Assert.Equal((StepStatus.Skipped, "overdue"), (s.Status, s.LastError)));
-        Assert.Equal(SequenceStatus.Completed, sequence.Status);
+        // Email #1 was the website's: we sent nothing, so nothing shows green.
+        Assert.Equal((SequenceStatus.Skipped, "nothing sent: overdue"), (sequence.Status, sequence.EndedReason));
+
+        var contact = await TestApp.JsonAsync(await App.Api.GetAsync($"/api/contacts/{email}"));
+        var view = Assert.Single(contact.GetProperty("sequences").EnumerateArray());
+        Assert.Equal("skipped", view.GetProperty("status").GetString());
     }
 
     [Fact]

@@ -86,10 +86,10 @@ public class StepTests
     }
 
     [Fact]
-    public void ASequenceWhoseStepsAreAllOverdue_IsCompletedAtCreation()
+    public void ASequenceWhoseStepsAreAllOverdue_IsSkippedAtCreation_WithWhy()
     {
         var skipped = Step.Skipped(Definition, Now.AddDays(-3), "overdue");
         var sequence = new Sequence(1, SequenceKind.Assessment, SequenceMode.Production, "k", Now, Now, "{}", "e", [skipped]);
-        Assert.Equal(SequenceStatus.Completed, sequence.Status);
+        Assert.Equal((SequenceStatus.Skipped, "nothing sent: overdue"), (sequence.Status, sequence.EndedReason));
     }
 }

@@ -21,10 +21,14 @@ public static class ContactColors
         _ => Color.Default,
     };
 
+    public static string SequenceStatusLabel(string status) => status == "skipped" ? "skipped: nothing sent" : status;
+
     public static Color SequenceStatus(string status) => status switch
     {
         "active" => Color.Info,
         "completed" => Color.Success,
+        // Ended without sending anything: worth a look, never green.
+        "skipped" => Color.Warning,
         _ => Color.Default,
     };
 
