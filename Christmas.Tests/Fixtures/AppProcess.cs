@@ -26,11 +26,15 @@ public sealed class AppProcess : IAsyncDisposable
     public string LogFile { get; }
     public bool HasExited => _process.HasExited;
 
-    public static async Task<AppProcess> StartAsync(IDictionary<string, string?> settings, string logFile)
+    /// <param name="appDll">The app to run: the build next to the tests unless given (a published app).</param>
+    /// <param name="workingDirectory">Where it is started from; the test's own directory unless given.</param>
+    public static async Task<AppProcess> StartAsync(IDictionary<string, string?> settings, string logFile,
+        string? appDll = null, string? workingDirectory = null)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(AdminDll());
+        if (workingDirectory is not null) start.WorkingDirectory = workingDirectory;
+        start.ArgumentList.Add(appDll ?? AdminDll());
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
@@ -82,13 +86,17 @@ public sealed class AppProcess : IAsyncDisposable
     /// <summary>The app's own build output, next to this test project's in the repository.</summary>
     private static string AdminDll()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Christmas.slnx"))) dir = dir.Parent;
-        if (dir is null) throw new InvalidOperationException("The repository root (Christmas.slnx) was not found above the test binaries.");
         // Same configuration and framework as the tests: bin/<Configuration>/<tfm>.
         var tests = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/'));
-        var dll = Path.Combine(dir.FullName, "Christmas.Admin", "bin", tests.Parent!.Name, tests.Name, "Christmas.Admin.dll");
+        var dll = Path.Combine(RepositoryRoot(), "Christmas.Admin", "bin", tests.Parent!.Name, tests.Name, "Christmas.Admin.dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException("Build Christmas.Admin first (dotnet test Christmas.slnx does).", dll);
+    }
+
+    public static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Christmas.slnx"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("The repository root (Christmas.slnx) was not found above the test binaries.");
     }
 
     private static int FreePort()
