@@ -4,6 +4,7 @@ using Christmas.Core.Contacts;
 using Christmas.Core.Templates;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Routing;
 using MudBlazor;
 
 namespace Christmas.Admin.Components.Pages.Templates;
@@ -18,6 +19,7 @@ public partial class TemplateEditorPage
 
     [Inject] private TemplateLibrary Library { get; set; } = default!;
     [Inject] private TemplatePreview Previewer { get; set; } = default!;
+    [Inject] private TemplateAudiences Audiences { get; set; } = default!;
     [Inject] private TemplateOperations Operations { get; set; } = default!;
     [Inject] private TemplateVariableCatalog Catalog { get; set; } = default!;
     [Inject] private ContactQueries Contacts { get; set; } = default!;
@@ -31,6 +33,8 @@ public partial class TemplateEditorPage
     private string? _loadedKey;
     private EmailTemplate? Current { get; set; }
     private IReadOnlyList<EmailTemplate> History { get; set; } = [];
+    /// <summary>This step's base text and its segment variants, with who gets each.</summary>
+    private IReadOnlyList<TemplateAudience> Family { get; set; } = [];
     private string Subject { get; set; } = "";
     private string Body { get; set; } = "";
     private string? ContactEmail { get; set; }
@@ -44,6 +48,16 @@ public partial class TemplateEditorPage
     private IEnumerable<string> Errors => (Preview?.Errors ?? []).Concat(SaveError is { } e && Preview?.Errors.Contains(e) != true ? [e] : []);
 
     private string Where => Library.Describe(Key);
+
+    /// <summary>
+    /// On a base text with variants: the contacts an edit does not reach. Counted as contacts with this step
+    /// still to come (scheduled or sending) in each segment with a variant: those are the sends the edit is
+    /// meant for, and the variant goes to them instead.
+    /// </summary>
+    private string? VariantWarning => Family.Where(a => a.IsVariant).ToList() is { Count: > 0 } variants && Family[0].Key == Key
+        ? $"Saving changes the base text only: {string.Join("; ", variants.Select(v => v.PendingWarning()))}. "
+          + "(Counting contacts with this step still to come.) Edit a variant to change what its segment receives."
+        : null;
 
     // Only a new key reloads: a cascading change (the sign-in state) must not throw away unsaved edits.
     protected override Task OnParametersSetAsync()
@@ -62,6 +76,7 @@ public partial class TemplateEditorPage
         NotFound = Current is null;
         if (Current is null) return;
         (Subject, Body, SaveError) = (Current.Subject, Current.Body, null);
+        Family = await Audiences.ForFamilyAsync(Key, CancellationToken.None);
         await RenderPreviewAsync();
     }
 
@@ -111,7 +126,21 @@ public partial class TemplateEditorPage
 
     private Task DiscardAsync() => LoadAsync();
 
-    private async Task SaveAsync() => await RunAsync(actor => Operations.SaveAsync(Key, Subject, Body, actor, CancellationToken.None), "Saved");
+    private async Task SaveAsync()
+    {
+        var warning = VariantWarning;
+        await RunAsync(actor => Operations.SaveAsync(Key, Subject, Body, actor, CancellationToken.None), "Saved");
+        if (warning is not null && !Dirty) Snackbar.Add(warning, Severity.Warning);
+    }
+
+    /// <summary>Leaving with unsaved changes asks first (closing or reloading the tab: the browser's own beforeunload prompt).</summary>
+    private async Task ConfirmLeavingAsync(LocationChangingContext context)
+    {
+        if (!Dirty) return;
+        var leave = await Dialogs.ShowMessageBoxAsync("Leave without saving?", $"Your changes to {Key} are not saved and will be lost.",
+            yesText: "Leave", cancelText: "Stay");
+        if (leave != true) context.PreventNavigation();
+    }
 
     private async Task RestoreAsync(int version)
     {
