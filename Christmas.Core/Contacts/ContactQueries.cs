@@ -149,7 +149,8 @@ public sealed class ContactQueries(IDbContextFactory<CampaignDbContext> contexts
     /// <summary><c>email.delivery_delayed</c> → <c>delivery_delayed</c>.</summary>
     public static string EventName(string resendType) => resendType.StartsWith("email.", StringComparison.Ordinal) ? resendType[6..] : resendType;
 
-    public static SequenceView ToView(Sequence s) => ToView(s, null, null, null);
+    /// <param name="templates">Names the steps' templates as the contact gets them; null keeps the steps' base keys.</param>
+    public static SequenceView ToView(Sequence s, StepTemplates? templates = null) => ToView(s, null, null, templates);
 
     /// <param name="templates">Names each step's template as the contact gets it (the segment variant); null keeps the step's base key.</param>
     private static SequenceView ToView(Sequence s, ILookup<long, DeliveryEventView>? events, Dictionary<long, string?>? wouldSkip,

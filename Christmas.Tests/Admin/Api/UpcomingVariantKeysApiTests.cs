@@ -47,4 +47,17 @@ public sealed class UpcomingVariantKeysApiTests(SharedApp shared) : IClassFixtur
         Assert.Equal(["noshow-1", "noshow-2", "noshow-3"], Keys(contact, "noshow"));
         Assert.Equal(["noshow-1", "noshow-2", "noshow-3"], PendingStepKeys(contact, "noshow"));
     }
+
+    [Fact]
+    public async Task CancellingASequence_AnswersItsSteps_NamedByTheVariant()
+    {
+        var email = $"v{Guid.NewGuid():N}@example.com";
+        (await shared.App.PostWebhookAsync("assessment-handler", Fixtures.Webhooks.Assessment(DateTimeOffset.UtcNow.AddSeconds(-10), email))).EnsureSuccessStatusCode();
+        var id = (await ContactAsync(email)).GetProperty("sequences")[0].GetProperty("id").GetInt64();
+
+        var cancelled = await TestApp.JsonAsync(await shared.App.Api.PostAsync($"/api/sequences/{id}/cancel", null));
+
+        Assert.Equal(["assessment-2.critical", "assessment-3.critical", "assessment-4.critical", "assessment-5.critical"],
+            cancelled.GetProperty("steps").EnumerateArray().Where(s => s.GetProperty("number").GetInt32() > 1).Select(s => s.GetProperty("templateKey").GetString()));
+    }
 }
