@@ -28,5 +28,17 @@ public sealed record TemplateAudience(string Key, Segment? Segment, IReadOnlyLis
     public string PendingWarning() =>
         $"{Plural(Pending)} in {Segment?.ToSegmentName()} get the {Segment?.ToSegmentName()} variant ({Key})";
 
+    /// <summary>
+    /// For the editor of a base text with variants: whom an edit does not reach, counted as contacts with the
+    /// step still to come (scheduled or sending) in each segment with a variant: those are the sends an edit is
+    /// meant for, and the variant goes to them instead. Null for a variant or a step without variants.
+    /// </summary>
+    /// <param name="family">The step's keys, base first (<see cref="TemplateAudiences.ForFamilyAsync"/>).</param>
+    public static string? EditWarning(IReadOnlyList<TemplateAudience> family, string editedKey) =>
+        family.Count > 1 && family[0].Key == editedKey
+            ? $"Saving changes the base text only: {string.Join("; ", family.Where(a => a.IsVariant).Select(v => v.PendingWarning()))}. "
+              + "(Counting contacts with this step still to come.) Edit a variant to change what its segment receives."
+            : null;
+
     private static string Plural(int n) => n == 1 ? "1 contact" : $"{n} contacts";
 }

@@ -49,15 +49,8 @@ public partial class TemplateEditorPage
 
     private string Where => Library.Describe(Key);
 
-    /// <summary>
-    /// On a base text with variants: the contacts an edit does not reach. Counted as contacts with this step
-    /// still to come (scheduled or sending) in each segment with a variant: those are the sends the edit is
-    /// meant for, and the variant goes to them instead.
-    /// </summary>
-    private string? VariantWarning => Family.Where(a => a.IsVariant).ToList() is { Count: > 0 } variants && Family[0].Key == Key
-        ? $"Saving changes the base text only: {string.Join("; ", variants.Select(v => v.PendingWarning()))}. "
-          + "(Counting contacts with this step still to come.) Edit a variant to change what its segment receives."
-        : null;
+    /// <summary>On a base text with variants: whom saving does not reach (<see cref="TemplateAudience.EditWarning"/>).</summary>
+    private string? VariantWarning => TemplateAudience.EditWarning(Family, Key);
 
     // Only a new key reloads: a cascading change (the sign-in state) must not throw away unsaved edits.
     protected override Task OnParametersSetAsync()

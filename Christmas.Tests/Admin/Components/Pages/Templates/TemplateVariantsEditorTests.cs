@@ -65,6 +65,22 @@ public sealed class TemplateVariantsEditorTests(SegmentedContactsApp shared) : C
     }
 
     [Fact]
+    public void SavingTheBase_SaysWhoGetsAVariantInstead()
+    {
+        Render<MudPopoverProvider>();
+        var snackbar = Render<MudSnackbarProvider>();
+        var cut = RenderEditor("assessment-4");
+        cut.Find("[data-testid=body-input] textarea").Input("A new base text for {{ first_name }}.");
+        cut.WaitForElement("[data-testid=variant-warning]", Debounced);
+
+        cut.Find("[data-testid=save-template]").Click();
+
+        snackbar.WaitForAssertion(() => Assert.Contains(
+            "Saving changes the base text only: 2 contacts in CRITICAL get the CRITICAL variant (assessment-4.critical)", snackbar.Markup), Debounced);
+        Assert.Empty(cut.FindAll("[data-testid=unsaved]"));
+    }
+
+    [Fact]
     public void Editor_OfAVariant_HasNoBaseWarning()
     {
         var cut = RenderEditor("assessment-2.critical");
