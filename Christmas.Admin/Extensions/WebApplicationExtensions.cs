@@ -5,13 +5,17 @@ using Christmas.Admin.Health;
 using Christmas.Admin.Security;
 using Christmas.Admin.Telemetry;
 using Christmas.Core.Persistence;
+using Christmas.Core.Settings;
 using Christmas.Core.Templates;
 
 namespace Christmas.Admin.Extensions;
 
 public static class WebApplicationExtensions
 {
-    /// <summary>Applies migrations and seeds the default templates and the first Admin (one instance at a time) before any hosted service (writer, dispatcher, Hangfire) starts.</summary>
+    /// <summary>
+    /// Applies migrations and seeds the default templates and the first Admin (one instance at a time) before any hosted service
+    /// (writer, dispatcher, Hangfire) starts; then logs which testing mode is in force and where it came from.
+    /// </summary>
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(async ct =>
@@ -20,6 +24,7 @@ public static class WebApplicationExtensions
             await using var scope = app.Services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<FirstAdminSeeder>().SeedAsync();
         }, CancellationToken.None);
+        await app.Services.GetRequiredService<TestingModeStore>().LogStartAsync(CancellationToken.None);
     }
 
     public static WebApplication UseChristmasAdmin(this WebApplication app)

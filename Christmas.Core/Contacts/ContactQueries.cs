@@ -127,12 +127,13 @@ public sealed class ContactQueries(IDbContextFactory<CampaignDbContext> contexts
             .Where(s => s.ContactId == c.Id).OrderBy(s => s.CreatedAt).ThenBy(s => s.Id).ToListAsync(ct);
         var (contactPage, sequencePages) = await notion.ForContactAsync(db, c.Id, sequences.Select(s => s.Id).ToList(), ct);
         var events = await EventsAsync(db, sequences.SelectMany(s => s.Steps).Where(s => s.ProviderMessageId != null).Select(s => s.Id).ToList(), ct);
-        var upcoming = await next.ForAsync(db, c, sequences, ct);
+        var templates = await StepTemplates.ForAsync(db, c.Segment, ct);
+        var upcoming = await next.ForAsync(db, c, sequences, ct, templates);
         var wouldSkip = upcoming.Where(n => n.WouldSkipBecause is not null).ToDictionary(n => n.StepId, n => n.WouldSkipBecause);
         return new ContactDetails(c.Email, c.FirstName, c.BusinessName, SegmentName(c.Segment),
             c.RedSystems, c.OrangeSystems, c.YellowSystems, c.GreenSystems, c.WeakestSystem1, c.WeakestSystem2,
             c.RevenueLeakTotal, c.Status.ToApiName(), c.CreatedAt, c.UpdatedAt,
-            sequences.Select(s => ToView(s, events, wouldSkip) with { Notion = sequencePages[s.Id] }).ToList(), contactPage, c.TimeZone, upcoming);
+            sequences.Select(s => ToView(s, events, wouldSkip, templates) with { Notion = sequencePages[s.Id] }).ToList(), contactPage, c.TimeZone, upcoming);
     }
 
     /// <summary>The delivery events of these steps, oldest first, by step.</summary>
@@ -148,12 +149,16 @@ public sealed class ContactQueries(IDbContextFactory<CampaignDbContext> contexts
     /// <summary><c>email.delivery_delayed</c> → <c>delivery_delayed</c>.</summary>
     public static string EventName(string resendType) => resendType.StartsWith("email.", StringComparison.Ordinal) ? resendType[6..] : resendType;
 
-    public static SequenceView ToView(Sequence s) => ToView(s, null, null);
+    /// <param name="templates">Names the steps' templates as the contact gets them; null keeps the steps' base keys.</param>
+    public static SequenceView ToView(Sequence s, StepTemplates? templates = null) => ToView(s, null, null, templates);
 
-    private static SequenceView ToView(Sequence s, ILookup<long, DeliveryEventView>? events, Dictionary<long, string?>? wouldSkip) =>
+    /// <param name="templates">Names each step's template as the contact gets it (the segment variant); null keeps the step's base key.</param>
+    private static SequenceView ToView(Sequence s, ILookup<long, DeliveryEventView>? events, Dictionary<long, string?>? wouldSkip,
+        StepTemplates? templates) =>
         new(s.Id, s.Kind.ToApiName(), s.Status.ToApiName(), s.Mode.ToApiName(), s.AnchorAt, s.CreatedAt, s.EndedAt, s.EndedReason, s.ExecutionId,
             s.Steps.OrderBy(x => x.Number).Select(x => ToView(x) with
             {
+                TemplateKey = templates?.KeyOf(x) ?? x.TemplateKey,
                 Events = events?[x.Id].ToList() ?? [],
                 WouldSkipBecause = wouldSkip?.GetValueOrDefault(x.Id),
             }).ToList());

@@ -18,7 +18,9 @@ namespace Christmas.Core.Contacts;
 public sealed class NextSends(SendRuleSet rules, StepEmailComposer composer, ErasedAddresses erased, TimeProvider time)
 {
     /// <param name="sequences">The contact's sequences with their steps.</param>
-    public async Task<IReadOnlyList<NextSend>> ForAsync(CampaignDbContext db, Contact contact, IReadOnlyList<Sequence> sequences, CancellationToken ct)
+    /// <param name="templates">Which template each step uses; read here when not given.</param>
+    public async Task<IReadOnlyList<NextSend>> ForAsync(CampaignDbContext db, Contact contact, IReadOnlyList<Sequence> sequences, CancellationToken ct,
+        StepTemplates? templates = null)
     {
         var pending = sequences.SelectMany(q => q.Steps.Where(s => s.IsPending).Select(s => (Sequence: q, Step: s)))
             .OrderBy(p => p.Step.NotBefore).ThenBy(p => p.Step.Id).ToList();
@@ -26,6 +28,7 @@ public sealed class NextSends(SendRuleSet rules, StepEmailComposer composer, Era
         var now = time.GetUtcNow().UtcDateTime;
         var listed = contact.IsSuppressed ? null
             : await SuppressionList.StopReasonAsync(db, contact.Email, await erased.KeyAsync(contact.Email, ct), ct);
+        templates ??= await StepTemplates.ForAsync(db, contact.Segment, ct);
         var next = new List<NextSend>(pending.Count);
         foreach (var (sequence, step) in pending)
         {
@@ -33,7 +36,7 @@ public sealed class NextSends(SendRuleSet rules, StepEmailComposer composer, Era
             var goesAt = step.NotBefore > now ? step.NotBefore : now;
             var stop = SendGate.Check(rules, contact, listed, sequence, step, goesAt);
             var (subject, error) = await SubjectAsync(step, contact, sequence, goesAt, ct);
-            next.Add(new NextSend(step.Id, sequence.Kind.ToApiName(), step.Number, step.NotBefore, step.TemplateKey, subject, stop?.Reason ?? error));
+            next.Add(new NextSend(step.Id, sequence.Kind.ToApiName(), step.Number, step.NotBefore, templates.KeyOf(step), subject, stop?.Reason ?? error));
         }
         return next;
     }

@@ -1,5 +1,6 @@
 using Christmas.Core.Persistence;
 using Christmas.Core.Sequences;
+using Christmas.Core.Templates;
 using Microsoft.EntityFrameworkCore;
 
 namespace Christmas.Core.Dashboard;
@@ -60,13 +61,19 @@ public sealed class DashboardQueries(IDbContextFactory<CampaignDbContext> contex
         return counts;
     }
 
-    private static Task<List<UpcomingSend>> NextSendsAsync(CampaignDbContext db, CancellationToken ct) =>
-        db.Steps.AsNoTracking()
+    /// <summary>Each named by the template its contact gets (<see cref="SegmentVariants"/>: the segment's variant, else the base).</summary>
+    private static async Task<List<UpcomingSend>> NextSendsAsync(CampaignDbContext db, CancellationToken ct)
+    {
+        var rows = await db.Steps.AsNoTracking()
             .Where(s => s.Status == StepStatus.Scheduled)
             .OrderBy(s => s.NotBefore).ThenBy(s => s.Id)
             .Take(NextSendsShown)
-            .Select(s => new UpcomingSend(s.Id, s.Sequence!.Contact!.Email, s.TemplateKey, s.DueAt, s.NotBefore))
+            .Select(s => new { s.Id, s.Sequence!.Contact!.Email, s.Sequence.Contact.Segment, s.TemplateKey, s.DueAt, s.NotBefore })
             .ToListAsync(ct);
+        if (rows.Count == 0) return [];
+        var keys = await TemplateStore.KeysAsync(db, ct);
+        return rows.Select(s => new UpcomingSend(s.Id, s.Email, SegmentVariants.KeyFor(s.TemplateKey, s.Segment, keys), s.DueAt, s.NotBefore)).ToList();
+    }
 
     private static Task<List<RecentFailure>> RecentFailuresAsync(CampaignDbContext db, CancellationToken ct) =>
         db.Steps.AsNoTracking()

@@ -37,7 +37,8 @@ public sealed class SequenceOperations(
             return Outcome<SequenceView>.Conflict($"A step of sequence {sequenceId} is being sent right now; try again in a moment.");
         }
         await audit.RecordAsync(actor, "sequence.cancel", $"sequence {sequenceId}", why, ct);
-        return Outcome<SequenceView>.Ok(ContactQueries.ToView(sequence));
+        var segment = await db.Contacts.Where(c => c.Id == sequence.ContactId).Select(c => c.Segment).FirstOrDefaultAsync(ct);
+        return Outcome<SequenceView>.Ok(ContactQueries.ToView(sequence, await StepTemplates.ForAsync(db, segment, ct)));
     }
 
     /// <summary>Sends a step again now, with an idempotency key of its own.</summary>
@@ -61,7 +62,7 @@ public sealed class SequenceOperations(
         }
         dispatchSignal.Wake();
         await audit.RecordAsync(actor, "step.resend", $"step {stepId}", $"{contact.Email}, {step.TemplateKey}", ct);
-        return Outcome<StepView>.Ok(ContactQueries.ToView(step));
+        return Outcome<StepView>.Ok(ContactQueries.ToView(step) with { TemplateKey = (await StepTemplates.ForAsync(db, contact.Segment, ct)).KeyOf(step) });
     }
 
     /// <summary>How many steps <see cref="ReschedulePendingAsync"/> would move now (for a progress bar).</summary>

@@ -3,6 +3,7 @@ using Christmas.Core.Audit;
 using Christmas.Core.Campaign;
 using Christmas.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Christmas.Core.Settings;
@@ -13,9 +14,11 @@ namespace Christmas.Core.Settings;
 /// <see cref="SharedSettingsRefresher"/> re-reads it every 2 s, so a change on another instance
 /// reaches this one (and its banners) within seconds.
 /// </summary>
-public sealed class TestingModeStore(IDbContextFactory<CampaignDbContext> contexts, IOptions<CampaignOptions> options, AuditLog audit, TimeProvider time)
+public sealed class TestingModeStore(IDbContextFactory<CampaignDbContext> contexts, IOptions<CampaignOptions> options, AuditLog audit, TimeProvider time,
+    ILogger<TestingModeStore> logger)
 {
     private const string Key = "testing_mode";
+    private const string SetAction = "testing-mode.set";
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile StrongBox<bool>? _cached;
 
@@ -26,6 +29,25 @@ public sealed class TestingModeStore(IDbContextFactory<CampaignDbContext> contex
     {
         if (_cached is { } cached) return cached.Value;
         return await ReadAsync(ct);
+    }
+
+    /// <summary>Which mode is in force and where it came from (the stored value and who set it when, or configuration).</summary>
+    public async Task<TestingModeState> StateAsync(CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var row = await db.Settings.AsNoTracking().FirstOrDefaultAsync(s => s.Key == Key, ct);
+        var configured = options.Value.TestingMode;
+        if (row is null) return new TestingModeState(configured, false, configured, null, null);
+        var by = await db.AuditEntries.AsNoTracking().Where(e => e.Action == SetAction)
+            .OrderByDescending(e => e.Id).Select(e => e.Actor).FirstOrDefaultAsync(ct);
+        return new TestingModeState(bool.Parse(row.Value), true, configured, row.UpdatedAt, by);
+    }
+
+    /// <summary>At start: says which mode is in force and why; a warning when a stored value overrides a different configuration.</summary>
+    public async Task LogStartAsync(CancellationToken ct)
+    {
+        var state = await StateAsync(ct);
+        logger.Log(state.OverridesConfiguration ? LogLevel.Warning : LogLevel.Information, "{TestingModeDecision}", state.Describe());
     }
 
     /// <summary>Reads the stored value again; raises <see cref="Changed"/> when another instance changed it.</summary>
@@ -61,7 +83,7 @@ public sealed class TestingModeStore(IDbContextFactory<CampaignDbContext> contex
             }
             await db.SaveChangesAsync(ct);
             _cached = new StrongBox<bool>(enabled);
-            await audit.RecordAsync(actor, "testing-mode.set", "testing mode", enabled ? "on" : "off", ct);
+            await audit.RecordAsync(actor, SetAction, "testing mode", enabled ? "on" : "off", ct);
         }
         finally
         {

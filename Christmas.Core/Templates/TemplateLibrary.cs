@@ -9,7 +9,8 @@ namespace Christmas.Core.Templates;
 /// their segment variants), its current version and its history. Few rows (tens of keys), so the current
 /// versions are read in one query.
 /// </summary>
-public sealed class TemplateLibrary(IDbContextFactory<CampaignDbContext> contexts, SequenceCatalog sequences, DefaultTemplates defaults)
+public sealed class TemplateLibrary(IDbContextFactory<CampaignDbContext> contexts, SequenceCatalog sequences, DefaultTemplates defaults,
+    TemplateAudiences audiences)
 {
     public async Task<IReadOnlyList<TemplateSummary>> ListAsync(CancellationToken ct)
     {
@@ -17,6 +18,7 @@ public sealed class TemplateLibrary(IDbContextFactory<CampaignDbContext> context
         var current = (await db.EmailTemplates.AsNoTracking()
                 .GroupBy(t => t.Key).Select(g => g.OrderByDescending(t => t.Version).First()).ToListAsync(ct))
             .ToDictionary(t => t.Key, StringComparer.Ordinal);
+        var audience = await audiences.ForListAsync(EditableSteps().Select(x => x.Step.TemplateKey), ct);
         var rows = new List<TemplateSummary>();
         foreach (var (definition, step) in EditableSteps())
         {
@@ -26,7 +28,8 @@ public sealed class TemplateLibrary(IDbContextFactory<CampaignDbContext> context
             {
                 if (!current.TryGetValue(key, out var t)) continue;
                 var variant = key == step.TemplateKey ? null : key[(step.TemplateKey.Length + 1)..].ToUpperInvariant();
-                rows.Add(new TemplateSummary(definition.Name, step.Number, key, variant, t.Version, t.Author, t.CreatedAt, t.Subject));
+                rows.Add(new TemplateSummary(definition.Name, step.Number, key, variant, t.Version, t.Author, t.CreatedAt, t.Subject,
+                    audience.GetValueOrDefault(key)));
             }
         }
         return rows;

@@ -1,3 +1,5 @@
+using Christmas.Core.Common;
+using Christmas.Core.Contacts;
 using Christmas.Core.Delivery;
 using Christmas.Core.Persistence;
 using Christmas.Core.Sequences;
@@ -14,22 +16,31 @@ public sealed class TemplatePreview(
     IDbContextFactory<CampaignDbContext> contexts,
     TemplateRenderer renderer,
     TemplateLibrary library,
+    TemplateStore store,
     SampleVariables samples,
     EmailVariables emailVariables,
     TimeProvider time)
 {
-    /// <param name="contactEmail">Null or empty: sample data.</param>
+    /// <param name="contactEmail">
+    /// Null or empty: sample data. A contact whose segment has another key of this family (the base's
+    /// variant, or another variant) gets that key's saved text, so that is what is rendered, with a notice.
+    /// </param>
     public async Task<TemplatePreviewResult> RenderAsync(string key, string subject, string body, string? contactEmail, CancellationToken ct)
     {
         var errors = await renderer.ValidateAsync(subject, body);
-        IReadOnlyDictionary<string, string?>? variables = string.IsNullOrWhiteSpace(contactEmail)
-            ? samples.For(key)
+        var target = string.IsNullOrWhiteSpace(contactEmail)
+            ? new Target(samples.For(key), key, null)
             : await ForContactAsync(key, contactEmail, ct);
-        if (variables is null) return new TemplatePreviewResult(null, [$"There is no contact with the email {contactEmail!.Trim()}."], new Dictionary<string, string?>());
+        if (target is null) return new TemplatePreviewResult(null, [$"There is no contact with the email {contactEmail!.Trim()}."], new Dictionary<string, string?>());
+        var variables = target.Variables;
         if (errors.Count > 0) return new TemplatePreviewResult(null, errors, variables);
         try
         {
-            return new TemplatePreviewResult(await renderer.RenderDraftAsync(key, subject, body, variables), [], variables);
+            if (target.Key != key && await store.CurrentAsync(target.Key, ct) is { } received)
+                return new TemplatePreviewResult(await renderer.RenderAsync(received, variables), [], variables, received.Key,
+                    $"{contactEmail!.Trim()} {(target.Segment is { } s ? $"is in segment {s.ToSegmentName()}" : "has no segment")}, so they get {received.Key} (v{received.Version}), not {key}: "
+                    + "that is what is shown. Your edits here do not reach them.");
+            return new TemplatePreviewResult(await renderer.RenderDraftAsync(key, subject, body, variables), [], variables, key);
         }
         catch (TemplateException ex)
         {
@@ -37,7 +48,10 @@ public sealed class TemplatePreview(
         }
     }
 
-    private async Task<IReadOnlyDictionary<string, string?>?> ForContactAsync(string key, string email, CancellationToken ct)
+    /// <summary>The variables to render with, the key the contact gets from this family, and its segment.</summary>
+    private sealed record Target(IReadOnlyDictionary<string, string?> Variables, string Key, Segment? Segment);
+
+    private async Task<Target?> ForContactAsync(string key, string email, CancellationToken ct)
     {
         var normalized = email.Trim().ToLowerInvariant();
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -49,6 +63,7 @@ public sealed class TemplatePreview(
         // No sequence of this kind yet: the contact's own data, without a payload.
         var now = time.GetUtcNow().UtcDateTime;
         sequence ??= new Sequence(contact.Id, kind, SequenceMode.Production, "", now, now, "{}", "", []);
-        return await emailVariables.ForAsync(contact, sequence, ct);
+        var received = SegmentVariants.KeyFor(SegmentVariants.BaseKey(key), contact.Segment, await TemplateStore.KeysAsync(db, ct));
+        return new Target(await emailVariables.ForAsync(contact, sequence, ct), received, contact.Segment);
     }
 }

@@ -15,14 +15,18 @@ public sealed class TemplateStore(
 {
     public const string DefaultAuthor = "default";
 
-    /// <summary>The template a step sends: the segment's variant when there is one, else the base template.</summary>
+    /// <summary>The template a step sends: the segment's variant when there is one, else the base template (<see cref="SegmentVariants"/>).</summary>
     public async Task<EmailTemplate?> ForStepAsync(string templateKey, string? segment, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        if (segment is not null && await CurrentAsync(db, EmailTemplate.VariantKey(templateKey, segment), ct) is { } variant)
-            return variant;
-        return await CurrentAsync(db, templateKey, ct);
+        foreach (var key in SegmentVariants.Candidates(templateKey, segment))
+            if (await CurrentAsync(db, key, ct) is { } template) return template;
+        return null;
     }
+
+    /// <summary>Every key that has a version, for <see cref="SegmentVariants.KeyFor"/> over many steps at once.</summary>
+    public static async Task<IReadOnlySet<string>> KeysAsync(CampaignDbContext db, CancellationToken ct) =>
+        (await db.EmailTemplates.AsNoTracking().Select(t => t.Key).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The version of <paramref name="key"/> in use, or null when there is none.</summary>
     public async Task<EmailTemplate?> CurrentAsync(string key, CancellationToken ct)

@@ -50,8 +50,9 @@ public sealed class TestApp : IAsyncDisposable
     public IServiceProvider Services => _factory.Services;
 
     /// <param name="time">Fake time for scheduling tests; null runs on the real clock.</param>
+    /// <param name="services">Extra test services (e.g. a <see cref="CapturedLogs"/> provider), added after the app's own.</param>
     public static Task<TestApp> StartAsync(FakeTimeProvider? time = null, string? dataDirectory = null,
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var owns = dataDirectory is null;
         var directory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "christmas-tests", Guid.NewGuid().ToString("N"));
@@ -65,6 +66,7 @@ public sealed class TestApp : IAsyncDisposable
             web.UseSetting("Scheduler:QueuePollInterval", "00:00:00.100");
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) web.UseSetting(key, value);
             if (time is not null) web.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(time));
+            if (services is not null) web.ConfigureTestServices(services);
         });
         factory.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         factory.StartServer();

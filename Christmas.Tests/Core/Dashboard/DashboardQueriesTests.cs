@@ -36,7 +36,8 @@ public sealed class DashboardQueriesTests : IAsyncLifetime
         Assert.Equal(new DateOnly(2026, 12, 10), summary.ScheduledPerDay[0].Day);
         Assert.Equal(14, summary.ScheduledPerDay.Count);
         Assert.Equal(["2026-12-11: 1", "2026-12-12: 1", "2026-12-13: 1"], NonZero(summary.ScheduledPerDay));
-        Assert.Equal(["assessment-3", "assessment-4", "assessment-5"], summary.NextSends.Select(s => s.TemplateKey));
+        // The contact is CRITICAL (2 red systems): the next sends name the variant it gets.
+        Assert.Equal(["assessment-3.critical", "assessment-4.critical", "assessment-5.critical"], summary.NextSends.Select(s => s.TemplateKey));
         Assert.All(summary.NextSends, s => Assert.Equal("recent@example.com", s.ContactEmail));
         Assert.Empty(summary.RecentFailures);
     }

@@ -13,10 +13,12 @@ public partial class TestingModeCard
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> Auth { get; set; } = default!;
 
-    private bool Enabled { get; set; }
+    private bool Enabled => State?.Enabled == true;
+    /// <summary>The mode in force and where it came from (stored by whom and when, or configuration).</summary>
+    private TestingModeState? State { get; set; }
     private bool Busy { get; set; }
 
-    protected override async Task OnInitializedAsync() => Enabled = await Store.IsEnabledAsync(CancellationToken.None);
+    protected override async Task OnInitializedAsync() => State = await Store.StateAsync(CancellationToken.None);
 
     private async Task ToggleAsync()
     {
@@ -30,7 +32,7 @@ public partial class TestingModeCard
         if (confirmed != true) return;
         Busy = true;
         await Store.SetAsync(target, (await Auth).User.ActorName(), CancellationToken.None);
-        Enabled = target;
+        State = await Store.StateAsync(CancellationToken.None);
         Busy = false;
         Snackbar.Add($"Testing mode is {(target ? "on" : "off")}.", target ? Severity.Warning : Severity.Success);
     }

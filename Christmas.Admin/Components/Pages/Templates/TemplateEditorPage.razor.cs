@@ -4,6 +4,7 @@ using Christmas.Core.Contacts;
 using Christmas.Core.Templates;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Routing;
 using MudBlazor;
 
 namespace Christmas.Admin.Components.Pages.Templates;
@@ -18,6 +19,7 @@ public partial class TemplateEditorPage
 
     [Inject] private TemplateLibrary Library { get; set; } = default!;
     [Inject] private TemplatePreview Previewer { get; set; } = default!;
+    [Inject] private TemplateAudiences Audiences { get; set; } = default!;
     [Inject] private TemplateOperations Operations { get; set; } = default!;
     [Inject] private TemplateVariableCatalog Catalog { get; set; } = default!;
     [Inject] private ContactQueries Contacts { get; set; } = default!;
@@ -31,6 +33,8 @@ public partial class TemplateEditorPage
     private string? _loadedKey;
     private EmailTemplate? Current { get; set; }
     private IReadOnlyList<EmailTemplate> History { get; set; } = [];
+    /// <summary>This step's base text and its segment variants, with who gets each.</summary>
+    private IReadOnlyList<TemplateAudience> Family { get; set; } = [];
     private string Subject { get; set; } = "";
     private string Body { get; set; } = "";
     private string? ContactEmail { get; set; }
@@ -44,6 +48,9 @@ public partial class TemplateEditorPage
     private IEnumerable<string> Errors => (Preview?.Errors ?? []).Concat(SaveError is { } e && Preview?.Errors.Contains(e) != true ? [e] : []);
 
     private string Where => Library.Describe(Key);
+
+    /// <summary>On a base text with variants: whom saving does not reach (<see cref="TemplateAudience.EditWarning"/>).</summary>
+    private string? VariantWarning => TemplateAudience.EditWarning(Family, Key);
 
     // Only a new key reloads: a cascading change (the sign-in state) must not throw away unsaved edits.
     protected override Task OnParametersSetAsync()
@@ -62,6 +69,7 @@ public partial class TemplateEditorPage
         NotFound = Current is null;
         if (Current is null) return;
         (Subject, Body, SaveError) = (Current.Subject, Current.Body, null);
+        Family = await Audiences.ForFamilyAsync(Key, CancellationToken.None);
         await RenderPreviewAsync();
     }
 
@@ -111,7 +119,21 @@ public partial class TemplateEditorPage
 
     private Task DiscardAsync() => LoadAsync();
 
-    private async Task SaveAsync() => await RunAsync(actor => Operations.SaveAsync(Key, Subject, Body, actor, CancellationToken.None), "Saved");
+    private async Task SaveAsync()
+    {
+        var warning = VariantWarning;
+        await RunAsync(actor => Operations.SaveAsync(Key, Subject, Body, actor, CancellationToken.None), "Saved");
+        if (warning is not null && !Dirty) Snackbar.Add(warning, Severity.Warning);
+    }
+
+    /// <summary>Leaving with unsaved changes asks first (closing or reloading the tab: the browser's own beforeunload prompt).</summary>
+    private async Task ConfirmLeavingAsync(LocationChangingContext context)
+    {
+        if (!Dirty) return;
+        var leave = await Dialogs.ShowMessageBoxAsync("Leave without saving?", $"Your changes to {Key} are not saved and will be lost.",
+            yesText: "Leave", cancelText: "Stay");
+        if (leave != true) context.PreventNavigation();
+    }
 
     private async Task RestoreAsync(int version)
     {
