@@ -65,6 +65,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<WebhookReplay>();
         services.AddSingleton<TriggerDryRun>();
         services.AddSingleton<TemplateLibrary>();
+        services.AddSingleton<TemplateFamilies>();
         services.AddSingleton<TemplateAudiences>();
         services.AddSingleton<SampleVariables>();
         services.AddSingleton<TemplatePreview>();

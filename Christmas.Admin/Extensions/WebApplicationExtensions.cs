@@ -51,6 +51,7 @@ public static class WebApplicationExtensions
             .MapNotionApi()
             .MapFunnelApi()
             .MapSuppressionsApi()
+            .MapTemplatesApi()
             .MapSimulationsApi();
         app.MapChristmasApiDocs();
         app.MapChristmasMetrics();

@@ -10,14 +10,11 @@ namespace Christmas.Core.Templates;
 /// versions are read in one query.
 /// </summary>
 public sealed class TemplateLibrary(IDbContextFactory<CampaignDbContext> contexts, SequenceCatalog sequences, DefaultTemplates defaults,
-    TemplateAudiences audiences)
+    TemplateAudiences audiences, TemplateStore store)
 {
     public async Task<IReadOnlyList<TemplateSummary>> ListAsync(CancellationToken ct)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var current = (await db.EmailTemplates.AsNoTracking()
-                .GroupBy(t => t.Key).Select(g => g.OrderByDescending(t => t.Version).First()).ToListAsync(ct))
-            .ToDictionary(t => t.Key, StringComparer.Ordinal);
+        var current = (await store.AllCurrentAsync(ct)).ToDictionary(t => t.Key, StringComparer.Ordinal);
         var audience = await audiences.ForListAsync(EditableSteps().Select(x => x.Step.TemplateKey), ct);
         var rows = new List<TemplateSummary>();
         foreach (var (definition, step) in EditableSteps())

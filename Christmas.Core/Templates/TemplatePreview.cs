@@ -31,7 +31,8 @@ public sealed class TemplatePreview(
         var target = string.IsNullOrWhiteSpace(contactEmail)
             ? new Target(samples.For(key), key, null)
             : await ForContactAsync(key, contactEmail, ct);
-        if (target is null) return new TemplatePreviewResult(null, [$"There is no contact with the email {contactEmail!.Trim()}."], new Dictionary<string, string?>());
+        if (target is null) return new TemplatePreviewResult(null, [$"There is no contact with the email {contactEmail!.Trim()}."], new Dictionary<string, string?>())
+            { UnknownContact = true };
         var variables = target.Variables;
         if (errors.Count > 0) return new TemplatePreviewResult(null, errors, variables);
         try
@@ -46,6 +47,19 @@ public sealed class TemplatePreview(
         {
             return new TemplatePreviewResult(null, [ex.Message], variables);
         }
+    }
+
+    /// <summary>
+    /// The saved text of <paramref name="key"/> as <see cref="RenderAsync"/> shows it (the contact's segment
+    /// variant when one applies), nothing saved: the API's preview. Not found: the key or the contact.
+    /// </summary>
+    public async Task<Outcome<RenderedEmail>> RenderSavedAsync(string key, string? contactEmail, CancellationToken ct)
+    {
+        if (await store.CurrentAsync(key, ct) is not { } saved) return Outcome<RenderedEmail>.NotFound($"There is no template '{key}'.");
+        var result = await RenderAsync(key, saved.Subject, saved.Body, contactEmail, ct);
+        if (result.Email is { } email) return Outcome<RenderedEmail>.Ok(email);
+        var errors = string.Join(" ", result.Errors);
+        return result.UnknownContact ? Outcome<RenderedEmail>.NotFound(errors) : Outcome<RenderedEmail>.Invalid(errors);
     }
 
     /// <summary>The variables to render with, the key the contact gets from this family, and its segment.</summary>

@@ -10,4 +10,6 @@ public sealed record TemplatePreviewResult(RenderedEmail? Email, IReadOnlyList<s
     string? RenderedKey = null, string? Notice = null)
 {
     public bool IsValid => Email is not null;
+    /// <summary>The contact asked for does not exist (the API answers 404, not 400).</summary>
+    public bool UnknownContact { get; init; }
 }

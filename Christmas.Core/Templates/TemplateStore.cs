@@ -35,6 +35,14 @@ public sealed class TemplateStore(
         return await CurrentAsync(db, key, ct);
     }
 
+    /// <summary>The version in use of every key (tens of keys, so one query).</summary>
+    public async Task<IReadOnlyList<EmailTemplate>> AllCurrentAsync(CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.EmailTemplates.AsNoTracking()
+            .GroupBy(t => t.Key).Select(g => g.OrderByDescending(t => t.Version).First()).ToListAsync(ct);
+    }
+
     /// <summary>Saves a new version after validation; the old ones stay as history.</summary>
     public async Task<Outcome<EmailTemplate>> SaveAsync(string key, string subject, string body, string author, CancellationToken ct)
     {
