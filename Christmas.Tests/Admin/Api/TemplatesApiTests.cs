@@ -174,4 +174,17 @@ public sealed class TemplatesApiTests(SharedApp shared) : IClassFixture<SharedAp
         Assert.Equal(HttpStatusCode.Unauthorized, (await App.Anonymous.PostAsync("/api/templates/noshow-1/preview", JsonContent.Create(new { }))).StatusCode);
         Assert.Empty(await AuditActionsAsync("noshow-1"));
     }
+
+    [Fact]
+    public async Task TheApiDocument_NamesEachOperation()
+    {
+        var paths = (await App.Api.GetFromJsonAsync<JsonElement>("/openapi/v1.json")).GetProperty("paths");
+
+        string OperationId(string path, string method) => paths.GetProperty(path).GetProperty(method).GetProperty("operationId").GetString()!;
+        Assert.Equal("ListTemplates", OperationId("/api/templates", "get"));
+        Assert.Equal("GetTemplate", OperationId("/api/templates/{key}", "get"));
+        Assert.Equal("SaveTemplate", OperationId("/api/templates/{key}", "put"));
+        Assert.Equal("PreviewTemplate", OperationId("/api/templates/{key}/preview", "post"));
+        Assert.True(paths.GetProperty("/api/templates/{key}").GetProperty("put").TryGetProperty("requestBody", out _));
+    }
 }
