@@ -68,6 +68,7 @@ public static class TemplatesApi
     private static async Task<IResult> PreviewAsync(string key, HttpRequest request, TemplatePreview preview, CancellationToken ct)
     {
         string? email = null;
+        // The body is optional (sample data): read it only when the request says it has one.
         if (request.ContentLength is not 0 && (request.ContentLength is not null || request.ContentType is not null))
         {
             using var body = await JsonBody.ReadAsync(request, ct);
