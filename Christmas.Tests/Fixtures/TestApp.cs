@@ -101,6 +101,9 @@ public sealed class TestApp : IAsyncDisposable
         Anonymous.Dispose();
         Api.Dispose();
         await _factory.DisposeAsync();
+        // A stopped app's PostgreSQL connections stay idle in Npgsql's pools (per connection string, so
+        // one per test database) for 5 minutes: closed now, so the suite never reaches max_connections.
+        Npgsql.NpgsqlConnection.ClearAllPools();
         if (_ownsDirectory) DeleteDirectory(DataDirectory);
     }
 

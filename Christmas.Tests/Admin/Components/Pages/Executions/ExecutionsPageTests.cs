@@ -44,6 +44,29 @@ public sealed class ExecutionsPageTests : AppComponentTest
         Assert.Equal("/contacts/odd%40example.com", cut.Find("[data-testid=execution-contact-link]").GetAttribute("href"));
     }
 
+    [Fact]
+    public async Task ARefusedCall_IsListedAsFailed_WithItsStatusAndReason_AndTheStateFilterFindsIt()
+    {
+        await PostAsync("signup-handler", Payloads.Signup("fine@example.com"));
+        var body = Payloads.Assessment(DateTimeOffset.UtcNow.AddMinutes(-1), "typo@example.com");
+        body["red_systems"] = "2";
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await App.PostWebhookAsync("assessment-handler", body)).StatusCode);
+
+        // The refusal is written off the request path: the page is opened once it is stored.
+        await Fixtures.Eventually.WaitAsync(() => App.WithDbAsync(db => Task.FromResult(db.Executions.Count(e => e.HttpStatus != null))),
+            n => n == 1, TimeSpan.FromSeconds(10), "the refused call stored");
+        var cut = Render<ExecutionsPage>();
+        var state = cut.FindComponents<MudSelect<string>>()[1];
+        await cut.InvokeAsync(() => state.Instance.ValueChanged.InvokeAsync("FAILED"));
+
+        cut.WaitForAssertion(() => Assert.Single(Rows(cut)));
+        Assert.Contains("FAILED", Rows(cut)[0].TextContent);
+        Assert.Equal("refused 400", cut.Find("[data-testid=execution-http-status]").TextContent.Trim());
+        cut.Find("[data-testid=execution-toggle]").Click();
+        cut.WaitForAssertion(() => Assert.Contains("red_systems", cut.Find("[data-testid=execution-refused]").TextContent));
+        Assert.Contains("\"red_systems\": \"2\"", cut.Find("[data-testid=execution-payload]").TextContent);
+    }
+
     private static IReadOnlyList<AngleSharp.Dom.IElement> Rows(IRenderedComponent<ExecutionsPage> cut) =>
         cut.FindAll("[data-testid=executions-table] tbody tr").Where(r => r.QuerySelector("[data-testid=execution-toggle]") is not null).ToList();
 
