@@ -20,7 +20,9 @@ public static class DefinitionReader
         if (root is null) return new ParsedDefinition(null, [error!], new Dictionary<string, int>());
         var reader = new NodeReader();
         var document = Document(reader, root);
-        return new ParsedDefinition(reader.Errors.Count == 0 ? document : null, reader.Errors, reader.Lines);
+        var parsed = new ParsedDefinition(reader.Errors.Count == 0 ? document : null, [], reader.Lines);
+        // A missing key has no line of its own: it gets the line of the object it is missing from.
+        return parsed with { Errors = parsed.WithLines(reader.Errors) };
     }
 
     private static CampaignDocument? Document(NodeReader r, DefinitionNode node)

@@ -57,7 +57,8 @@ public static partial class DefinitionValidator
             var step = s.Steps[i];
             var at = $"{path}.steps[{i}]";
             if (!numbers.Add(step.Number)) errors.Add(new($"{at}.number", $"Step number {step.Number} is used twice in '{s.Name}'."));
-            if (!templateExists(step.Template))
+            // The website sends such an email itself; we only record it, so it has no template here (assessment-1).
+            if (!step.SentByWebsite && !templateExists(step.Template))
                 errors.Add(new($"{at}.template", $"There is no template '{step.Template}'; create it first (PUT /api/templates/{step.Template})."));
             if (step.Offset < TimeSpan.Zero || step.Offset > MaxOffset)
                 errors.Add(new($"{at}.offset", $"An offset is from 0 to 365 days; {CampaignDuration.Format(step.Offset)} is not."));

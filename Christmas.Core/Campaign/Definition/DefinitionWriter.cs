@@ -23,7 +23,7 @@ public static class DefinitionWriter
         Entry("label", s.Label),
         Entry("stage", ScalarNode.Of(s.Stage)),
         Entry("dedupeFields", new ListNode(s.DedupeFields.Select(f => (DefinitionNode)ScalarNode.Of(f)).ToList(), Flow: true)),
-        Entry("ends", new ListNode(s.Ends.Select(e => (DefinitionNode)new MapNode([Entry("sequence", e.Sequence), Entry("reason", e.Reason)], Flow: true)).ToList())),
+        Entry("ends", new ListNode(s.Ends.Select(e => (DefinitionNode)new MapNode([Entry("sequence", e.Sequence), Entry("reason", e.Reason)], Flow: true)).ToList(), Flow: true)),
         Entry("steps", new ListNode(s.Steps.Select(Step).ToList())),
     ]);
 
