@@ -29,4 +29,16 @@ public sealed class CampaignApiOnPostgresTests(PostgresServer postgres)
         await second.Services.GetRequiredService<RevisionOneSeeder>().SeedAsync(CancellationToken.None);
         Assert.Equal(1, await second.WithDbAsync(db => db.CampaignRevisions.CountAsync()));
     }
+
+    [Fact]
+    public async Task SeedersRacingWithoutTheLock_LeaveOneRevision_AndNoneFails()
+    {
+        await using var app = await TestApp.StartAsync(settings: await postgres.SettingsAsync());
+        await app.WithDbAsync(db => db.CampaignRevisions.ExecuteDeleteAsync());
+        var seeders = new[] { app, app, app, app }.Select(a => a.Services.GetRequiredService<RevisionOneSeeder>());
+
+        await Task.WhenAll(seeders.Select(s => Task.Run(() => s.SeedAsync(CancellationToken.None))));
+
+        Assert.Equal([1], await app.WithDbAsync(db => db.CampaignRevisions.Select(r => r.Revision).ToListAsync()));
+    }
 }
