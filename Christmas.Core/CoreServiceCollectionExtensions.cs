@@ -95,6 +95,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSuppressions();
         services.AddSendRules();
         services.AddFunnel();
+        services.AddCampaignDefinition();
         services.AddSimulation();
         services.AddDeliveryEvents();
         services.AddNotion();

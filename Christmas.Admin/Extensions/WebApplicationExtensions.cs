@@ -4,6 +4,7 @@ using Christmas.Admin.Endpoints;
 using Christmas.Admin.Health;
 using Christmas.Admin.Security;
 using Christmas.Admin.Telemetry;
+using Christmas.Core.Campaign.Revisions;
 using Christmas.Core.Persistence;
 using Christmas.Core.Settings;
 using Christmas.Core.Templates;
@@ -13,7 +14,7 @@ namespace Christmas.Admin.Extensions;
 public static class WebApplicationExtensions
 {
     /// <summary>
-    /// Applies migrations and seeds the default templates and the first Admin (one instance at a time) before any hosted service
+    /// Applies migrations and seeds the default templates, campaign revision 1 and the first Admin (one instance at a time) before any hosted service
     /// (writer, dispatcher, Hangfire) starts; then logs which testing mode is in force and where it came from.
     /// </summary>
     public static async Task InitializeDatabaseAsync(this WebApplication app)
@@ -21,6 +22,7 @@ public static class WebApplicationExtensions
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(async ct =>
         {
             await app.Services.GetRequiredService<TemplateStore>().SeedAndCheckAsync(ct);
+            await app.Services.GetRequiredService<RevisionOneSeeder>().SeedAsync(ct);
             await using var scope = app.Services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<FirstAdminSeeder>().SeedAsync();
         }, CancellationToken.None);
@@ -52,7 +54,8 @@ public static class WebApplicationExtensions
             .MapFunnelApi()
             .MapSuppressionsApi()
             .MapTemplatesApi()
-            .MapSimulationsApi();
+            .MapSimulationsApi()
+            .MapCampaignApi();
         app.MapChristmasApiDocs();
         app.MapChristmasMetrics();
         app.MapChristmasHangfireDashboard();

@@ -1,0 +1,7 @@
+namespace Christmas.Core.Campaign.Definition;
+
+public enum DefinitionFormat
+{
+    Json,
+    Yaml,
+}
