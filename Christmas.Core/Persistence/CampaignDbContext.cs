@@ -33,6 +33,7 @@ public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> option
     /// <summary>Data-protection keys (antiforgery, sign-in cookies) in the shared database, so every instance reads another's cookie.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Leases.Lease> Leases => Set<Leases.Lease>();
+    public DbSet<Instances.Instance> Instances => Set<Instances.Instance>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -55,7 +55,7 @@ public sealed class StepRecovery(
         if (count > 0) logger.LogWarning("Released {Count} sends whose claim expired", count);
     }
 
-    private static async Task<int> RecoverAsync(CampaignDbContext db, IQueryable<Step> query, CancellationToken ct)
+    internal static async Task<int> RecoverAsync(CampaignDbContext db, IQueryable<Step> query, CancellationToken ct)
     {
         var steps = await query.ToListAsync(ct);
         foreach (var step in steps) step.RecoverStaleClaim();
