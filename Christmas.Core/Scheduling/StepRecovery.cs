@@ -65,7 +65,9 @@ public sealed class StepRecovery(
         }
         catch (DbUpdateConcurrencyException)
         {
-            // A late worker finished one of them meanwhile: its outcome stands.
+            // A late worker finished one of them meanwhile (or another instance released them first):
+            // its outcome stands, and the rest are released on the next look.
+            return 0;
         }
         return steps.Count;
     }
