@@ -89,6 +89,7 @@ public sealed class KillDuringSendsTests(PostgresServer postgres, ITestOutputHel
                 emails.AddRange(await PostDueCallsAsync(survivor, round + Rounds));
                 failovers.Add(await WaitUntilDeliveredAsync(share, killedAt + Failover + TimeSpan.FromSeconds(30)) - killedAt);
                 output.WriteLine($"round {round}: the killed instance's share delivered {failovers[^1].TotalSeconds:F1} s after the kill");
+                if (failovers[^1] > Failover) output.WriteLine(await UndeliveredStepsAsync(settings["ConnectionStrings:Postgres"]!, share));
                 victim = await AppProcess.StartAsync(settings, Log("pg-a"));
             }
             var slowest = failovers.Max();
@@ -148,6 +149,26 @@ public sealed class KillDuringSendsTests(PostgresServer postgres, ITestOutputHel
     {
         while (!emails.All(DeliveredCounts().ContainsKey) && DateTime.UtcNow < until) await Task.Delay(100);
         return DateTime.UtcNow;
+    }
+
+    /// <summary>Where the undelivered ones stand, for the failure's explanation.</summary>
+    private async Task<string> UndeliveredStepsAsync(string connectionString, List<string> emails)
+    {
+        var missing = emails.Where(e => !DeliveredCounts().ContainsKey(e)).ToArray();
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("""
+            SELECT c."Email", s."Number", s."Status", s."Owner", s."ClaimedAt", s."DispatchedAt", s."NotBefore", s."Attempts", s."LastError"
+            FROM "Steps" s JOIN "Sequences" q ON q."Id" = s."SequenceId" JOIN "Contacts" c ON c."Id" = q."ContactId"
+            WHERE c."Email" = ANY(@emails) AND s."NotBefore" <= now()
+            UNION ALL SELECT 'instance', 0, i."Id", '', i."HeartbeatAt", NULL, i."StartedAt", 0, NULL FROM "Instances" i
+            """, connection);
+        command.Parameters.AddWithValue("emails", missing);
+        await using var reader = await command.ExecuteReaderAsync();
+        var lines = new List<string> { $"now {DateTime.UtcNow:O}; undelivered: {string.Join(", ", missing)}" };
+        while (await reader.ReadAsync())
+            lines.Add(string.Join(" | ", Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "-" : Convert.ToString(reader.GetValue(i)))));
+        return string.Join("\n", lines);
     }
 
     private Dictionary<string, int> DeliveredCounts() =>
