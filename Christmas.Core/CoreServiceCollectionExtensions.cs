@@ -33,7 +33,11 @@ public static class CoreServiceCollectionExtensions
     public static IServiceCollection AddChristmasCore(this IServiceCollection services)
     {
         services.AddOptions<CampaignOptions>().BindConfiguration(CampaignOptions.Section);
-        services.AddOptions<SchedulerOptions>().BindConfiguration(SchedulerOptions.Section);
+        services.AddOptions<SchedulerOptions>().BindConfiguration(SchedulerOptions.Section)
+            // An instance must survive a late beat (a busy database) without being declared dead.
+            .Validate(o => o.HeartbeatInterval > TimeSpan.Zero && o.InstanceTimeout >= 2 * o.HeartbeatInterval,
+                "Scheduler:InstanceTimeout must be at least twice Scheduler:HeartbeatInterval (defaults 00:00:20 and 00:00:05).")
+            .ValidateOnStart();
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
 
@@ -80,6 +84,7 @@ public static class CoreServiceCollectionExtensions
 
         services.AddSingleton<DispatchSignal>();
         services.AddSingleton<StepRecovery>();
+        services.AddSingleton<DeadInstanceRelease>();
         services.AddHostedService<DueStepDispatcher>();
         services.AddTransient<SendStepJob>();
         services.AddSingleton<StepEmailComposer>();

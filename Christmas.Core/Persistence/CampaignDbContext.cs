@@ -35,6 +35,7 @@ public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> option
     public DbSet<Leases.Lease> Leases => Set<Leases.Lease>();
     public DbSet<Campaign.Revisions.CampaignRevision> CampaignRevisions => Set<Campaign.Revisions.CampaignRevision>();
     public DbSet<Campaign.Revisions.CampaignDraft> CampaignDrafts => Set<Campaign.Revisions.CampaignDraft>();
+    public DbSet<Instances.Instance> Instances => Set<Instances.Instance>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

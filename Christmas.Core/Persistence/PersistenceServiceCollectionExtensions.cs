@@ -32,6 +32,8 @@ public static class PersistenceServiceCollectionExtensions
             db.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
         });
         services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<Instances.ThisInstance>();
+        services.AddHostedService<Instances.InstanceHeartbeat>();
         services.AddSingleton<Leases.LeaseKeeper>();
         services.AddSingleton<GroupCommitWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<GroupCommitWriter>());

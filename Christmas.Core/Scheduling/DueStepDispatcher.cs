@@ -19,6 +19,8 @@ public sealed class DueStepDispatcher(
     IDbContextFactory<CampaignDbContext> contexts,
     IBackgroundJobClient jobs,
     StepRecovery recovery,
+    DeadInstanceRelease deadInstances,
+    Instances.ThisInstance self,
     DispatchSignal signal,
     SenderReadiness readiness,
     IOptions<SchedulerOptions> options,
@@ -39,6 +41,7 @@ public sealed class DueStepDispatcher(
                 if (!recovered) await recovery.RecoverAfterRestartAsync(stoppingToken);
                 recovered = true;
                 await recovery.RecoverStaleClaimsAsync(stoppingToken);
+                await deadInstances.ReleaseIfDueAsync(stoppingToken);
                 if (await DispatchDueAsync(stoppingToken) > 0) continue;
                 await signal.WaitAsync(await NextWakeAsync(stoppingToken), time, stoppingToken);
             }
@@ -83,11 +86,12 @@ public sealed class DueStepDispatcher(
         // first, a fast job saved its failure over a later mark and its retry waited for RedispatchAfter).
         // Only where still as read: another dispatcher's job may have tried it since. A crash before the
         // enqueue is healed by RedispatchAfter; a step handed over twice is sent once (the job's claim).
-        // The mark is whole microseconds (PostgreSQL's precision), so it can be read back as written.
+        // The mark is whole microseconds (PostgreSQL's precision), so it can be read back as written. The
+        // owner is this instance: should it die, another releases the hand-over without waiting for RedispatchAfter.
         var mark = now.AddTicks(-(now.Ticks % 10));
         var marked = await db.Steps.Where(s => due.Contains(s.Id) && s.Status == StepStatus.Scheduled && s.NotBefore <= now
                 && (s.DispatchedAt == null || s.DispatchedAt <= redispatchBefore))
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.DispatchedAt, mark), ct);
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.DispatchedAt, mark).SetProperty(s => s.Owner, self.Id), ct);
         // Fewer marked than read: another instance's dispatcher took some between our read and our mark.
         // Hand over only ours; both jobs would run, and the loser's claim would fail, for every shared step.
         if (marked < due.Count)

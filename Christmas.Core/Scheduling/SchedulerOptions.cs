@@ -17,6 +17,13 @@ public sealed class SchedulerOptions
     public TimeSpan RedispatchAfter { get; set; } = TimeSpan.FromMinutes(2);
     /// <summary>A claim older than this (worker crashed) goes back to the queue, keeping its idempotency key.</summary>
     public TimeSpan SendingLease { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>How often each instance sharing a database renews its heartbeat there.</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// An instance whose heartbeat is older than this is dead: another instance releases its claimed and
+    /// handed-over steps (so they go out within this plus two heartbeat intervals of the death).
+    /// </summary>
+    public TimeSpan InstanceTimeout { get; set; } = TimeSpan.FromSeconds(20);
     /// <summary>Attempts per send before the step is failed, when the error is not the provider being unavailable.</summary>
     public int MaxAttempts { get; set; } = 5;
     /// <summary>Wait before the second attempt; doubled after each further failure, up to <see cref="MaxRetryDelay"/>.</summary>

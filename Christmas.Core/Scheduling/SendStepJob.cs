@@ -28,6 +28,7 @@ public sealed class SendStepJob(
     StepEmailComposer composer,
     Privacy.ErasedAddresses erased,
     CampaignMetrics metrics,
+    Instances.ThisInstance self,
     IOptions<SchedulerOptions> options,
     TimeProvider time,
     ILogger<SendStepJob> logger)
@@ -45,7 +46,7 @@ public sealed class SendStepJob(
         var now = Now();
         if (step is null || step.Status != StepStatus.Scheduled || step.NotBefore > now) return;
 
-        step.BeginSending(now);
+        step.BeginSending(now, self.Id);
         if (!await TrySaveAsync(db, stepId, cancellationToken)) return;
 
         var sequence = step.Sequence!;

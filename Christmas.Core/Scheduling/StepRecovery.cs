@@ -55,7 +55,7 @@ public sealed class StepRecovery(
         if (count > 0) logger.LogWarning("Released {Count} sends whose claim expired", count);
     }
 
-    private static async Task<int> RecoverAsync(CampaignDbContext db, IQueryable<Step> query, CancellationToken ct)
+    internal static async Task<int> RecoverAsync(CampaignDbContext db, IQueryable<Step> query, CancellationToken ct)
     {
         var steps = await query.ToListAsync(ct);
         foreach (var step in steps) step.RecoverStaleClaim();
@@ -65,7 +65,9 @@ public sealed class StepRecovery(
         }
         catch (DbUpdateConcurrencyException)
         {
-            // A late worker finished one of them meanwhile: its outcome stands.
+            // A late worker finished one of them meanwhile (or another instance released them first):
+            // its outcome stands, and the rest are released on the next look.
+            return 0;
         }
         return steps.Count;
     }

@@ -34,6 +34,12 @@ public sealed class Step
     public DateTime? DispatchedAt { get; private set; }
     public DateTime? ClaimedAt { get; private set; }
     /// <summary>
+    /// The instance that last handed the step to a job or claimed it (see <c>Instances/ThisInstance</c>):
+    /// while that instance's heartbeat is fresh the hand-over or claim is its own; once it is silent
+    /// another instance takes it over. Null where no instance was recorded (before owners were).
+    /// </summary>
+    public string? Owner { get; private set; }
+    /// <summary>
     /// The email as first rendered for the current send, kept so that every retry or recovery sends
     /// exactly the same payload under the same idempotency key (Resend refuses a key reused with
     /// another payload). Cleared by an operator's re-send, which renders anew.
@@ -119,14 +125,15 @@ public sealed class Step
     /// <summary>The contact unsubscribed through this email's link (the funnel's "unsubscribed").</summary>
     public void RecordUnsubscribe() => DeliveryFlags |= DeliveryFlags.Unsubscribed;
 
-    /// <summary>Claims the step for one send attempt.</summary>
-    public void BeginSending(DateTime now)
+    /// <summary>Claims the step for one send attempt, by <paramref name="owner"/> (an instance id) when given.</summary>
+    public void BeginSending(DateTime now, string? owner = null)
     {
         Require(StepStatus.Scheduled);
         if (NotBefore > now) throw new InvalidStepTransitionException($"Step {Id} is not due before {NotBefore:O}.");
         Move(StepStatus.Sending);
         Attempts++;
         ClaimedAt = now;
+        Owner = owner;
     }
 
     public void KeepMessage(string messageJson)

@@ -499,6 +499,23 @@ namespace Christmas.Migrations.PostgreSql.Migrations
                     b.ToTable("Executions");
                 });
 
+            modelBuilder.Entity("Christmas.Core.Instances.Instance", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Instances");
+                });
+
             modelBuilder.Entity("Christmas.Core.Notion.Mirror.NotionPageLink", b =>
                 {
                     b.Property<long>("Id")
@@ -676,6 +693,10 @@ namespace Christmas.Migrations.PostgreSql.Migrations
 
                     b.Property<int>("Number")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("ProviderMessageId")
                         .HasMaxLength(100)

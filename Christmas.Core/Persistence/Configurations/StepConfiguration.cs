@@ -21,6 +21,7 @@ public sealed class StepConfiguration : IEntityTypeConfiguration<Step>
         // "Status = 'Sent'" without statistics.
         b.HasIndex(s => new { s.Status, s.TemplateKey, s.DeliveryFlags }, "IX_Steps_Funnel").HasFilter("\"Status\" = 'Sent'");
         b.Property(s => s.ProviderMessageId).HasMaxLength(100);
+        b.Property(s => s.Owner).HasMaxLength(Instances.ThisInstance.MaxIdLength);
         b.Property(s => s.SendAtReason).HasMaxLength(300);
         b.Property(s => s.DeliveryStatus).HasMaxLength(20);
         // An int, not the enum's name: the funnel tests bits in SQL.

@@ -9,12 +9,12 @@ namespace Christmas.Core.Persistence.Leases;
 /// concurrent winner wrote). A holder that dies loses it after <see cref="Term"/>; another instance
 /// takes over from the loop's saved cursor. On SQLite (one instance) every round holds it.
 /// </summary>
-public sealed class LeaseKeeper(IDbContextFactory<CampaignDbContext> contexts, SqlDialect dialect, TimeProvider time)
+public sealed class LeaseKeeper(IDbContextFactory<CampaignDbContext> contexts, SqlDialect dialect, Instances.ThisInstance self, TimeProvider time)
 {
     public static readonly TimeSpan Term = TimeSpan.FromSeconds(30);
 
     /// <summary>This instance, as written into the leases it holds.</summary>
-    public string Holder { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
+    public string Holder => self.Id;
 
     /// <returns>True when this instance holds <paramref name="name"/> for the next <see cref="Term"/>.</returns>
     public async Task<bool> HoldAsync(string name, CancellationToken ct)

@@ -484,6 +484,23 @@ namespace Christmas.Core.Persistence.Migrations
                     b.ToTable("Executions");
                 });
 
+            modelBuilder.Entity("Christmas.Core.Instances.Instance", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("HeartbeatAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Instances");
+                });
+
             modelBuilder.Entity("Christmas.Core.Notion.Mirror.NotionPageLink", b =>
                 {
                     b.Property<long>("Id")
@@ -655,6 +672,10 @@ namespace Christmas.Core.Persistence.Migrations
 
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ProviderMessageId")
                         .HasMaxLength(100)

@@ -1,3 +1,4 @@
+using Christmas.Core.Instances;
 using Christmas.Core.Persistence;
 using Christmas.Core.Persistence.Dialects;
 using Christmas.Core.Persistence.Leases;
@@ -26,8 +27,8 @@ public sealed class LeaseKeeperTests(PostgresServer postgres) : IAsyncLifetime
         var contexts = _app.Services.GetRequiredService<IDbContextFactory<CampaignDbContext>>();
         var dialect = _app.Services.GetRequiredService<SqlDialect>();
         // Two keepers on the same database stand for two instances.
-        _first = new LeaseKeeper(contexts, dialect, _clock);
-        _second = new LeaseKeeper(contexts, dialect, _clock);
+        _first = new LeaseKeeper(contexts, dialect, new ThisInstance(), _clock);
+        _second = new LeaseKeeper(contexts, dialect, new ThisInstance(), _clock);
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
