@@ -11,6 +11,8 @@ namespace Christmas.Admin.Extensions;
 
 public static class WebApplicationExtensions
 {
+    public const string NotFoundPath = "/not-found";
+
     /// <summary>Applies migrations and seeds the default templates and the first Admin (one instance at a time) before any hosted service (writer, dispatcher, Hangfire) starts.</summary>
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
@@ -25,7 +27,10 @@ public static class WebApplicationExtensions
     public static WebApplication UseChristmasAdmin(this WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // A browser asking for an unknown page gets the console's not-found page; API callers keep problem+json.
+        app.UseWhen(ConsolePageRequests.IsPageRequest,
+            pages => pages.UseStatusCodePagesWithReExecute(NotFoundPath, createScopeForStatusCodePages: true));
+        app.UseWhen(context => !ConsolePageRequests.IsPageRequest(context), api => api.UseStatusCodePages());
         app.UseMiddleware<WebhookCorsMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
