@@ -6,6 +6,7 @@ using Christmas.Admin.Security;
 using Christmas.Admin.Telemetry;
 using Christmas.Core.Persistence;
 using Christmas.Core.Templates;
+using Microsoft.AspNetCore.Diagnostics;
 
 namespace Christmas.Admin.Extensions;
 
@@ -27,10 +28,16 @@ public static class WebApplicationExtensions
     public static WebApplication UseChristmasAdmin(this WebApplication app)
     {
         app.UseExceptionHandler();
-        // A browser asking for an unknown page gets the console's not-found page; API callers keep problem+json.
-        app.UseWhen(ConsolePageRequests.IsPageRequest,
-            pages => pages.UseStatusCodePagesWithReExecute(NotFoundPath, createScopeForStatusCodePages: true));
-        app.UseWhen(context => !ConsolePageRequests.IsPageRequest(context), api => api.UseStatusCodePages());
+        // A browser asking for an unknown page gets the console's not-found page (the outer handler, re-run
+        // through routing); API callers keep problem+json (the inner one, switched off for page requests).
+        app.UseStatusCodePagesWithReExecute(NotFoundPath, createScopeForStatusCodePages: true);
+        app.UseStatusCodePages();
+        app.Use((context, next) =>
+        {
+            if (ConsolePageRequests.IsPageRequest(context) && context.Features.Get<IStatusCodePagesFeature>() is { } problems)
+                problems.Enabled = false;
+            return next(context);
+        });
         app.UseMiddleware<WebhookCorsMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
