@@ -20,7 +20,6 @@ public sealed partial class OperationIdTests(SharedApp shared) : IClassFixture<S
                     Id: op.Value.TryGetProperty("operationId", out var id) ? id.GetString() : null)))
             .ToList();
 
-        File.WriteAllLines(Path.Combine(Path.GetTempPath(), "christmas-operation-ids.txt"), operations.Select(o => $"{o.Id}\t{o.Where}"));
         Assert.True(operations.Count > 30, $"only {operations.Count} operations");
         Assert.Empty(operations.Where(o => string.IsNullOrEmpty(o.Id)).Select(o => o.Where));
         Assert.Empty(operations.Where(o => !Identifier().IsMatch(o.Id!)).Select(o => $"{o.Where}: {o.Id}"));
