@@ -52,12 +52,17 @@ public sealed class PhoneAndChartsJourneyTests(BrowserFixture browser) : Browser
 
         await Assertions.Expect(console.Page.Locator(".mud-chart svg .mud-charts-bar-series path").First).ToBeAttachedAsync();
         await AssertFitsAsync(console.Page, ".mud-chart", width);
+        Assert.DoesNotMatch(@"\d{4}-\d{2}-\d{2}", await console.Page.Locator("[data-testid=next-sends]").InnerTextAsync());
         await console.ScreenshotAsync("95-dashboard-phone");
 
         await console.GotoAsync($"/contacts/{Uri.EscapeDataString(Email)}");
         await Assertions.Expect(console.Page.Locator("[data-testid=step]").First).ToBeVisibleAsync();
         await AssertFitsAsync(console.Page, "[data-testid=sequence]", width);
         await AssertFitsAsync(console.Page, "[data-testid=step]", width);
+        // Times as people read them ("7 Dec, 14:05"), never ISO.
+        var timeline = await console.Page.Locator("[data-testid=sequence]").First.InnerTextAsync();
+        Assert.DoesNotMatch(@"\d{4}-\d{2}-\d{2}", timeline);
+        Assert.Matches(@"\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", timeline);
         await console.ScreenshotAsync("96-contact-phone");
     }
 

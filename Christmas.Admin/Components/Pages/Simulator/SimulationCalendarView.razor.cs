@@ -21,7 +21,7 @@ public partial class SimulationCalendarView
 
     protected override void OnParametersSet()
     {
-        Labels = Days.Select(d => d.Date.ToString("MMM d", CultureInfo.InvariantCulture)).ToArray();
+        Labels = Days.Select(d => d.Date.ToString("d MMM", CultureInfo.InvariantCulture)).ToArray();
         Series = Kinds.Select(kind => new ChartSeries<double> { Name = kind, Data = Days.Select(d => (double)Count(d, kind)).ToArray() }).ToList();
         // Stacked: the tallest bar is the busiest day's total.
         var tallest = Days.Select(d => (double)d.Total).DefaultIfEmpty(0).Max();
