@@ -19,6 +19,10 @@ public static class ApiDocsRegistration
             o.AddDocumentTransformer<OperatorApiDocumentTransformer>();
             o.AddOperationTransformer<OperatorAuthOperationTransformer>();
             o.AddOperationTransformer<RequestBodyOperationTransformer>();
+            o.AddOperationTransformer<OperationIdOperationTransformer>();
+            // After the operation transformers (document transformers run last, in order).
+            o.AddDocumentTransformer<UniqueOperationIdsDocumentTransformer>();
+            o.AddDocumentTransformer<ServerUrlDocumentTransformer>();
         });
         return services;
     }

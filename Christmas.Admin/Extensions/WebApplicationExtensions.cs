@@ -8,11 +8,14 @@ using Christmas.Core.Campaign.Revisions;
 using Christmas.Core.Persistence;
 using Christmas.Core.Settings;
 using Christmas.Core.Templates;
+using Microsoft.AspNetCore.Diagnostics;
 
 namespace Christmas.Admin.Extensions;
 
 public static class WebApplicationExtensions
 {
+    public const string NotFoundPath = "/not-found";
+
     /// <summary>
     /// Applies migrations and seeds the default templates, campaign revision 1 and the first Admin (one instance at a time) before any hosted service
     /// (writer, dispatcher, Hangfire) starts; then logs which testing mode is in force and where it came from.
@@ -32,7 +35,16 @@ public static class WebApplicationExtensions
     public static WebApplication UseChristmasAdmin(this WebApplication app)
     {
         app.UseExceptionHandler();
+        // A browser asking for an unknown page gets the console's not-found page (the outer handler, re-run
+        // through routing); API callers keep problem+json (the inner one, switched off for page requests).
+        app.UseStatusCodePagesWithReExecute(NotFoundPath, createScopeForStatusCodePages: true);
         app.UseStatusCodePages();
+        app.Use((context, next) =>
+        {
+            if (ConsolePageRequests.IsPageRequest(context) && context.Features.Get<IStatusCodePagesFeature>() is { } problems)
+                problems.Enabled = false;
+            return next(context);
+        });
         app.UseMiddleware<WebhookCorsMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -29,12 +29,23 @@ public sealed class ApiTokenAuthenticationHandler(
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 
+    /// <summary>
+    /// 401 with a problem body. A token that was sent but is wrong is told so (RFC 6750's <c>invalid_token</c>),
+    /// so a caller with a stale or mistyped token does not go looking for a missing header.
+    /// </summary>
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        // With no token configured every token is refused, and the generic answer says why.
+        var refused = !string.IsNullOrEmpty(admin.Value.ApiToken) && (await HandleAuthenticateOnceSafeAsync()).Failure is not null;
         Response.StatusCode = StatusCodes.Status401Unauthorized;
-        Response.Headers.WWWAuthenticate = "Bearer";
-        await Results.Problem(statusCode: 401, title: "Unauthorized",
-            detail: "Send Authorization: Bearer <Admin:ApiToken> (or HTTP Basic with the token as password). The operator API is closed while Admin:ApiToken is unset.")
+        Response.Headers.WWWAuthenticate = refused
+            ? "Bearer error=\"invalid_token\", error_description=\"The API token is invalid.\""
+            : "Bearer";
+        await Results.Problem(statusCode: 401,
+            title: refused ? "Invalid API token" : "Unauthorized",
+            detail: refused
+                ? "The API token sent (Bearer, or the password of HTTP Basic) is invalid: it does not match Admin:ApiToken."
+                : "Send Authorization: Bearer <Admin:ApiToken> (or HTTP Basic with the token as password). The operator API is closed while Admin:ApiToken is unset.")
             .ExecuteAsync(Context);
     }
 }

@@ -1,11 +1,17 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace Christmas.Admin.Components.Layout;
 
-/// <summary>A page that fails shows a friendly message with an error id; the exception goes to the log under that id, never to the screen.</summary>
+/// <summary>
+/// A page that fails shows a friendly message with an error id; the exception goes to the log under that id, never to the screen.
+/// A page left while it was still talking to the browser (a chart measuring itself when the tab navigates
+/// away or closes: <see cref="JSDisconnectedException"/>, or the call cancelled) is no error: nobody is
+/// there to see it, so it is logged at Debug only.
+/// </summary>
 public sealed class ConsoleErrorBoundary : ErrorBoundaryBase
 {
     [Inject] private ILogger<ConsoleErrorBoundary> Logger { get; set; } = default!;
@@ -14,10 +20,22 @@ public sealed class ConsoleErrorBoundary : ErrorBoundaryBase
 
     protected override Task OnErrorAsync(Exception exception)
     {
+        if (IsTheBrowserLeaving(exception))
+        {
+            Logger.LogDebug(exception, "A console page was left while it still called the browser");
+            return Task.CompletedTask;
+        }
         _errorId = Guid.NewGuid().ToString("N")[..8];
         Logger.LogError(exception, "Console page error {ErrorId}", _errorId);
         return Task.CompletedTask;
     }
+
+    private static bool IsTheBrowserLeaving(Exception exception) => exception switch
+    {
+        JSDisconnectedException or OperationCanceledException => true,
+        AggregateException aggregate => aggregate.InnerExceptions.All(IsTheBrowserLeaving),
+        _ => false,
+    };
 
     protected override void BuildRenderTree(RenderTreeBuilder builder)
     {

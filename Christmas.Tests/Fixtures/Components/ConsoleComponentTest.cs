@@ -23,6 +23,8 @@ public abstract class ConsoleComponentTest : BunitContext, IAsyncLifetime
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        // The real clock for "in 3 h" beside times; a test that wants its own clock registers one after.
+        Services.AddSingleton(TimeProvider.System);
         Authorization = AddAuthorization();
         Authorization.SetAuthorized(TestApp.AdminEmail);
         Authorization.SetRoles(ConsoleRoles.Admin);

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Christmas.Admin.Components.Shared;
 using Christmas.Core.Contacts;
 using Christmas.Core.SendRules;
 using Microsoft.AspNetCore.Components;
@@ -21,9 +21,7 @@ public partial class NextSendsCard
     private string When(DateTime utc)
     {
         var local = Instant.FromDateTimeUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).InZone(Rules.DefaultZone).ToDateTimeUnspecified();
-        return local.Year == DateTime.UtcNow.Year
-            ? local.ToString("ddd MMM d, HH:mm", CultureInfo.InvariantCulture)
-            : local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        return UtcTime.WallClock(local, DateTime.UtcNow.Year);
     }
 
     private static string Title(string kind) => char.ToUpperInvariant(kind[0]) + kind[1..];

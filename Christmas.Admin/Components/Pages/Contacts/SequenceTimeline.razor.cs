@@ -13,6 +13,8 @@ public partial class SequenceTimeline
     /// <summary>Step states whose email an operator may send again (Step.RequestResend refuses only "sending"; a scheduled step is still to come).</summary>
     public static readonly IReadOnlySet<string> ResendableStatuses = new HashSet<string> { "sent", "failed", "cancelled", "skipped" };
 
+    [Inject] private TimeProvider Time { get; set; } = default!;
+
     [Parameter, EditorRequired] public IReadOnlyList<SequenceView> Sequences { get; set; } = [];
     /// <summary>False for a suppressed contact (unsubscribed, bounced, complained): no email may go to them.</summary>
     [Parameter] public bool ContactCanReceive { get; set; } = true;
@@ -20,6 +22,8 @@ public partial class SequenceTimeline
     [Parameter] public bool Busy { get; set; }
     [Parameter] public EventCallback<SequenceView> OnCancel { get; set; }
     [Parameter] public EventCallback<StepView> OnResend { get; set; }
+
+    private DateTime Now => Time.GetUtcNow().UtcDateTime;
 
     private static bool CanCancel(SequenceView sequence) => sequence.Status == "active";
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Christmas.Admin.Components.Shared;
 using Christmas.Core.Dashboard;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -16,7 +17,7 @@ public partial class SendsChart
     private int SentTotal { get; set; }
     private int ScheduledTotal { get; set; }
 
-    private BarChartOptions Options { get; } = new() { XAxisLabelRotation = 45, YAxisTicks = 1, MaxNumYAxisTicks = 8 };
+    private BarChartOptions Options { get; set; } = new();
 
     protected override void OnParametersSet()
     {
@@ -30,6 +31,8 @@ public partial class SendsChart
             new() { Name = "Sent", Data = days.Select(d => (double)sent.GetValueOrDefault(d)).ToArray() },
             new() { Name = "Scheduled", Data = days.Select(d => (double)scheduled.GetValueOrDefault(d)).ToArray() },
         ];
+        var tallest = Series.SelectMany(s => s.Data).DefaultIfEmpty(0).Max();
+        Options = new BarChartOptions { XAxisLabelRotation = 45, YAxisTicks = ChartScale.Step(tallest), MaxNumYAxisTicks = ChartScale.MaxTicks };
         SentTotal = Sent.Sum(d => d.Count);
         ScheduledTotal = Scheduled.Sum(d => d.Count);
     }

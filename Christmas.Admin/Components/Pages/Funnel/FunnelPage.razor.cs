@@ -1,3 +1,4 @@
+using Christmas.Admin.Components.Shared;
 using Christmas.Core.Common;
 using Christmas.Core.Funnel;
 using Christmas.Core.Sequences;
@@ -15,6 +16,7 @@ public partial class FunnelPage
     private FunnelReport? Report { get; set; }
     private List<ChartSeries<double>> Series { get; set; } = [];
     private string[] Labels { get; set; } = [];
+    private BarChartOptions Options { get; set; } = new();
 
     protected override Task OnInitializedAsync() => LoadAsync();
 
@@ -35,5 +37,7 @@ public partial class FunnelPage
             new() { Name = "Opened", Data = Report.Steps.Select(s => (double)s.Opened).ToArray() },
             new() { Name = "Clicked", Data = Report.Steps.Select(s => (double)s.Clicked).ToArray() },
         ];
+        var tallest = Series.SelectMany(s => s.Data).DefaultIfEmpty(0).Max();
+        Options = new BarChartOptions { YAxisTicks = ChartScale.Step(tallest), MaxNumYAxisTicks = ChartScale.MaxTicks };
     }
 }

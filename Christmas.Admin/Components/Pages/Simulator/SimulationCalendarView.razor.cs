@@ -1,4 +1,5 @@
 using System.Globalization;
+using Christmas.Admin.Components.Shared;
 using Christmas.Core.Common;
 using Christmas.Core.Sequences;
 using Christmas.Core.Simulation;
@@ -16,11 +17,15 @@ public partial class SimulationCalendarView
 
     private List<ChartSeries<double>> Series { get; set; } = [];
     private string[] Labels { get; set; } = [];
+    private StackedBarChartOptions Options { get; set; } = new();
 
     protected override void OnParametersSet()
     {
-        Labels = Days.Select(d => d.Date.ToString("MMM d", CultureInfo.InvariantCulture)).ToArray();
+        Labels = Days.Select(d => d.Date.ToString("d MMM", CultureInfo.InvariantCulture)).ToArray();
         Series = Kinds.Select(kind => new ChartSeries<double> { Name = kind, Data = Days.Select(d => (double)Count(d, kind)).ToArray() }).ToList();
+        // Stacked: the tallest bar is the busiest day's total.
+        var tallest = Days.Select(d => (double)d.Total).DefaultIfEmpty(0).Max();
+        Options = new StackedBarChartOptions { YAxisTicks = ChartScale.Step(tallest), MaxNumYAxisTicks = ChartScale.MaxTicks };
     }
 
     private static int Count(SimulationDay day, string kind) => day.BySequence.GetValueOrDefault(kind);

@@ -33,7 +33,7 @@ public sealed class NextSendsCardTests : ConsoleComponentTest
         // 13:00 UTC is 08:00 in Toronto.
         var when = rows[0].QuerySelector("[data-testid=next-when]")!.TextContent.Trim();
         Assert.EndsWith("08:00", when);
-        Assert.Contains("2027-01-06 13:00", rows[0].QuerySelector("[data-testid=next-when]")!.GetAttribute("title"));
+        Assert.Contains("6 Jan 2027, 13:00", rows[0].QuerySelector("[data-testid=next-when]")!.GetAttribute("title"));
         Assert.Equal("Sarah, the costly mistake", rows[0].QuerySelector("[data-testid=next-subject]")!.TextContent.Trim());
         Assert.Contains("Assessment #2", rows[0].QuerySelector("[data-testid=next-sequence]")!.TextContent);
         Assert.Empty(rows[0].QuerySelectorAll("[data-testid=next-skip-reason]"));

@@ -19,7 +19,7 @@ public sealed class NotionBadgeTests : ConsoleComponentTest
         var badge = RenderBadge(new NotionSync("synced", "page-1", "https://www.notion.so/page1", SyncedAt, null));
 
         Assert.Equal("Notion: synced", badge.Find("[data-testid=notion-status]").TextContent.Trim());
-        Assert.Equal("Last written 2026-12-01 09:30 UTC", badge.Find("[data-testid=notion-status]").GetAttribute("title"));
+        Assert.Equal("Last written 1 Dec 2026, 09:30 UTC", badge.Find("[data-testid=notion-status]").GetAttribute("title"));
         var link = badge.Find("a[data-testid=notion-link]");
         Assert.Equal("https://www.notion.so/page1", link.GetAttribute("href"));
         Assert.Equal("_blank", link.GetAttribute("target"));

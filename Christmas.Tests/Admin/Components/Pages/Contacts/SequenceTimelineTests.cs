@@ -37,7 +37,7 @@ public sealed class SequenceTimelineTests : ConsoleComponentTest
         Assert.Equal(["sent", "sent", "failed", "scheduled"], timeline.FindAll("[data-testid=step-status]").Select(c => c.TextContent.Trim()));
         Assert.Contains("website", Row(timeline, 1).TextContent);
         Assert.Contains("re_abc123", Row(timeline, 2).TextContent);
-        Assert.Equal("2026-12-02 09:00:00 UTC", Row(timeline, 2).QuerySelector("[data-testid=step-due]")!.GetAttribute("title"));
+        Assert.Equal("2 Dec 2026, 09:00:00 UTC", Row(timeline, 2).QuerySelector("[data-testid=step-due]")!.GetAttribute("title"));
         Assert.Contains("Resend answered 422: invalid from address", Row(timeline, 3).QuerySelector("[data-testid=step-error]")!.TextContent);
         Assert.Contains("5", Row(timeline, 3).TextContent);
     }

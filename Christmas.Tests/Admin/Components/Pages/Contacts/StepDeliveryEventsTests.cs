@@ -29,7 +29,7 @@ public sealed class StepDeliveryEventsTests : ConsoleComponentTest
         Assert.Equal("clicked", row.QuerySelector("[data-testid=delivery-status]")!.TextContent.Trim());
         var events = row.QuerySelectorAll("[data-testid=delivery-event]");
         Assert.Equal(["delivered", "opened", "clicked"], events.Select(e => e.GetAttribute("data-type")));
-        Assert.Equal("2026-12-01 09:00:04 UTC", events[0].GetAttribute("title"));
+        Assert.Equal("1 Dec 2026, 09:00:04 UTC", events[0].GetAttribute("title"));
         Assert.Contains("opened", events[1].TextContent);
     }
 

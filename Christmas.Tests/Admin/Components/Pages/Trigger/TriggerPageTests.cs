@@ -31,6 +31,17 @@ public sealed class TriggerPageTests(SharedApp shared) : ConsoleComponentTest, I
     private static IElement Field(IRenderedComponent<TriggerPage> cut, string field) => cut.Find($"[data-testid=field-{field}]");
 
     [Fact]
+    public void Fields_AreLabelledInWords_NotWithTheirWebhookNames()
+    {
+        var cut = RenderFor("assessment-handler");
+
+        Assert.Equal("First name *", Field(cut, "first_name").QuerySelector("label")!.TextContent.Trim());
+        Assert.Equal("Business name *", Field(cut, "business_name").QuerySelector("label")!.TextContent.Trim());
+        Assert.Equal("Email #1 sent at *", Field(cut, "email_1_sent_at").QuerySelector("label")!.TextContent.Trim());
+        Assert.DoesNotContain(cut.FindAll("label"), label => label.TextContent.Contains('_'));
+    }
+
+    [Fact]
     public void Preview_ShowsEachMissingRequiredField_InlineWithTheValidatorsMessage()
     {
         var cut = RenderFor("postcall-maybe-handler");
