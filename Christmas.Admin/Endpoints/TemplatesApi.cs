@@ -20,20 +20,20 @@ public static class TemplatesApi
     public static IEndpointRouteBuilder MapTemplatesApi(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/api/templates").WithTags("Templates");
-        group.MapGet("", ListAsync).WithName("ListTemplates")
+        group.MapGet("", ListAsync).WithName("listTemplates")
             .WithSummary("Every base template's current version, with the segments that have a variant")
             .Produces<List<TemplateListItem>>();
-        group.MapGet("/{key}", GetAsync).WithName("GetTemplate")
+        group.MapGet("/{key}", GetAsync).WithName("getTemplate")
             .WithSummary("One template's current version with each segment variant's")
             .Produces<TemplateView>().ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPut("/{key}", PutAsync).WithName("SaveTemplate")
+        group.MapPut("/{key}", PutAsync).WithName("saveTemplate")
             .WithSummary("Create a template or save a new version (of its variant when `segment` is given)")
             .WithDescription("The key is `^[a-z][a-z0-9-]{0,39}$` (or a variant key, `assessment-2.critical`); `segment` is CRITICAL, URGENT or OPTIMIZE. "
                 + "A text that does not parse or uses an unknown variable is refused with 400 and nothing is saved. Audited.")
             .DocumentsJsonBody<TemplateSaveRequest>()
             .Produces<TemplateView>().Produces<TemplateView>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/{key}/preview", PreviewAsync).WithName("PreviewTemplate")
+        group.MapPost("/{key}/preview", PreviewAsync).WithName("previewTemplate")
             .WithSummary("Render the saved text for a contact (their segment's variant when one applies) or with sample data; nothing saved")
             .DocumentsJsonBody<TemplatePreviewRequest>(required: false)
             .Produces<RenderedEmail>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);

@@ -107,13 +107,18 @@ public sealed class GeneratedWebhookBodiesTests(ITestOutputHelper output) : IAsy
         var catalog = _app.Services.GetRequiredService<SequenceCatalog>();
         var handlers = _app.Services.GetRequiredService<HandlerCatalog>();
         var (executions, sequences, steps, contacts) = await _app.WithDbAsync(async db => (
-            await db.Executions.AsNoTracking().Select(e => new { e.Id, e.FlowId, e.Trigger, e.SequenceId, e.Deduplicated, e.ContactEmail }).ToListAsync(),
+            await db.Executions.AsNoTracking().Select(e => new { e.Id, e.FlowId, e.Trigger, e.SequenceId, e.Deduplicated, e.ContactEmail, e.HttpStatus, e.State }).ToListAsync(),
             await db.Sequences.AsNoTracking().Select(s => new { s.Id, s.ContactId, s.Kind, s.ExecutionId, s.DedupeKey }).ToListAsync(),
             await db.Steps.AsNoTracking().Select(s => new { s.SequenceId, s.Number, s.TemplateKey }).ToListAsync(),
             await db.Contacts.AsNoTracking().Select(c => new { c.Id, c.Email, c.FirstName, c.RedSystems, c.OrangeSystems, c.YellowSystems, c.GreenSystems }).ToListAsync()));
         output.WriteLine($"stored: {executions.Count:N0} executions, {contacts.Count:N0} contacts, {sequences.Count:N0} sequences, {steps.Count:N0} steps");
 
-        // Exactly the answered calls are recorded: a refused call left no execution, and every 200 was committed.
+        // Exactly the answered calls are recorded: every 200 was committed, and a refused call left only its
+        // FAILED record (bounded by Webhooks:RefusedKept), which points at no contact and no sequence.
+        var refused = executions.Where(e => e.HttpStatus is not null).ToList();
+        Assert.All(refused, e => Assert.Equal(("FAILED", null, null), (e.State, e.ContactEmail, e.SequenceId)));
+        Assert.InRange(refused.Count, 1, Math.Min(10_000, _byStatus.Where(s => s.Key is >= 400 and < 500).Sum(s => s.Value)));
+        executions = executions.Where(e => e.HttpStatus is null).ToList();
         var executionsById = executions.ToDictionary(e => e.Id);
         Assert.Equal(_accepted.Count, _byStatus.GetValueOrDefault(200));
         Assert.Empty(_accepted.Keys.Where(id => !executionsById.ContainsKey(id)).Take(10));

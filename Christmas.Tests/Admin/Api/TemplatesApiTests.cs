@@ -181,10 +181,10 @@ public sealed class TemplatesApiTests(SharedApp shared) : IClassFixture<SharedAp
         var paths = (await App.Api.GetFromJsonAsync<JsonElement>("/openapi/v1.json")).GetProperty("paths");
 
         string OperationId(string path, string method) => paths.GetProperty(path).GetProperty(method).GetProperty("operationId").GetString()!;
-        Assert.Equal("ListTemplates", OperationId("/api/templates", "get"));
-        Assert.Equal("GetTemplate", OperationId("/api/templates/{key}", "get"));
-        Assert.Equal("SaveTemplate", OperationId("/api/templates/{key}", "put"));
-        Assert.Equal("PreviewTemplate", OperationId("/api/templates/{key}/preview", "post"));
+        Assert.Equal("listTemplates", OperationId("/api/templates", "get"));
+        Assert.Equal("getTemplate", OperationId("/api/templates/{key}", "get"));
+        Assert.Equal("saveTemplate", OperationId("/api/templates/{key}", "put"));
+        Assert.Equal("previewTemplate", OperationId("/api/templates/{key}/preview", "post"));
         Assert.True(paths.GetProperty("/api/templates/{key}").GetProperty("put").TryGetProperty("requestBody", out _));
     }
 }
