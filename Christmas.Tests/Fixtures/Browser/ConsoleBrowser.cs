@@ -41,7 +41,15 @@ public sealed class ConsoleBrowser(IBrowserContext context, IPage page, Uri base
     /// <summary>Saves a full-page screenshot as TestResults/screenshots/{name}.png.</summary>
     public async Task ScreenshotAsync(string name)
     {
-        await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        // Chromium's own favicon fetch can keep Playwright's "network idle" from ever firing on a page with
+        // a sandboxed preview frame; a few quiet seconds are enough for a screenshot.
+        try
+        {
+            await Page.WaitForLoadStateAsync(LoadState.NetworkIdle, new PageWaitForLoadStateOptions { Timeout = 5_000 });
+        }
+        catch (TimeoutException)
+        {
+        }
         await Page.ScreenshotAsync(new PageScreenshotOptions
         {
             Path = Path.Combine(Screenshots.Directory, name + ".png"),
