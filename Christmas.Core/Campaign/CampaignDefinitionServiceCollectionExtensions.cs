@@ -10,6 +10,7 @@ public static class CampaignDefinitionServiceCollectionExtensions
     {
         services.AddSingleton<CampaignDefinitionStore>();
         services.AddSingleton<DraftEditor>();
+        services.AddSingleton<RevisionHistory>();
         services.AddSingleton<RevisionOneSeeder>();
         return services;
     }

@@ -4,12 +4,14 @@ namespace Christmas.Tests.Fixtures.Components;
 public abstract class AppComponentTest : ConsoleComponentTest
 {
     protected TestApp App { get; private set; } = default!;
+    /// <summary>Where confirmation dialogs appear, to click their buttons.</summary>
+    protected Bunit.IRenderedComponent<MudBlazor.MudDialogProvider> Dialogs { get; private set; } = default!;
 
     public override async Task InitializeAsync()
     {
         App = await TestApp.StartAsync();
         UseAppServices(App);
-        RenderMudProviders();
+        Dialogs = RenderMudProviders();
     }
 
     protected override async Task DisposeTestAsync() => await App.DisposeAsync();
