@@ -32,6 +32,7 @@ public sealed class GeneratedWebhookBodiesTests(ITestOutputHelper output) : IAsy
     private TestApp _app = null!;
     private HttpClient _client = null!;
     private int _sent;
+    private int _resentAfterTransportError;
     private readonly ConcurrentDictionary<int, int> _byStatus = new();
     private readonly ConcurrentDictionary<string, Accepted> _accepted = new();
 
@@ -65,6 +66,7 @@ public sealed class GeneratedWebhookBodiesTests(ITestOutputHelper output) : IAsy
         await AssertNoPartialWritesAsync();
         output.WriteLine($"{_sent:N0} bodies in {posted.TotalSeconds:F1} s ({_sent / posted.TotalSeconds:F0}/s), checks done at {clock.Elapsed.TotalSeconds:F1} s");
         output.WriteLine("answers: " + string.Join(", ", _byStatus.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value:N0}")));
+        output.WriteLine($"refusal probes sent again after the server closed the connection early: {_resentAfterTransportError}");
         Assert.True(_sent >= Bodies, $"only {_sent} bodies were sent");
     }
 
@@ -79,6 +81,23 @@ public sealed class GeneratedWebhookBodiesTests(ITestOutputHelper output) : IAsy
     }
 
     private async Task<Answer> PostAsync(Probe probe)
+    {
+        try
+        {
+            return await SendAsync(probe);
+        }
+        catch (HttpRequestException ex) when (ex.InnerException is IOException && !probe.Allowed().Contains(200))
+        {
+            // A server may answer a refusal before reading the whole body and close the connection
+            // (RFC 9112 section 9.6): a client still writing sees a broken pipe, not the answer. Such a
+            // probe stored nothing, so it is sent once more on a fresh connection and must then get an
+            // allowed answer. A probe that may be accepted is never retried (a lost 200 would hide a write).
+            Interlocked.Increment(ref _resentAfterTransportError);
+            return await SendAsync(probe);
+        }
+    }
+
+    private async Task<Answer> SendAsync(Probe probe)
     {
         Interlocked.Increment(ref _sent);
         var bytes = probe.Bytes();
@@ -117,7 +136,8 @@ public sealed class GeneratedWebhookBodiesTests(ITestOutputHelper output) : IAsy
         // FAILED record (bounded by Webhooks:RefusedKept), which points at no contact and no sequence.
         var refused = executions.Where(e => e.HttpStatus is not null).ToList();
         Assert.All(refused, e => Assert.Equal(("FAILED", null, null), (e.State, e.ContactEmail, e.SequenceId)));
-        Assert.InRange(refused.Count, 1, Math.Min(10_000, _byStatus.Where(s => s.Key is >= 400 and < 500).Sum(s => s.Value)));
+        // (A probe sent again after a broken pipe may have been recorded on its first attempt too.)
+        Assert.InRange(refused.Count, 1, Math.Min(10_000, _byStatus.Where(s => s.Key is >= 400 and < 500).Sum(s => s.Value) + _resentAfterTransportError));
         executions = executions.Where(e => e.HttpStatus is null).ToList();
         var executionsById = executions.ToDictionary(e => e.Id);
         Assert.Equal(_accepted.Count, _byStatus.GetValueOrDefault(200));
