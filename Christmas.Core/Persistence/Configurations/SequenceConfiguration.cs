@@ -17,5 +17,7 @@ public sealed class SequenceConfiguration : IEntityTypeConfiguration<Sequence>
         b.HasOne(s => s.Contact).WithMany().HasForeignKey(s => s.ContactId);
         b.HasMany(s => s.Steps).WithOne(s => s.Sequence).HasForeignKey(s => s.SequenceId);
         b.Property(s => s.DedupeKey).HasMaxLength(500);
+        // The ingest's prepared INSERT does not name the column: the database fills in revision 1.
+        b.Property(s => s.Revision).HasDefaultValue(1);
     }
 }
