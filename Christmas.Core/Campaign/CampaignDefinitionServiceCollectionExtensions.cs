@@ -1,3 +1,4 @@
+using Christmas.Core.Campaign.Publishing;
 using Christmas.Core.Campaign.Revisions;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -5,13 +6,16 @@ namespace Christmas.Core.Campaign;
 
 public static class CampaignDefinitionServiceCollectionExtensions
 {
-    /// <summary>The campaign definition as data: the stored revisions and draft, and revision 1's start-up seeding.</summary>
+    /// <summary>The campaign definition as data: the stored revisions and draft, revision 1's start-up seeding, the impact preview and the publisher.</summary>
     public static IServiceCollection AddCampaignDefinition(this IServiceCollection services)
     {
         services.AddSingleton<CampaignDefinitionStore>();
         services.AddSingleton<DraftEditor>();
         services.AddSingleton<RevisionHistory>();
         services.AddSingleton<RevisionOneSeeder>();
+        services.AddSingleton<InFlightPass>();
+        services.AddSingleton<HandlerCalls>();
+        services.AddSingleton<CampaignPublisher>();
         return services;
     }
 }
