@@ -17,8 +17,9 @@ public static class ActiveContactPages
             .Where(c => c.Id > afterContactId && db.Sequences.Any(s => s.ContactId == c.Id && s.Status == SequenceStatus.Active))
             .OrderBy(c => c.Id).Take(size).Select(c => new { c.Id, c.Email, c.TimeZone }).ToListAsync(ct);
         if (contacts.Count == 0) return [];
-        var ids = contacts.Select(c => c.Id).ToList();
-        var query = db.Sequences.Include(s => s.Steps).Where(s => ids.Contains(s.ContactId) && s.Status == SequenceStatus.Active);
+        // A key range rather than a list of ids: the (ContactId, Status) index serves it directly.
+        var last = contacts[^1].Id;
+        var query = db.Sequences.Include(s => s.Steps).Where(s => s.ContactId > afterContactId && s.ContactId <= last && s.Status == SequenceStatus.Active);
         if (!tracked) query = query.AsNoTracking();
         var sequences = (await query.OrderBy(s => s.Id).ToListAsync(ct)).ToLookup(s => s.ContactId);
         return contacts.Select(c => new ActiveContact(c.Id, c.Email, c.TimeZone, sequences[c.Id].ToList())).ToList();

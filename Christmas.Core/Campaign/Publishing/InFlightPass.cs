@@ -28,16 +28,17 @@ public sealed class InFlightPass(
     {
         var rules = new PlanningRules(sendRules, options.Value.OverdueGrace);
         var documents = new Dictionary<int, CampaignDocument> { [newRevision] = draft };
+        var edits = new Dictionary<(int, string), SequenceEdit>();
         var tally = new ImpactTally();
         long lastId = 0;
-        while (await PageAsync(lastId, published, draft, policy, newRevision, apply, rules, documents, tally, ct) is { } last)
+        while (await PageAsync(lastId, published, draft, policy, newRevision, apply, rules, documents, edits, tally, ct) is { } last)
             lastId = last;
         return tally;
     }
 
     /// <returns>The page's last contact id; null when there was no page.</returns>
     private async Task<long?> PageAsync(long afterId, CampaignDocument published, CampaignDocument draft, string policy, int newRevision, bool apply,
-        PlanningRules rules, Dictionary<int, CampaignDocument> documents, ImpactTally tally, CancellationToken ct)
+        PlanningRules rules, Dictionary<int, CampaignDocument> documents, Dictionary<(int, string), SequenceEdit> edits, ImpactTally tally, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -50,8 +51,10 @@ public sealed class InFlightPass(
             {
                 foreach (var sequence in contact.Sequences)
                 {
-                    var followed = await DocumentAsync(sequence.Revision, published, documents, ct);
-                    var plan = InFlightPlanner.Plan(followed, draft, policy, newRevision, contact.View(sequence), rules, now);
+                    var name = SequenceNames.Of(sequence);
+                    if (!edits.TryGetValue((sequence.Revision, name), out var edit))
+                        edits[(sequence.Revision, name)] = edit = SequenceEdit.Of(name, await DocumentAsync(sequence.Revision, published, documents, ct), draft);
+                    var plan = InFlightPlanner.Plan(edit, policy, newRevision, contact.View(sequence), rules, now);
                     if (apply && plan.Affected) InFlightPlanApplier.Apply(plan, sequence, newRevision, now);
                     plans.Add((plan, contact.Email));
                 }
@@ -60,7 +63,7 @@ public sealed class InFlightPass(
             {
                 try
                 {
-                    await db.SaveChangesAsync(ct);
+                    await SaveAsync(db, plans.Where(p => p.Plan.Affected).Select(p => p.Plan.SequenceId).ToList(), newRevision, ct);
                 }
                 catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
                 {
@@ -70,6 +73,21 @@ public sealed class InFlightPass(
             foreach (var (plan, email) in plans) tally.Add(plan, email);
             return page[^1].Id;
         }
+    }
+
+    /// <summary>
+    /// The page's changes in one transaction: the steps (and ended sequences) through EF, so the change feed
+    /// sees them; the affected sequences' revision in one statement rather than one UPDATE per sequence.
+    /// </summary>
+    private static async Task SaveAsync(CampaignDbContext db, List<long> affected, int newRevision, CancellationToken ct)
+    {
+        foreach (var entry in db.ChangeTracker.Entries<Sequences.Sequence>().Where(e => e.State == EntityState.Modified))
+            entry.Property(s => s.Revision).IsModified = false;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        if (affected.Count > 0)
+            await db.Sequences.Where(s => affected.Contains(s.Id)).ExecuteUpdateAsync(u => u.SetProperty(s => s.Revision, newRevision), ct);
+        await transaction.CommitAsync(ct);
     }
 
     private async Task<CampaignDocument> DocumentAsync(int revision, CampaignDocument published, Dictionary<int, CampaignDocument> documents, CancellationToken ct)

@@ -17,13 +17,15 @@ public static class InFlightPlanner
     /// <param name="followed">The definition the sequence follows now (its revision's document, usually the published one).</param>
     /// <param name="draft">The definition about to be published as <paramref name="newRevision"/>.</param>
     public static InFlightPlan Plan(CampaignDocument followed, CampaignDocument draft, string policy, int newRevision,
-        ActiveSequence active, PlanningRules rules, DateTime now)
+        ActiveSequence active, PlanningRules rules, DateTime now) =>
+        Plan(SequenceEdit.Of(SequenceNames.Of(active.Sequence), followed, draft), policy, newRevision, active, rules, now);
+
+    /// <param name="edit">The sequence's definition before and after, compared once for every sequence of that name and revision.</param>
+    public static InFlightPlan Plan(SequenceEdit edit, string policy, int newRevision, ActiveSequence active, PlanningRules rules, DateTime now)
     {
         var sequence = active.Sequence;
-        var name = SequenceNames.Of(sequence);
-        var from = followed.Sequence(name);
-        var to = draft.Sequence(name);
-        var affected = !SpecEquality.Same(from, to);
+        var (name, from, to) = edit;
+        var affected = edit.Changed;
         if (!affected || policy != PublishPolicies.InFlight || sequence.Status != SequenceStatus.Active)
             return InFlightPlan.Untouched(sequence.Id, sequence.ContactId, name, affected);
 
