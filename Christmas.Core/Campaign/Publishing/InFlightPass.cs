@@ -82,7 +82,12 @@ public sealed class InFlightPass(
     private static async Task SaveAsync(CampaignDbContext db, List<long> affected, int newRevision, CancellationToken ct)
     {
         foreach (var entry in db.ChangeTracker.Entries<Sequences.Sequence>().Where(e => e.State == EntityState.Modified))
-            entry.Property(s => s.Revision).IsModified = false;
+        {
+            // The original value too, so that the save's own look for changes does not mark it modified again.
+            var revision = entry.Property(s => s.Revision);
+            revision.OriginalValue = revision.CurrentValue;
+            revision.IsModified = false;
+        }
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         if (affected.Count > 0)

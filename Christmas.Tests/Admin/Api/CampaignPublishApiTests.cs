@@ -187,6 +187,20 @@ public abstract class CampaignPublishApiTests(ITestDatabase database) : IAsyncLi
     }
 
     [Fact]
+    public async Task TwoAdminsPublishingAtOnce_OneWins_TheOtherGets409()
+    {
+        await SeedAsync();
+        await SaveDraftAsync(EditedDraft);
+
+        var answers = await Task.WhenAll(Task.Run(() => PublishAsync("in-flight", 1)), Task.Run(() => PublishAsync("in-flight", 1)));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], answers.Select(a => a.StatusCode).Order());
+        Assert.Equal([1, 2], await _app.WithDbAsync(db => db.CampaignRevisions.OrderBy(r => r.Revision).Select(r => r.Revision).ToListAsync()));
+        // The winner's edit applied once: each assessment has one #6.
+        Assert.Equal(2, await _app.WithDbAsync(db => db.Steps.CountAsync(s => s.Number == 6)));
+    }
+
+    [Fact]
     public async Task AMarketer_MayPreview_ButNotPublish()
     {
         await SaveDraftAsync(EditedDraft);
