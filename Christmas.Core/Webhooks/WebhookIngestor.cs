@@ -28,6 +28,7 @@ public sealed class WebhookIngestor(
     TestingModeStore testingMode,
     DispatchSignal dispatchSignal,
     IOptions<CampaignOptions> options,
+    IOptions<WebhookOptions> webhookOptions,
     SendRuleSet rules,
     Privacy.ErasedAddresses erased,
     TimeProvider time)
@@ -82,6 +83,14 @@ public sealed class WebhookIngestor(
                      await PlacementAsync(batch, input, contactId, created, zone, mode, ct)) is { } plan)
         {
             var (definition, key, steps) = plan;
+            var cap = webhookOptions.Value.MaxActiveSequencesPerContact;
+            if (!created && await store.CountOtherActiveAsync(batch, contactId, definition.Kind, key, ct) >= cap)
+            {
+                execution.Warn(now, $"{input.Email} already has {cap} active {definition.Name} sequences (Webhooks:MaxActiveSequencesPerContact): no sequence started.");
+                execution.Finish(time.GetUtcNow().UtcDateTime, null, false);
+                await store.InsertExecutionAsync(batch, execution, ct);
+                return new IngestResult(execution.Id, execution.FlowId, null, false, execution.Warnings.ToList(), null);
+            }
             var sequence = new Sequence(contactId, definition.Kind, mode, key, input.AnchorAt, now, input.PayloadJson, execution.Id, steps);
             sequenceId = await store.TryInsertSequenceAsync(batch, sequence, ct);
             if (sequenceId is null)
