@@ -51,6 +51,7 @@ public static class WebApplicationExtensions
         app.UseMiddleware<WebhookCorsMiddleware>();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseMiddleware<SameOriginRequests>();
         app.UseAuthorization();
         app.UseAntiforgery();
 
