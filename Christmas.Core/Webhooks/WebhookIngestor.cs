@@ -73,11 +73,13 @@ public sealed class WebhookIngestor(
         long? sequenceId = null;
         DateTime? firstDue = null;
         var deduplicated = false;
+        string? withheld = null;
         if (suppressed is { } listed && input.Handler.Starts is not null)
         {
             // Still recorded and answered 200: the website cannot act on a refusal, and the data stays useful.
             var since = listed.Since.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            execution.Warn(now, $"{input.Email} is on the suppression list ({listed.Reason.ToApiName()} since {since}): no sequence started.");
+            withheld = $"{input.Email} is on the suppression list ({listed.Reason.ToApiName()} since {since}): no sequence started.";
+            execution.Warn(now, withheld);
         }
         else if (SequencePlan.For(input, sequences, mode, now, options.Value.OverdueGrace,
                      await PlacementAsync(batch, input, contactId, created, zone, mode, ct)) is { } plan)
@@ -116,7 +118,8 @@ public sealed class WebhookIngestor(
 
         execution.Finish(time.GetUtcNow().UtcDateTime, sequenceId, deduplicated);
         await store.InsertExecutionAsync(batch, execution, ct);
-        return new IngestResult(execution.Id, execution.FlowId, sequenceId, deduplicated, execution.Warnings.ToList(), firstDue);
+        return new IngestResult(execution.Id, execution.FlowId, sequenceId, deduplicated, execution.Warnings.ToList(), firstDue)
+            { PublicWarnings = execution.Warnings.Where(w => w != withheld).ToList() };
     }
 
     /// <summary>
@@ -129,7 +132,7 @@ public sealed class WebhookIngestor(
         execution.Warn(now, "This address was erased on request: nothing about it is stored and no email is sent to it.");
         execution.Finish(time.GetUtcNow().UtcDateTime, sequenceId: null, deduplicated: false);
         await store.InsertExecutionAsync(batch, execution, ct);
-        return new IngestResult(execution.Id, execution.FlowId, null, false, execution.Warnings.ToList(), null);
+        return new IngestResult(execution.Id, execution.FlowId, null, false, execution.Warnings.ToList(), null) { PublicWarnings = [] };
     }
 
     /// <summary>The send rules' input; the contact's other emails are read only when the gap applies to an existing contact.</summary>
