@@ -48,6 +48,7 @@ public static class CoreServiceCollectionExtensions
             sp.GetRequiredService<SegmentRule>(), sp.GetRequiredService<IOptions<CampaignOptions>>().Value.OverdueGrace));
         services.AddSingleton<WebhookValidator>();
         services.AddSingleton<WebhookKeys>();
+        services.AddSingleton<PublicWebhookKeys>();
         services.AddSingleton(sp => new SegmentRule(sp.GetRequiredService<IOptions<CampaignOptions>>().Value.Segments));
         services.AddSingleton<IngestStore>();
         services.AddSingleton<TestingModeStore>();

@@ -30,7 +30,7 @@ mkdir -p "$RESULTS"
 rm -f "$RESULTS"/app-delivery*.log "$RESULTS"/wrk-delivery-*.txt "$RESULTS"/delivery-*.txt
 command -v wrk >/dev/null || { [[ $EUID == 0 ]] && apt-get install -y wrk >&2; } || die "wrk is missing: apt-get install -y wrk"
 curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$PORT/" && die "port $PORT is already in use"
-export ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production Admin__ApiToken=$TOKEN \
+export ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production Admin__ApiToken=$TOKEN Webhooks__RateLimit__PermitsPerSecond=1000000 Webhooks__RateLimit__Burst=1000000 \
   Admin__Email=bench@example.com Admin__Password=bench-password-0123456789
 
 APP_BUILD=${APP_BUILD:-}

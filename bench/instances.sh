@@ -42,7 +42,7 @@ pg_find
 for port in $APP_PORT $((APP_PORT + 1)) $BARE_PORT $PG_PORT; do
   curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$port/" && die "port $port is already in use"
 done
-export ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production Admin__ApiToken=$TOKEN \
+export ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production Admin__ApiToken=$TOKEN Webhooks__RateLimit__PermitsPerSecond=1000000 Webhooks__RateLimit__Burst=1000000 \
   Admin__Email=bench@example.com Admin__Password=bench-password-0123456789
 
 log "publishing Release builds (log: bench/results/build-instances.log)"

@@ -28,7 +28,7 @@ command -v wrk >/dev/null || die "wrk is missing: apt-get install -y wrk"
 for port in $ON_PORT $OFF_PORT; do
   curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$port/" && die "port $port is already in use"
 done
-export ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production Admin__ApiToken=$TOKEN
+export ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production Admin__ApiToken=$TOKEN Webhooks__RateLimit__PermitsPerSecond=1000000 Webhooks__RateLimit__Burst=1000000
 
 # APP_BUILD=dir TOOL_BUILD=dir reuse published builds (as delivery.sh does); else both are published here.
 if [[ -n ${APP_BUILD:-} && -n ${TOOL_BUILD:-} ]]; then

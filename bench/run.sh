@@ -42,7 +42,7 @@ for port in $APP_PORT $BARE_PORT $RESEND_PORT; do
   curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$port/" && die "port $port is already in use"
 done
 # The app and the bare endpoint read the same environment, so neither gets a different host config.
-export ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production Admin__ApiToken=$TOKEN
+export ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production Admin__ApiToken=$TOKEN Webhooks__RateLimit__PermitsPerSecond=1000000 Webhooks__RateLimit__Burst=1000000
 
 log "publishing Release builds (log: bench/results/build.log)"
 # --artifacts-path keeps bin/ and obj/ in the temp dir: no clash with builds running in the work tree.

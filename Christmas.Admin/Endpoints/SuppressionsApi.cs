@@ -17,7 +17,8 @@ public static class SuppressionsApi
         var group = api.MapGroup("/api/suppressions").WithTags("Suppressions");
         group.MapGet("", SearchAsync).WithSummary("The suppression list, searchable and paged")
             .Produces<PagedView<SuppressionView>>().ProducesValidationProblem();
-        group.MapPost("", AddAsync).WithSummary("Suppress an address by hand (reason `manual`)")
+        // Admins only, as on the console's Suppression list page.
+        group.MapPost("", AddAsync).RequireAuthorization(OperatorPolicy.AdminOnly).WithSummary("Suppress an address by hand (reason `manual`)")
             .DocumentsJsonBody<SuppressionRequest>()
             .Produces<SuppressionView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         group.MapDelete("/{email}", RemoveAsync).RequireAuthorization(OperatorPolicy.AdminOnly)

@@ -10,7 +10,7 @@ public sealed class WebhookCall(WebhookValidator validator, WebhookIngestor inge
     {
         var validation = validator.Validate(handler, body.Root, time.GetUtcNow().UtcDateTime);
         if (validation.Input is not { } input) return Task.FromResult(Invalid(validation.Errors));
-        return GuardAsync(handler, async () => TypedResults.Ok(WebhookResponse.From(await ingestor.IngestAsync(input, trigger, ct))), ct);
+        return GuardAsync(handler, async () => TypedResults.Ok(WebhookResponse.ForWebsite(await ingestor.IngestAsync(input, trigger, ct))), ct);
     }
 
     /// <summary>The operators' trigger: the same validation and ingest through <see cref="ManualTrigger"/>, which also audits.</summary>

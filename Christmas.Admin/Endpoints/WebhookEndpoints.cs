@@ -21,7 +21,8 @@ public static class WebhookEndpoints
     {
         foreach (var root in MonitoringRoutes.Roots)
         {
-            var group = app.MapGroup($"{root}/executions/webhook/christmas/handlers").WithTags("Webhooks").AllowAnonymous().CountWebhookCalls();
+            var group = app.MapGroup($"{root}/executions/webhook/christmas/handlers").WithTags("Webhooks").AllowAnonymous().CountWebhookCalls()
+                .RequireRateLimiting(WebhookRateLimiting.Policy);
             group.MapPost("/{handler}/{key}", ReceiveAsync).DisableAntiforgery()
                 .WithSummary("Receive a website webhook call (the integration guide's URL)")
                 .WithDescription("Validates the body against the handler's fields, upserts the contact and starts (or deduplicates) the handler's sequence. " +
@@ -32,6 +33,7 @@ public static class WebhookEndpoints
                 .ProducesProblem(StatusCodes.Status404NotFound)
                 .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
                 .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+                .ProducesProblem(StatusCodes.Status429TooManyRequests)
                 .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         }
         return app;

@@ -13,8 +13,14 @@ public sealed record WebhookResponse(
     bool Deduplicated,
     IReadOnlyList<string> Warnings)
 {
-    public static WebhookResponse From(IngestResult result) => new(result.ExecutionId, Execution.Namespace, result.FlowId,
-        new WebhookState(ExecutionState.Success), result.SequenceId, result.Deduplicated, result.Warnings);
+    /// <summary>For an operator (the manual trigger): every warning.</summary>
+    public static WebhookResponse From(IngestResult result) => From(result, result.Warnings);
+
+    /// <summary>For the anonymous webhook caller: only <see cref="IngestResult.PublicWarnings"/>.</summary>
+    public static WebhookResponse ForWebsite(IngestResult result) => From(result, result.PublicWarnings);
+
+    private static WebhookResponse From(IngestResult result, IReadOnlyList<string> warnings) => new(result.ExecutionId, Execution.Namespace,
+        result.FlowId, new WebhookState(ExecutionState.Success), result.SequenceId, result.Deduplicated, warnings);
 }
 
 public sealed record WebhookState(string Current);

@@ -2,6 +2,7 @@ using Christmas.Admin.ApiDocs;
 using Christmas.Admin.Endpoints;
 using Christmas.Admin.Health;
 using Christmas.Admin.Security;
+using Christmas.Admin.Security.Proxy;
 using Christmas.Admin.Telemetry;
 using Christmas.Core;
 using Christmas.Core.Persistence;
@@ -27,6 +28,8 @@ public static class AdminServiceCollectionExtensions
         services.AddChristmasHangfire();
         services.AddSingleton<WebhookCall>();
         services.AddSingleton<WebhookRefusals>();
+        services.AddWebhookRateLimiting();
+        services.AddProxySupport();
 
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
         services.AddConsoleSecurity();
@@ -42,7 +45,8 @@ public static class AdminServiceCollectionExtensions
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<SchedulerHealthCheck>("scheduler")
             .AddCheck<NotionHealthCheck>("notion")
-            .AddCheck<SenderHealthCheck>("sender");
+            .AddCheck<SenderHealthCheck>("sender")
+            .AddCheck<WebhookKeysHealthCheck>("webhookKeys");
 
         // Keys (antiforgery, sign-in cookies) live in the app database, so a restart keeps them and
         // a cookie made by one instance works on another. The repository takes a scoped context.

@@ -39,6 +39,9 @@ public static class WebApplicationExtensions
 
     public static WebApplication UseChristmasAdmin(this WebApplication app)
     {
+        // First: everything after sees the client's address and scheme as the known proxy forwarded them.
+        app.UseForwardedHeaders();
+        if (app.Environment.IsProduction()) app.UseHsts();
         app.UseExceptionHandler();
         // A browser asking for an unknown page gets the console's not-found page (the outer handler, re-run
         // through routing); API callers keep problem+json (the inner one, switched off for page requests).
@@ -51,7 +54,9 @@ public static class WebApplicationExtensions
             return next(context);
         });
         app.UseMiddleware<WebhookCorsMiddleware>();
+        app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseMiddleware<SameOriginRequests>();
         app.UseAuthorization();
         app.UseAntiforgery();
 

@@ -8,12 +8,15 @@ public static class HealthEndpoints
     {
         app.MapHealthChecks("/health", new HealthCheckOptions
         {
-            // Status per check, without exception text (anonymous endpoint).
-            ResponseWriter = (context, report) => context.Response.WriteAsJsonAsync(new
-            {
-                status = report.Status.ToString(),
-                checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), e.Value.Description }),
-            }),
+            // Anonymous callers (load balancers) get the status only; the checks' details name configuration
+            // and handlers, so they go to a signed-in user or a token. Never exception text.
+            ResponseWriter = (context, report) => context.User.Identity?.IsAuthenticated == true
+                ? context.Response.WriteAsJsonAsync(new
+                {
+                    status = report.Status.ToString(),
+                    checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), e.Value.Description }),
+                })
+                : context.Response.WriteAsJsonAsync(new { status = report.Status.ToString() }),
         }).AllowAnonymous();
         return app;
     }

@@ -13,8 +13,11 @@ public static class AccountEndpoints
         return app;
     }
 
-    private static async Task<IResult> LogoutAsync(SignInManager<ConsoleUser> signIn, [FromForm] string? returnUrl)
+    /// <summary>A new security stamp ends this session everywhere its cookie was copied (checked on every request).</summary>
+    private static async Task<IResult> LogoutAsync(SignInManager<ConsoleUser> signIn, UserManager<ConsoleUser> users, HttpContext context,
+        [FromForm] string? returnUrl)
     {
+        if (await users.GetUserAsync(context.User) is { } user) await users.UpdateSecurityStampAsync(user);
         await signIn.SignOutAsync();
         return TypedResults.LocalRedirect("~" + ConsoleAuthentication.LoginPath);
     }

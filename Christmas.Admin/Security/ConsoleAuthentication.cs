@@ -33,7 +33,8 @@ public static class ConsoleAuthentication
                 o.Password.RequireDigit = false;
                 o.Password.RequireLowercase = false;
                 o.Password.RequireUppercase = false;
-                o.Lockout.MaxFailedAccessAttempts = 5;
+                // Above the per-address throttle (SignInThrottle): one machine guessing never locks the account.
+                o.Lockout.MaxFailedAccessAttempts = 4 * SignIn.SignInThrottle.MaxFailures;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
             })
             .AddRoles<IdentityRole>()
@@ -49,6 +50,24 @@ public static class ConsoleAuthentication
             o.Cookie.SameSite = SameSiteMode.Strict; // the API also accepts the cookie: no cross-site requests
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            // Every request re-checks the security stamp (one read by key), so a sign-out, which changes it,
+            // ends a copied cookie at once; Identity's own validator refreshes the claims every Interval.
+            o.Events.OnValidatePrincipal = async context =>
+            {
+                await SecurityStampValidator.ValidatePrincipalAsync(context);
+                if (context.Principal is { } principal
+                    && !await context.HttpContext.RequestServices.GetRequiredService<ConsoleSessionCheck>().IsCurrentAsync(principal))
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                }
+            };
+            // Signing in on the login page redirects to its ReturnUrl: encoded, since a header takes ASCII only.
+            o.Events.OnRedirectToReturnUrl = context =>
+            {
+                context.Response.Redirect(Components.Account.LoginPage.LocalReturnUrl(context.RedirectUri));
+                return Task.CompletedTask;
+            };
             o.Events.OnRedirectToLogin = context => AnswerOrRedirect(context, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => AnswerOrRedirect(context, StatusCodes.Status403Forbidden);
         });
@@ -62,6 +81,9 @@ public static class ConsoleAuthentication
         // Cookies re-check the stamp as often as open circuits do.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = RevalidatingConsoleAuthenticationStateProvider.Interval);
         services.AddScoped<FirstAdminSeeder>();
+        services.AddSingleton<SignIn.SignInThrottle>();
+        services.AddSingleton<SignIn.UnknownAccountHash>();
+        services.AddScoped<SignIn.ConsoleSignIn>();
         return services;
     }
 

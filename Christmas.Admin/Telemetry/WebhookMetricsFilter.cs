@@ -29,15 +29,19 @@ public static class WebhookMetricsFilter
         {
             // Only published names become labels: a probe's made-up names cannot grow the metric's series.
             var handler = context.HttpContext.Request.RouteValues["handler"] is string name && campaign.Latest.Handler(name) is { } known ? known.Name : "unknown";
+            // A caller that hung up is not our failure: "aborted", whatever the half-read call came to.
+            var aborted = context.HttpContext.RequestAborted;
             try
             {
                 var result = await next(context);
-                metrics.WebhookHandled(handler, OutcomeOf(result));
+                metrics.WebhookHandled(handler, aborted.IsCancellationRequested ? "aborted" : OutcomeOf(result));
                 return result;
             }
-            catch
+            catch (Exception ex)
             {
-                metrics.WebhookHandled(handler, "failed");
+                // A body cut short (the caller closed its side) surfaces as a bad request or an I/O error.
+                var hungUp = aborted.IsCancellationRequested || ex is BadHttpRequestException or IOException;
+                metrics.WebhookHandled(handler, hungUp ? "aborted" : "failed");
                 throw;
             }
         };

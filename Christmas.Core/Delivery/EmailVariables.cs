@@ -23,6 +23,15 @@ public sealed class EmailVariables(IOptionsMonitor<CampaignOptions> options, Uns
         "offer_ends_at", "days_left", "sender_name", "sender_postal_address", "sender_contact_email", "unsubscribe_url",
     ];
 
+    /// <summary>
+    /// Campaign values: set here from configuration, never from a webhook payload (a caller holding the
+    /// guide's public key must not change the offer's end, the sender or the unsubscribe link of an email).
+    /// </summary>
+    private static readonly HashSet<string> CampaignNames = new(StringComparer.Ordinal)
+    {
+        "calendly_link", "deadline", "offer_ends_at", "days_left", "sender_name", "sender_postal_address", "sender_contact_email", "unsubscribe_url",
+    };
+
     /// <param name="at">When the email goes (<c>days_left</c> counts from it); now when not given.</param>
     public async Task<IReadOnlyDictionary<string, string?>> ForAsync(Contact contact, Sequence sequence, CancellationToken ct, DateTime? at = null) =>
         For(contact, sequence.PayloadJson, await unsubscribe.UrlAsync(contact.Id, ct), rules, at ?? time.GetUtcNow().UtcDateTime);
@@ -72,7 +81,7 @@ public sealed class EmailVariables(IOptionsMonitor<CampaignOptions> options, Uns
     {
         using var doc = JsonDocument.Parse(payloadJson);
         if (doc.RootElement.ValueKind != JsonValueKind.Object) return;
-        foreach (var p in doc.RootElement.EnumerateObject())
+        foreach (var p in doc.RootElement.EnumerateObject().Where(p => !CampaignNames.Contains(p.Name)))
         {
             vars[p.Name] = p.Value.ValueKind switch
             {

@@ -15,7 +15,7 @@ public sealed class DatabaseInitializer(DataPaths paths, SqlDialect dialect, IDb
     /// <param name="seed">Start-time seeding (templates, the first Admin), run under the same lock so two instances never both seed.</param>
     public async Task InitializeAsync(Func<CancellationToken, Task> seed, CancellationToken ct)
     {
-        Directory.CreateDirectory(paths.Directory);
+        DataDirectoryPermissions.Secure(paths.Directory);
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using (await dialect.LockForMigrationAsync(ct))
         {

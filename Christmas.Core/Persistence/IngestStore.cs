@@ -1,3 +1,4 @@
+using System.Globalization;
 using Christmas.Core.Changes;
 using Christmas.Core.Contacts;
 using Christmas.Core.Executions;
@@ -49,6 +50,11 @@ public sealed class IngestStore
             "WeakestSystem1" = @weakest1, "WeakestSystem2" = @weakest2, "RevenueLeakTotal" = @leak, "Segment" = @segment,
             "Status" = @status, "SuppressedAt" = @suppressedAt, "TimeZone" = @timeZone, "UpdatedAt" = @updatedAt
         WHERE "Id" = @id
+        """;
+
+    // The per-contact cap's input (Webhooks:MaxActiveSequencesPerContact); sequences by contact are indexed.
+    private const string CountActiveSql = """
+        SELECT COUNT(*) FROM "Sequences" WHERE "ContactId" = @contactId AND "Kind" = @kind AND "Status" = 'Active' AND "DedupeKey" <> @key
         """;
 
     private const string FindSequenceSql = """SELECT "Id" FROM "Sequences" WHERE "ContactId" = @contactId AND "DedupeKey" = @key""";
@@ -143,6 +149,16 @@ public sealed class IngestStore
         await using var reader = await query.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct)) times.Add(DateTime.SpecifyKind(reader.GetDateTime(0), DateTimeKind.Utc));
         return times;
+    }
+
+    /// <summary>The contact's active sequences of <paramref name="kind"/> other than the one <paramref name="dedupeKey"/> names.</summary>
+    public async Task<long> CountOtherActiveAsync(WriteBatch batch, long contactId, string kind, string dedupeKey, CancellationToken ct)
+    {
+        var count = batch.Command(CountActiveSql);
+        count.Set("@contactId", contactId);
+        count.Set("@kind", kind);
+        count.Set("@key", dedupeKey);
+        return Convert.ToInt64(await count.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
     }
 
     /// <summary>Inserts the sequence and its steps, unless one with its dedupe key exists.</summary>

@@ -27,7 +27,7 @@ public sealed class TemplatePreview(
     /// </param>
     public async Task<TemplatePreviewResult> RenderAsync(string key, string subject, string body, string? contactEmail, CancellationToken ct)
     {
-        var errors = await renderer.ValidateAsync(subject, body);
+        var errors = await renderer.ValidateAsync(subject, body, ct);
         var target = string.IsNullOrWhiteSpace(contactEmail)
             ? new Target(samples.For(key), key, null)
             : await ForContactAsync(key, contactEmail, ct);
@@ -38,10 +38,10 @@ public sealed class TemplatePreview(
         try
         {
             if (target.Key != key && await store.CurrentAsync(target.Key, ct) is { } received)
-                return new TemplatePreviewResult(await renderer.RenderAsync(received, variables), [], variables, received.Key,
+                return new TemplatePreviewResult(await renderer.RenderAsync(received, variables, ct), [], variables, received.Key,
                     $"{contactEmail!.Trim()} {(target.Segment is { } s ? $"is in segment {s.ToSegmentName()}" : "has no segment")}, so they get {received.Key} (v{received.Version}), not {key}: "
                     + "that is what is shown. Your edits here do not reach them.");
-            return new TemplatePreviewResult(await renderer.RenderDraftAsync(key, subject, body, variables), [], variables, key);
+            return new TemplatePreviewResult(await renderer.RenderDraftAsync(key, subject, body, variables, ct), [], variables, key);
         }
         catch (TemplateException ex)
         {

@@ -2,6 +2,10 @@ using System.Net.Mail;
 using Christmas.Core.Audit;
 using Christmas.Core.Common;
 using Christmas.Core.Delivery;
+using Christmas.Core.Persistence;
+using Christmas.Core.Privacy;
+using Christmas.Core.Suppressions;
+using Microsoft.EntityFrameworkCore;
 
 namespace Christmas.Core.Templates;
 
@@ -9,7 +13,8 @@ namespace Christmas.Core.Templates;
 /// "Send a test email": the editor's text rendered like the preview, subject prefixed [TEST], sent through
 /// the configured sender with a key of its own (never a step's), and audited.
 /// </summary>
-public sealed class TemplateTestSender(TemplatePreview preview, IEmailSender sender, AuditLog audit)
+public sealed class TemplateTestSender(TemplatePreview preview, IEmailSender sender, AuditLog audit,
+    IDbContextFactory<CampaignDbContext> contexts, ErasedAddresses erased)
 {
     public const string SubjectPrefix = "[TEST] ";
 
@@ -19,6 +24,12 @@ public sealed class TemplateTestSender(TemplatePreview preview, IEmailSender sen
     {
         var address = to.Trim().ToLowerInvariant();
         if (!IsAddress(address)) return Outcome<string>.Conflict("Enter a valid email address to send the test to.");
+        // A test email is still an email: an address that bounced, complained, unsubscribed or was erased gets none.
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            if (await SuppressionList.StopReasonAsync(db, address, await erased.KeyAsync(address, ct), ct) is { } reason)
+                return Outcome<string>.Conflict($"{address} is on the suppression list ({reason}): no email is sent to it, tests included.");
+        }
         var rendered = await preview.RenderAsync(key, subject, body, contactEmail, ct);
         if (rendered.Email is not { } email) return Outcome<string>.Conflict(string.Join(" ", rendered.Errors));
 

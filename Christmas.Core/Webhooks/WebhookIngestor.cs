@@ -28,6 +28,7 @@ public sealed class WebhookIngestor(
     CampaignEngine engine,
     TestingModeStore testingMode,
     DispatchSignal dispatchSignal,
+    IOptions<WebhookOptions> webhookOptions,
     Privacy.ErasedAddresses erased,
     TimeProvider time)
 {
@@ -79,8 +80,18 @@ public sealed class WebhookIngestor(
         long? sequenceId = null;
         DateTime? firstDue = null;
         var deduplicated = false;
+        // Said to the operators only: the website's answer must not reveal who is on the list.
+        var withheld = listed is not null ? start.Warning : null;
         if (start.Plan is { } plan)
         {
+            var cap = webhookOptions.Value.MaxActiveSequencesPerContact;
+            if (!created && await store.CountOtherActiveAsync(batch, contactId, plan.Definition.Name, plan.DedupeKey, ct) >= cap)
+            {
+                execution.Warn(now, $"{input.Email} already has {cap} active {plan.Definition.Name} sequences (Webhooks:MaxActiveSequencesPerContact): no sequence started.");
+                execution.Finish(time.GetUtcNow().UtcDateTime, null, false);
+                await store.InsertExecutionAsync(batch, execution, ct);
+                return new IngestResult(execution.Id, execution.FlowId, null, false, execution.Warnings.ToList(), null);
+            }
             var sequence = CampaignEngine.NewSequence(contactId, plan, input, mode, now, execution.Id, live.Revision);
             sequenceId = await store.TryInsertSequenceAsync(batch, sequence, ct);
             if (sequenceId is null)
@@ -101,7 +112,8 @@ public sealed class WebhookIngestor(
 
         execution.Finish(time.GetUtcNow().UtcDateTime, sequenceId, deduplicated);
         await store.InsertExecutionAsync(batch, execution, ct);
-        return new IngestResult(execution.Id, execution.FlowId, sequenceId, deduplicated, execution.Warnings.ToList(), firstDue);
+        return new IngestResult(execution.Id, execution.FlowId, sequenceId, deduplicated, execution.Warnings.ToList(), firstDue)
+            { PublicWarnings = execution.Warnings.Where(w => w != withheld).ToList() };
     }
 
     /// <summary>
@@ -114,7 +126,7 @@ public sealed class WebhookIngestor(
         execution.Warn(now, "This address was erased on request: nothing about it is stored and no email is sent to it.");
         execution.Finish(time.GetUtcNow().UtcDateTime, sequenceId: null, deduplicated: false);
         await store.InsertExecutionAsync(batch, execution, ct);
-        return new IngestResult(execution.Id, execution.FlowId, null, false, execution.Warnings.ToList(), null);
+        return new IngestResult(execution.Id, execution.FlowId, null, false, execution.Warnings.ToList(), null) { PublicWarnings = [] };
     }
 
     /// <summary>Exit rules (rare: postcall and onboarding only): the contact's sequences they name, read through the entities on the batch's transaction.</summary>

@@ -55,7 +55,7 @@ public sealed class IncompleteSenderTests : IAsyncLifetime
 
     private static async Task<JsonElement> SenderHealthAsync(TestApp app)
     {
-        var response = await app.Anonymous.GetAsync("/health");
+        var response = await app.Api.GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await TestApp.JsonAsync(response)).GetProperty("checks").GetProperty("sender");
     }

@@ -18,12 +18,22 @@ public static partial class ConsoleHttpSession
         return client;
     }
 
-    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password, bool withAntiforgery)
+    /// <param name="path">The login page's URL, e.g. with a <c>ReturnUrl</c>.</param>
+    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password, bool withAntiforgery,
+        string path = "/account/login")
     {
-        var form = await client.GetStringAsync("/account/login");
+        var form = await client.GetStringAsync(path);
         var fields = new Dictionary<string, string> { ["_handler"] = "login", ["Input.Email"] = email, ["Input.Password"] = password };
         if (withAntiforgery) fields["__RequestVerificationToken"] = AntiforgeryToken().Match(form).Groups[1].Value;
-        return await client.PostAsync("/account/login", new FormUrlEncodedContent(fields));
+        return await client.PostAsync(path, new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>The user menu's Sign out button: its form, with the token from a console page.</summary>
+    public static async Task<HttpResponseMessage> SignOutAsync(HttpClient client)
+    {
+        var page = await client.GetStringAsync("/");
+        var fields = new Dictionary<string, string> { ["__RequestVerificationToken"] = AntiforgeryToken().Match(page).Groups[1].Value };
+        return await client.PostAsync("/account/logout", new FormUrlEncodedContent(fields));
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]

@@ -64,6 +64,9 @@ public sealed class TestApp : IAsyncDisposable
             web.UseSetting("Admin:Email", AdminEmail);
             web.UseSetting("Admin:Password", AdminPassword);
             web.UseSetting("Scheduler:QueuePollInterval", "00:00:00.100");
+            // Tests post far faster than a website, all from loopback; WebhookRateLimitTests set their own limit.
+            web.UseSetting("Webhooks:RateLimit:PermitsPerSecond", "1000000");
+            web.UseSetting("Webhooks:RateLimit:Burst", "1000000");
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) web.UseSetting(key, value);
             if (time is not null) web.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(time));
             if (services is not null) web.ConfigureTestServices(services);

@@ -196,7 +196,7 @@ public sealed class NotionMirrorTests : IAsyncLifetime
             s => s.GetProperty("lastError").ValueKind == JsonValueKind.String, TimeSpan.FromSeconds(10), "the outage to be reported");
         Assert.False(troubled.GetProperty("healthy").GetBoolean());
         Assert.True(troubled.GetProperty("backlog").GetInt32() > 0);
-        var health = await app.Anonymous.GetAsync("/health");
+        var health = await app.Api.GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         var healthBody = await TestApp.JsonAsync(health);
         Assert.Equal("Healthy", healthBody.GetProperty("status").GetString());

@@ -21,7 +21,7 @@ public sealed class NotionUnconfiguredTests(SharedApp shared) : IClassFixture<Sh
         var contact = await app.Api.GetFromJsonAsync<JsonElement>($"/api/contacts/{email}");
         Assert.Equal("off", contact.GetProperty("notion").GetProperty("status").GetString());
         Assert.Equal("off", contact.GetProperty("sequences")[0].GetProperty("notion").GetProperty("status").GetString());
-        var health = await TestApp.JsonAsync(await app.Anonymous.GetAsync("/health"));
+        var health = await TestApp.JsonAsync(await app.Api.GetAsync("/health"));
         Assert.Equal("Healthy", health.GetProperty("checks").GetProperty("notion").GetProperty("status").GetString());
     }
 

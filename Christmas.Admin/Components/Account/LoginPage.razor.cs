@@ -1,15 +1,14 @@
 using System.ComponentModel.DataAnnotations;
-using Christmas.Core.Accounts;
+using Christmas.Admin.Security.SignIn;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Identity;
 
 namespace Christmas.Admin.Components.Account;
 
 public partial class LoginPage
 {
-    [Inject] private SignInManager<ConsoleUser> SignIn { get; set; } = default!;
+    [Inject] private ConsoleSignIn SignIn { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
-    [Inject] private ILogger<LoginPage> Logger { get; set; } = default!;
+    [CascadingParameter] private HttpContext? HttpContext { get; set; }
 
     [SupplyParameterFromForm] private LoginInput? Input { get; set; }
     [SupplyParameterFromQuery] private string? ReturnUrl { get; set; }
@@ -21,24 +20,23 @@ public partial class LoginPage
     private async Task SignInAsync()
     {
         var input = Input!;
-        var result = await SignIn.PasswordSignInAsync(input.Email.Trim(), input.Password, input.RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded)
-        {
-            Logger.LogInformation("{Email} signed in to the console.", input.Email.Trim());
-            Navigation.NavigateTo(LocalReturnUrl(ReturnUrl), forceLoad: true);
-            return;
-        }
-        Error = result.IsLockedOut
-            ? "Too many wrong passwords: this account is locked for 5 minutes."
-            : "That email and password do not match an account.";
+        Error = await SignIn.SignInAsync(input.Email, input.Password, input.RememberMe, HttpContext?.Connection.RemoteIpAddress);
+        if (Error is null) Navigation.NavigateTo(LocalReturnUrl(ReturnUrl), forceLoad: true);
     }
 
-    /// <summary>Only paths on this site, so the login page cannot be used to send people elsewhere.</summary>
+    /// <summary>
+    /// Only paths on this site, so the login page cannot be used to send people elsewhere; percent-encoded,
+    /// since a redirect's Location header takes ASCII only (an accented path answered 500).
+    /// </summary>
     public static string LocalReturnUrl(string? returnUrl)
     {
         if (string.IsNullOrEmpty(returnUrl)) return "/";
         var path = returnUrl.StartsWith('/') ? returnUrl : "/" + returnUrl;
-        return path.StartsWith("//") || path.StartsWith("/\\") || path.StartsWith("/account/") ? "/" : path;
+        if (path.StartsWith("//") || path.StartsWith("/\\") || path.StartsWith("/account/")) return "/";
+        var site = new Uri("http://console.invalid");
+        return Uri.TryCreate(site, path, out var local) && local.Host == site.Host
+            ? local.GetComponents(UriComponents.PathAndQuery, UriFormat.UriEscaped)
+            : "/";
     }
 
     public sealed class LoginInput

@@ -43,9 +43,9 @@ public class OperatorApiTests(SharedApp shared) : IClassFixture<SharedApp>
     }
 
     [Fact]
-    public async Task Health_IsAnonymous_AndReportsDatabaseAndScheduler()
+    public async Task Health_ReportsDatabaseAndScheduler_ToATokenCaller()
     {
-        var health = await App.Anonymous.GetFromJsonAsync<JsonElement>("/health");
+        var health = await App.Api.GetFromJsonAsync<JsonElement>("/health");
         Assert.Equal("Healthy", health.GetProperty("status").GetString());
         Assert.Equal("Healthy", health.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
         Assert.Equal("Healthy", health.GetProperty("checks").GetProperty("scheduler").GetProperty("status").GetString());

@@ -103,6 +103,20 @@ public sealed class TemplatesApiTests(SharedApp shared) : IClassFixture<SharedAp
     }
 
     [Theory]
+    [InlineData("{% for i in (1..100000000) %}{% endfor %}", "range of 100,000,000 items")]
+    [InlineData("{% include 'footer' %}", "{% include %} is not supported")]
+    public async Task Put_OfATemplateThatWouldTakeTheServerDown_Is400WithTheReason_AndSavesNothing(string body, string expected)
+    {
+        var before = (await GetAsync("postcall-1")).GetProperty("version").GetInt32();
+
+        var refused = await PutAsync("postcall-1", new { subject = "Hi", body });
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains(expected, (await TestApp.JsonAsync(refused)).GetProperty("detail").GetString());
+        Assert.Equal(before, (await GetAsync("postcall-1")).GetProperty("version").GetInt32());
+    }
+
+    [Theory]
     [InlineData("Bad_Key", null)]
     [InlineData("assessment-2.vip", null)]
     [InlineData("assessment-2", "VIP")]

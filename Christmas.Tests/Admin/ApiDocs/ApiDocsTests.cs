@@ -101,6 +101,18 @@ public class ApiDocsTests(SharedApp shared) : IClassFixture<SharedApp>
     }
 
     [Fact]
+    public async Task TheReference_LoadsNoThirdPartyFonts()
+    {
+        using var script = ConsoleHttpSession.NewClient(App);
+        script.DefaultRequestHeaders.Authorization = new("Bearer", TestApp.ApiToken);
+
+        var html = await script.GetStringAsync("/api/docs/");
+
+        Assert.Contains("\"withDefaultFonts\":false", html.Replace(" ", ""));
+        Assert.DoesNotContain("fonts.scalar.com", html);
+    }
+
+    [Fact]
     public async Task ASignedInMarketer_OpensTheReference_AndTheDocumentItLoads()
     {
         await App.CreateUserAsync("docs-marketer@test.local", "marketer-password-1", ConsoleRoles.Marketer);

@@ -74,6 +74,7 @@ public sealed class ConsoleAccessTests : IAsyncLifetime
     [InlineData("//evil.example.com", "/")]
     [InlineData("/\\evil.example.com", "/")]
     [InlineData("https://evil.example.com", "/https://evil.example.com")]
+    [InlineData("/contacts/été?q=ü", "/contacts/%C3%A9t%C3%A9?q=%C3%BC")]
     public void TheReturnUrl_AfterSignIn_StaysOnThisSite(string? returnUrl, string expected) =>
         Assert.Equal(expected, LoginPage.LocalReturnUrl(returnUrl));
 

@@ -1,4 +1,5 @@
 using Christmas.Core.Common;
+using Christmas.Core.Suppressions;
 using Christmas.Core.Templates;
 using Christmas.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
@@ -48,6 +49,20 @@ public class TemplateOperationsTests(SharedApp shared) : IClassFixture<SharedApp
         Assert.Equal(OutcomeKind.Conflict, sent.Kind);
         Assert.Contains("valid email address", sent.Error);
         Assert.False(await shared.App.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.IdempotencyKey.StartsWith("test-") && m.To == to)));
+    }
+
+    [Fact]
+    public async Task TestSend_ToASuppressedAddress_IsRefused_AndSendsNothing()
+    {
+        var to = $"unsubscribed-{Guid.NewGuid():N}@example.com";
+        await shared.App.Services.GetRequiredService<SuppressionList>()
+            .AddAsync(to, SuppressionReason.Unsubscribed, "test", null, CancellationToken.None);
+
+        var sent = await TestSender.SendAsync("noshow-1", "Hi", "Body", to, null, "admin", CancellationToken.None);
+
+        Assert.Null(sent.Value);
+        Assert.Contains("suppression list", sent.Error);
+        Assert.False(await shared.App.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.To == to)));
     }
 
     [Fact]

@@ -30,6 +30,7 @@ public partial class TemplateEditorPage
     [Parameter] public string Key { get; set; } = "";
 
     private CancellationTokenSource? _debounce;
+    private CancellationTokenSource? _rendering;
     private string? _loadedKey;
     private EmailTemplate? Current { get; set; }
     private IReadOnlyList<EmailTemplate> History { get; set; } = [];
@@ -95,8 +96,14 @@ public partial class TemplateEditorPage
         await RenderPreviewAsync();
     }
 
-    private async Task RenderPreviewAsync() =>
-        Preview = await Previewer.RenderAsync(Key, Subject, Body, ContactEmail, CancellationToken.None);
+    /// <summary>A newer preview (or leaving the page) cancels the one still rendering; the renderer's limits bound each.</summary>
+    private async Task RenderPreviewAsync()
+    {
+        _rendering?.Cancel();
+        var rendering = _rendering = new CancellationTokenSource();
+        try { Preview = await Previewer.RenderAsync(Key, Subject, Body, ContactEmail, rendering.Token); }
+        catch (OperationCanceledException) when (rendering.IsCancellationRequested) { }
+    }
 
     private async Task ContactChangedAsync(string? email)
     {
@@ -174,5 +181,9 @@ public partial class TemplateEditorPage
         }
     }
 
-    public void Dispose() => _debounce?.Cancel();
+    public void Dispose()
+    {
+        _debounce?.Cancel();
+        _rendering?.Cancel();
+    }
 }

@@ -63,4 +63,18 @@ public sealed class TemplateEditorPageTests(SharedApp shared) : ConsoleComponent
 
         cut.WaitForAssertion(() => Assert.Contains("does not parse", cut.Find("[data-testid=template-error]").TextContent), Debounced);
     }
+
+    [Theory]
+    [InlineData("{% for i in (1..100000000) %}{% endfor %}", "range of 100,000,000 items")]
+    [InlineData("Hi {% include 'footer' %}", "{% include %} is not supported")]
+    public void ATemplateThatWouldTakeTheServerDown_ShowsAnInlineError_AndTheEditorKeepsWorking(string body, string expected)
+    {
+        var cut = RenderEditor("noshow-2");
+
+        cut.Find("[data-testid=body-input] textarea").Input(body);
+        cut.WaitForAssertion(() => Assert.Contains(expected, cut.Find("[data-testid=template-error]").TextContent), Debounced);
+
+        cut.Find("[data-testid=body-input] textarea").Input("Back to normal, {{ first_name }}.");
+        cut.WaitForAssertion(() => Assert.Contains("Back to normal, Sarah.", cut.Find("[data-testid=preview-frame]").GetAttribute("srcdoc")), Debounced);
+    }
 }
