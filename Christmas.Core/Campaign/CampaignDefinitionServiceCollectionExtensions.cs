@@ -1,3 +1,4 @@
+using Christmas.Core.Campaign.Editing;
 using Christmas.Core.Campaign.Revisions;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,6 +13,7 @@ public static class CampaignDefinitionServiceCollectionExtensions
         services.AddSingleton<DraftEditor>();
         services.AddSingleton<RevisionHistory>();
         services.AddSingleton<RevisionOneSeeder>();
+        services.AddSingleton<DraftWorkspaces>();
         return services;
     }
 }
