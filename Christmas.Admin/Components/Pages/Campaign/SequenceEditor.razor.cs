@@ -26,7 +26,8 @@ public partial class SequenceEditor
 
     private string Path(string field) => $"{Workspace.PathOf(Sequence.Name)}.{field}";
 
-    private string Path(StepSpec step, string field) => Workspace.PathOf(Sequence.Name, step.Number, field);
+    // From the rendered list: a row MudTable still renders for a step just removed gets a path that matches nothing.
+    private string Path(StepSpec step, string field) => Path($"steps[{Sequence.Steps.ToList().IndexOf(step)}].{field}");
 
     private bool HasError(string path) => FieldErrors.ContainsKey(path);
 
