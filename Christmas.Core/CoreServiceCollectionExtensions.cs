@@ -44,8 +44,8 @@ public static class CoreServiceCollectionExtensions
         services.AddChangeFeed();
         services.AddPersistence();
 
-        services.AddSingleton<SequenceCatalog>();
-        services.AddSingleton<HandlerCatalog>();
+        services.AddSingleton(sp => new Campaign.Engine.CampaignEngine(sp.GetRequiredService<SendRules.SendRuleSet>(),
+            sp.GetRequiredService<SegmentRule>(), sp.GetRequiredService<IOptions<CampaignOptions>>().Value.OverdueGrace));
         services.AddSingleton<WebhookValidator>();
         services.AddSingleton<WebhookKeys>();
         services.AddSingleton(sp => new SegmentRule(sp.GetRequiredService<IOptions<CampaignOptions>>().Value.Segments));
@@ -91,7 +91,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<EmailVariables>();
         services.AddSingleton<UnsubscribeTokens>();
         services.AddSingleton<DefaultTemplates>();
-        services.AddSingleton<TemplateVariableCatalog>();
+        services.AddSingleton(sp => new TemplateVariableCatalog(() => sp.GetRequiredService<Campaign.Live.PublishedCampaign>().Latest));
         services.AddSingleton<EmailLayout>();
         services.AddSingleton<TemplateRenderer>();
         services.AddSingleton<TemplateStore>();

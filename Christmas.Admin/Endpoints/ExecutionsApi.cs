@@ -1,3 +1,4 @@
+using Christmas.Core.Campaign.Live;
 using Christmas.Admin.Endpoints.Monitoring;
 using Christmas.Admin.Security;
 using Christmas.Core.Executions;
@@ -41,10 +42,10 @@ public static class ExecutionsApi
         return api;
     }
 
-    private static async Task<IResult> SearchAsync(HttpRequest request, ExecutionQueries queries, HandlerCatalog handlers, TimeProvider time,
+    private static async Task<IResult> SearchAsync(HttpRequest request, ExecutionQueries queries, PublishedCampaign campaign, TimeProvider time,
         CancellationToken ct)
     {
-        if (ExecutionSearchRequest.TryParse(request.Query, handlers, time.GetUtcNow().UtcDateTime, out var error) is not { } parsed)
+        if (ExecutionSearchRequest.TryParse(request.Query, await campaign.CurrentAsync(ct), time.GetUtcNow().UtcDateTime, out var error) is not { } parsed)
             return error!;
         var (filter, page) = parsed;
         var found = await queries.SearchAsync(filter, page, ct);

@@ -1,3 +1,4 @@
+using Christmas.Core.Campaign.Live;
 using Christmas.Admin.Endpoints.Monitoring;
 using Christmas.Core.Common;
 using Christmas.Core.Executions;
@@ -15,19 +16,19 @@ public static class FlowsApi
         foreach (var root in MonitoringRoutes.Roots)
         {
             var group = api.MapGroup($"{root}/flows").WithTags("Flows");
-            group.MapGet("", List).AcceptsQuery().WithSummary("The five handlers").Produces<IEnumerable<FlowView>>().ProducesValidationProblem();
+            group.MapGet("", List).AcceptsQuery().WithSummary("The published handlers").Produces<IEnumerable<FlowView>>().ProducesValidationProblem();
             group.MapGet("/{ns}", ListInNamespace).AcceptsQuery().WithSummary("The handlers of a namespace ([] for another namespace, as Kestra)")
                 .Produces<IEnumerable<FlowView>>().ProducesValidationProblem();
         }
         return api;
     }
 
-    private static IResult List(HandlerCatalog handlers) => TypedResults.Ok(Flows(handlers));
+    private static async Task<IResult> List(PublishedCampaign campaign, CancellationToken ct) => TypedResults.Ok(Flows(await campaign.CurrentAsync(ct)));
 
     /// <summary>As Kestra: the namespace's flows, <c>[]</c> for a namespace without any.</summary>
-    private static IResult ListInNamespace(string ns, HandlerCatalog handlers) =>
-        TypedResults.Ok(ns == Execution.Namespace ? Flows(handlers) : Enumerable.Empty<FlowView>());
+    private static async Task<IResult> ListInNamespace(string ns, PublishedCampaign campaign, CancellationToken ct) =>
+        TypedResults.Ok(ns == Execution.Namespace ? Flows(await campaign.CurrentAsync(ct)) : Enumerable.Empty<FlowView>());
 
-    private static IEnumerable<FlowView> Flows(HandlerCatalog handlers) => handlers.All.Select(h =>
-        new FlowView(Execution.Namespace, h.Name, h.Description, h.WebhookPath, h.Starts?.ToApiName()));
+    private static List<FlowView> Flows(LiveCampaign campaign) => campaign.Handlers.Select(h =>
+        new FlowView(Execution.Namespace, h.Name, h.Description, h.WebhookPath, h.Starts)).ToList();
 }

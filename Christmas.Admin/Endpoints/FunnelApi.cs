@@ -11,17 +11,16 @@ public static class FunnelApi
     {
         api.MapGet("/api/funnel", GetAsync).WithTags("Funnel")
             .WithSummary("Per email of a sequence: sent, delivered, opened, clicked, bounced, complained, unsubscribed")
-            .WithDescription("With `kind` (assessment, noshow, postcall, onboarding): that sequence's report; without: `{\"sequences\": [...]}` with all four.")
+            .WithDescription("With `kind` (a sequence of the published definition: assessment, noshow, postcall, onboarding in revision 1): that sequence's report; without: `{\"sequences\": [...]}` with all of them.")
             .Produces<FunnelReport>().ProducesValidationProblem();
         return api;
     }
 
-    private static async Task<IResult> GetAsync(FunnelQueries funnel, CancellationToken ct, string? kind = null)
+    private static async Task<IResult> GetAsync(FunnelQueries funnel, Christmas.Core.Campaign.Live.PublishedCampaign campaign, CancellationToken ct, string? kind = null)
     {
         if (kind is null) return TypedResults.Ok(new { sequences = await funnel.AllAsync(ct) });
-        var known = Enum.GetValues<SequenceKind>();
-        if (known.FirstOrDefault(k => k.ToApiName() == kind.Trim().ToLowerInvariant()) is var match && match.ToApiName() != kind.Trim().ToLowerInvariant())
-            return ApiResults.Invalid("kind", $"must be one of: {string.Join(", ", known.Select(k => k.ToApiName()))}.");
-        return TypedResults.Ok(await funnel.ForAsync(match, ct));
+        if (await funnel.ForAsync(kind.Trim().ToLowerInvariant(), ct) is { } report) return TypedResults.Ok(report);
+        var known = (await campaign.CurrentAsync(ct)).Sequences.Select(s => s.Name);
+        return ApiResults.Invalid("kind", $"must be one of: {string.Join(", ", known)}.");
     }
 }

@@ -1,3 +1,4 @@
+using Christmas.Core.Campaign.Live;
 using Christmas.Admin.ApiDocs;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
@@ -37,15 +38,16 @@ public static class SequencesApi
     }
 
     /// <summary>Manual trigger: <c>{"handler": "...", ...the webhook's body}</c>, with the webhook's own validation.</summary>
-    private static async Task<IResult> TriggerAsync(HttpRequest request, HandlerCatalog handlers, WebhookCall call, ManualTrigger trigger,
+    private static async Task<IResult> TriggerAsync(HttpRequest request, PublishedCampaign campaign, WebhookCall call, ManualTrigger trigger,
         CancellationToken ct)
     {
         using var body = await JsonBody.ReadAsync(request, ct);
         if (body.Error is { } error) return error;
         var name = body.Root.ValueKind == JsonValueKind.Object && body.Root.TryGetProperty("handler", out var h)
             && h.ValueKind == JsonValueKind.String ? h.GetString() : null;
-        if (name is null || handlers.Find(name) is not { } handler)
-            return ApiResults.Invalid("handler", $"handler must be one of: {string.Join(", ", handlers.All.Select(x => x.Name))}.");
+        var live = await campaign.CurrentAsync(ct);
+        if (name is null || live.Handler(name) is not { } handler)
+            return ApiResults.Invalid("handler", $"handler must be one of: {string.Join(", ", live.Handlers.Select(x => x.Name))}.");
         return await call.HandleManualAsync(handler, body, request.HttpContext.ActorName(), trigger, ct);
     }
 

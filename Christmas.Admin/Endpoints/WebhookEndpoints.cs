@@ -1,3 +1,4 @@
+using Christmas.Core.Campaign.Live;
 using Christmas.Admin.Endpoints.Monitoring;
 using Christmas.Admin.ApiDocs;
 using Christmas.Admin.Security;
@@ -37,9 +38,10 @@ public static class WebhookEndpoints
     }
 
     private static async Task<IResult> ReceiveAsync(string handler, string key, HttpRequest request,
-        HandlerCatalog handlers, WebhookKeys keys, WebhookCall call, WebhookRefusals refusals, CancellationToken ct)
+        PublishedCampaign campaign, WebhookKeys keys, WebhookCall call, WebhookRefusals refusals, CancellationToken ct)
     {
-        var definition = handlers.Find(handler);
+        // The revision in force: a handler published a moment ago is live, a removed one answers 404.
+        var definition = (await campaign.CurrentAsync(ct)).Handler(handler);
         // An unknown handler and a wrong key answer byte for byte alike (no trace id), so the URL
         // space cannot be probed; the recorded reason tells the operator which it was.
         if (definition is null)

@@ -24,11 +24,16 @@ public static class WebApplicationExtensions
     {
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(async ct =>
         {
-            await app.Services.GetRequiredService<TemplateStore>().SeedAndCheckAsync(ct);
             await app.Services.GetRequiredService<RevisionOneSeeder>().SeedAsync(ct);
+            // Compiled before the templates are checked: their variables are the published handlers' fields.
+            await app.Services.GetRequiredService<Christmas.Core.Campaign.Live.PublishedCampaign>().CurrentAsync(ct);
+            await app.Services.GetRequiredService<TemplateStore>().SeedAndCheckAsync(ct);
             await using var scope = app.Services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<FirstAdminSeeder>().SeedAsync();
         }, CancellationToken.None);
+        var campaign = await app.Services.GetRequiredService<Christmas.Core.Campaign.Live.PublishedCampaign>().CurrentAsync(CancellationToken.None);
+        app.Logger.LogInformation("Campaign definition revision {Revision} in force: {Sequences} sequences, {Handlers} handlers",
+            campaign.Revision, campaign.Sequences.Count, campaign.Handlers.Count);
         await app.Services.GetRequiredService<TestingModeStore>().LogStartAsync(CancellationToken.None);
     }
 

@@ -1,3 +1,4 @@
+using Christmas.Core.Campaign.Live;
 using Christmas.Admin.Endpoints;
 using Christmas.Core.Telemetry;
 using Christmas.Core.Webhooks;
@@ -23,10 +24,11 @@ public static class WebhookMetricsFilter
     private static EndpointFilterDelegate Create(EndpointFilterFactoryContext factory, EndpointFilterDelegate next)
     {
         var metrics = factory.ApplicationServices.GetRequiredService<CampaignMetrics>();
-        var handlers = factory.ApplicationServices.GetRequiredService<HandlerCatalog>();
+        var campaign = factory.ApplicationServices.GetRequiredService<PublishedCampaign>();
         return async context =>
         {
-            var handler = context.HttpContext.Request.RouteValues["handler"] is string name && handlers.Find(name) is { } known ? known.Name : "unknown";
+            // Only published names become labels: a probe's made-up names cannot grow the metric's series.
+            var handler = context.HttpContext.Request.RouteValues["handler"] is string name && campaign.Latest.Handler(name) is { } known ? known.Name : "unknown";
             try
             {
                 var result = await next(context);

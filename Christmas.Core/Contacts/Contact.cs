@@ -38,6 +38,17 @@ public sealed class Contact
         UpdatedAt = now;
     }
 
+    /// <summary>A contact as the ingest's prepared SQL read it, so the engine's rules apply to it in memory.</summary>
+    public static Contact Restore(long id, string email, string firstName, string? businessName, int? red, int? orange, int? yellow, int? green,
+        string? weakest1, string? weakest2, decimal? revenueLeakTotal, Segment? segment, ContactStatus status, DateTime? suppressedAt,
+        string? timeZone, DateTime createdAt, DateTime updatedAt) => new()
+    {
+        Id = id, Email = email, FirstName = firstName, BusinessName = businessName,
+        RedSystems = red, OrangeSystems = orange, YellowSystems = yellow, GreenSystems = green,
+        WeakestSystem1 = weakest1, WeakestSystem2 = weakest2, RevenueLeakTotal = revenueLeakTotal, Segment = segment,
+        Status = status, SuppressedAt = suppressedAt, TimeZone = timeZone, CreatedAt = createdAt, UpdatedAt = updatedAt,
+    };
+
     public bool IsSuppressed => Status != ContactStatus.Active;
 
     public bool IsErased => ErasedAt is not null;
@@ -98,7 +109,7 @@ public sealed class Contact
     }
 
     /// <summary>
-    /// A webhook's upsert in memory, as <see cref="Persistence.IngestStore"/>'s SQL does it (the simulator's contacts):
+    /// A webhook's data on the contact (<see cref="Campaign.Engine.CampaignEngine.ApplyCall"/>; the ingest stores the result):
     /// the latest call wins, a field the call lacks keeps its value, a new assessment replaces the old one whole.
     /// </summary>
     public void ApplyWebhook(Webhooks.WebhookInput input, Segment? segment, DateTime now)

@@ -155,7 +155,7 @@ public sealed class ContactQueries(IDbContextFactory<CampaignDbContext> contexts
     /// <param name="templates">Names each step's template as the contact gets it (the segment variant); null keeps the step's base key.</param>
     private static SequenceView ToView(Sequence s, ILookup<long, DeliveryEventView>? events, Dictionary<long, string?>? wouldSkip,
         StepTemplates? templates) =>
-        new(s.Id, s.Kind.ToApiName(), s.Status.ToApiName(), s.Mode.ToApiName(), s.AnchorAt, s.CreatedAt, s.EndedAt, s.EndedReason, s.ExecutionId,
+        new(s.Id, s.Kind, s.Status.ToApiName(), s.Mode.ToApiName(), s.AnchorAt, s.CreatedAt, s.EndedAt, s.EndedReason, s.ExecutionId,
             s.Steps.OrderBy(x => x.Number).Select(x => ToView(x) with
             {
                 TemplateKey = templates?.KeyOf(x) ?? x.TemplateKey,

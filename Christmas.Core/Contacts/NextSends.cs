@@ -12,10 +12,10 @@ namespace Christmas.Core.Contacts;
 
 /// <summary>
 /// "What happens next" for one contact: its pending steps in the order they go, each asked the send
-/// job's own questions (<see cref="SendGate"/>, the same suppression lookup) and rendered by the send
+/// job's own questions (<see cref="Campaign.Engine.CampaignEngine.WouldStop"/>, the same suppression lookup) and rendered by the send
 /// job's own composer. Reads only: nothing is kept on a step, nothing is sent.
 /// </summary>
-public sealed class NextSends(SendRuleSet rules, StepEmailComposer composer, ErasedAddresses erased, TimeProvider time)
+public sealed class NextSends(Campaign.Engine.CampaignEngine engine, StepEmailComposer composer, ErasedAddresses erased, TimeProvider time)
 {
     /// <param name="sequences">The contact's sequences with their steps.</param>
     /// <param name="templates">Which template each step uses; read here when not given.</param>
@@ -34,9 +34,9 @@ public sealed class NextSends(SendRuleSet rules, StepEmailComposer composer, Era
         {
             // An overdue step goes as soon as the dispatcher takes it: the rules are asked about that moment.
             var goesAt = step.NotBefore > now ? step.NotBefore : now;
-            var stop = SendGate.Check(rules, contact, listed, sequence, step, goesAt);
+            var stop = engine.WouldStop(contact, listed, sequence, step, goesAt);
             var (subject, error) = await SubjectAsync(step, contact, sequence, goesAt, ct);
-            next.Add(new NextSend(step.Id, sequence.Kind.ToApiName(), step.Number, step.NotBefore, templates.KeyOf(step), subject, stop?.Reason ?? error));
+            next.Add(new NextSend(step.Id, sequence.Kind, step.Number, step.NotBefore, templates.KeyOf(step), subject, stop?.Reason ?? error));
         }
         return next;
     }

@@ -1,3 +1,4 @@
+using Christmas.Core.Campaign.Live;
 using Christmas.Core.Common;
 using Christmas.Core.Delivery.Events;
 using Christmas.Core.Persistence;
@@ -11,29 +12,24 @@ namespace Christmas.Core.Funnel;
 /// steps' delivery bits per template (the bits are on the step, so no event is read), and contacts per
 /// kind and per next stage. About 0.15 s at 100,000 contacts and 400,000 steps (bench/README.md).
 /// </summary>
-public sealed class FunnelQueries(IDbContextFactory<CampaignDbContext> contexts, SequenceCatalog catalog)
+public sealed class FunnelQueries(IDbContextFactory<CampaignDbContext> contexts, PublishedCampaign campaign)
 {
     private const DeliveryFlags DeliveredOrLater = DeliveryFlags.Delivered | DeliveryFlags.Opened | DeliveryFlags.Clicked;
 
-    /// <summary>Which later sequences count as going on from each kind.</summary>
-    private static readonly Dictionary<SequenceKind, (string Stage, string Label, SequenceKind[] Kinds)[]> NextStages = new()
-    {
-        [SequenceKind.Assessment] = [("booked_call", "Booked a call", [SequenceKind.Noshow, SequenceKind.Postcall]), ("paid", "Paid", [SequenceKind.Onboarding])],
-        [SequenceKind.Noshow] = [("had_call", "Had the call", [SequenceKind.Postcall]), ("paid", "Paid", [SequenceKind.Onboarding])],
-        [SequenceKind.Postcall] = [("paid", "Paid", [SequenceKind.Onboarding])],
-        [SequenceKind.Onboarding] = [],
-    };
-
     public async Task<IReadOnlyList<FunnelReport>> AllAsync(CancellationToken ct)
     {
-        var (counts, journeys) = await ReadAsync(null, ct);
-        return catalog.All.Select(d => Report(d.Kind, counts, journeys)).ToList();
+        var live = await campaign.CurrentAsync(ct);
+        var (counts, journeys) = await ReadAsync(live, null, ct);
+        return live.Sequences.Select(d => Report(live, d, counts, journeys)).ToList();
     }
 
-    public async Task<FunnelReport> ForAsync(SequenceKind kind, CancellationToken ct)
+    /// <returns>Null when the published definition has no such sequence.</returns>
+    public async Task<FunnelReport?> ForAsync(string kind, CancellationToken ct)
     {
-        var (counts, journeys) = await ReadAsync(kind, ct);
-        return Report(kind, counts, journeys);
+        var live = await campaign.CurrentAsync(ct);
+        if (live.Sequence(kind) is not { } definition) return null;
+        var (counts, journeys) = await ReadAsync(live, definition, ct);
+        return Report(live, definition, counts, journeys);
     }
 
     /// <summary>
@@ -41,11 +37,12 @@ public sealed class FunnelQueries(IDbContextFactory<CampaignDbContext> contexts,
     /// (SQLite's WAL and PostgreSQL both serve concurrent readers): the report takes as long as the
     /// slowest one, not their sum.
     /// </summary>
-    private async Task<(List<StepCounts>, List<Journey>)> ReadAsync(SequenceKind? only, CancellationToken ct)
+    private async Task<(List<StepCounts>, List<Journey>)> ReadAsync(LiveCampaign live, SequenceDefinition? only, CancellationToken ct)
     {
+        var kinds = only is null ? live.Sequences.Select(d => d.Name).ToList() : [only.Name];
         var counts = WithContext(db => CountsAsync(db, ct), ct);
-        var started = WithContext(db => StartedAsync(db, only, ct), ct);
-        var wentOn = WithContext(db => WentOnAsync(db, only, ct), ct);
+        var started = WithContext(db => StartedAsync(db, kinds, ct), ct);
+        var wentOn = WithContext(db => WentOnAsync(db, live, kinds, ct), ct);
         await Task.WhenAll(counts, started, wentOn);
         return (counts.Result, [.. started.Result, .. wentOn.Result]);
     }
@@ -85,62 +82,61 @@ public sealed class FunnelQueries(IDbContextFactory<CampaignDbContext> contexts,
     /// <summary>A template's sent steps and how many of them reached each outcome.</summary>
     private sealed record StepCounts(string TemplateKey, int Sent, int Delivered, int Opened, int Clicked, int Bounced, int Complained, int Unsubscribed);
 
-    /// <summary>Contacts of one kind (<paramref name="Stage"/> empty) or of one kind who went on to a stage.</summary>
+    /// <summary>Contacts of one kind (<paramref name="Stage"/> empty), or of one kind by the furthest stage they reached afterwards (its index, two digits).</summary>
     public sealed record Journey(string Kind, string Stage, long Contacts);
 
     /// <summary>
-    /// Counted in the database, a handful of rows back: each kind's contacts, and for each (kind, stage)
-    /// the contacts with a sequence of the stage's kinds created at or after one of theirs of this kind
-    /// (an onboarding before the assessment is not this funnel's success). Both walk the covering index
-    /// <c>IX_Sequences_Funnel</c> (ContactId, Kind, CreatedAt), so no table page (payload JSON) is read.
-    /// CROSS JOIN fixes SQLite's join order (scan a, probe b by contact); left to itself it probed a by
-    /// the kind list, three probes per row and twice the time. Kinds and stages are this class's
-    /// constants, written into the SQL; no input reaches it.
+    /// Counted in the database, a handful of rows back: each kind's contacts, and for each kind its contacts
+    /// by the furthest stage (<see cref="FunnelStages"/>) of a sequence created at or after one of theirs of
+    /// this kind (an onboarding before the assessment is not this funnel's success). Both walk the covering
+    /// index <c>IX_Sequences_Funnel</c> (ContactId, Kind, CreatedAt), so no table page (payload JSON) is read.
+    /// CROSS JOIN fixes SQLite's join order (scan a, probe b by contact). Kinds are the definition's names
+    /// (<c>^[a-z][a-z0-9-]*$</c>, checked when saved), written into the SQL; no request input reaches it.
     /// </summary>
-    private static Task<List<Journey>> StartedAsync(CampaignDbContext db, SequenceKind? only, CancellationToken ct)
+    private static Task<List<Journey>> StartedAsync(CampaignDbContext db, IReadOnlyList<string> kinds, CancellationToken ct)
     {
         string sql = $"""
             SELECT "Kind" AS "Kind", '' AS "Stage", COUNT(DISTINCT "ContactId") AS "Contacts"
-            FROM "Sequences" WHERE "Kind" IN ({InList(From(only))}) GROUP BY "Kind"
+            FROM "Sequences" WHERE "Kind" IN ({InList(kinds)}) GROUP BY "Kind"
             """;
         return db.Database.SqlQueryRaw<Journey>(sql).ToListAsync(ct);
     }
 
-    private static async Task<List<Journey>> WentOnAsync(CampaignDbContext db, SequenceKind? only, CancellationToken ct)
+    private static async Task<List<Journey>> WentOnAsync(CampaignDbContext db, LiveCampaign live, IReadOnlyList<string> kinds, CancellationToken ct)
     {
-        var going = From(only).Where(f => NextStages[f].Length > 0).ToArray();
-        if (going.Length == 0) return [];
-        var stageOf = string.Join(" ", going.Select(f => $"WHEN '{f}' THEN CASE "
-            + string.Join(" ", NextStages[f].Select(n => $"WHEN b.\"Kind\" IN ({InList(n.Kinds)}) THEN '{n.Stage}'")) + " END"));
+        var staged = live.Sequences.Where(d => d.Stage is not null).ToList();
+        if (staged.Count == 0 || kinds.Count == 0) return [];
+        var stageOf = string.Join(" ", staged.Select(d => $"WHEN '{d.Name}' THEN '{FunnelStages.IndexOf(live, d.Stage!):D2}'"));
         string sql = $"""
-            SELECT "Kind", "Stage", COUNT(DISTINCT "ContactId") AS "Contacts" FROM (
-                SELECT a."Kind" AS "Kind", CASE a."Kind" {stageOf} END AS "Stage", a."ContactId" AS "ContactId"
+            SELECT "Kind", "Stage", COUNT(*) AS "Contacts" FROM (
+                SELECT a."Kind" AS "Kind", a."ContactId" AS "ContactId", MAX(CASE b."Kind" {stageOf} END) AS "Stage"
                 FROM "Sequences" a CROSS JOIN "Sequences" b
                 WHERE b."ContactId" = a."ContactId" AND b."Kind" <> a."Kind" AND b."CreatedAt" >= a."CreatedAt"
-                    AND a."Kind" IN ({InList(going)})) pairs
+                    AND a."Kind" IN ({InList(kinds)})
+                GROUP BY a."Kind", a."ContactId") furthest
             WHERE "Stage" IS NOT NULL GROUP BY "Kind", "Stage"
             """;
         return await db.Database.SqlQueryRaw<Journey>(sql).ToListAsync(ct);
     }
 
-    private static SequenceKind[] From(SequenceKind? only) => only is { } k ? [k] : NextStages.Keys.ToArray();
+    private static string InList(IEnumerable<string> kinds) => string.Join(", ", kinds.Select(k => $"'{k}'"));
 
-    private static string InList(IEnumerable<SequenceKind> kinds) => string.Join(", ", kinds.Select(k => $"'{k}'"));
-
-    private FunnelReport Report(SequenceKind kind, List<StepCounts> all, List<Journey> journeys)
+    private static FunnelReport Report(LiveCampaign live, SequenceDefinition definition, List<StepCounts> all, List<Journey> journeys)
     {
         var counts = all.ToDictionary(c => c.TemplateKey);
-        var steps = catalog.Get(kind).Steps.Select(d => counts.TryGetValue(d.TemplateKey, out var c)
+        var steps = definition.Steps.Select(d => counts.TryGetValue(d.TemplateKey, out var c)
             ? new FunnelStep(d.Number, d.TemplateKey, c.Sent, c.Delivered, c.Opened, c.Clicked, c.Bounced, c.Complained, c.Unsubscribed)
             : new FunnelStep(d.Number, d.TemplateKey, 0, 0, 0, 0, 0, 0, 0)).ToList();
 
-        var mine = journeys.Where(j => j.Kind == kind.ToString()).ToDictionary(j => j.Stage, j => (int)j.Contacts);
-        var contacts = mine.GetValueOrDefault("");
-        var wentOn = NextStages[kind].Select(n =>
+        var mine = journeys.Where(j => j.Kind == definition.Name).ToList();
+        var contacts = (int)mine.Where(j => j.Stage == "").Sum(j => j.Contacts);
+        var furthest = mine.Where(j => j.Stage != "").ToDictionary(j => int.Parse(j.Stage, System.Globalization.CultureInfo.InvariantCulture), j => (int)j.Contacts);
+        // A contact who reached a later stage passed the earlier ones: each stage counts its own and every later one.
+        var wentOn = FunnelStages.After(live, definition).Select(stage =>
         {
-            var count = mine.GetValueOrDefault(n.Stage);
-            return new FunnelStage(n.Stage, n.Label, count, contacts == 0 ? 0 : Math.Round((double)count / contacts, 4));
+            var count = furthest.Where(f => f.Key >= stage.Index).Sum(f => f.Value);
+            return new FunnelStage(stage.Key, stage.Label, count, contacts == 0 ? 0 : Math.Round((double)count / contacts, 4));
         }).ToList();
-        return new FunnelReport(kind.ToApiName(), contacts, steps, wentOn);
+        return new FunnelReport(definition.Name, contacts, steps, wentOn);
     }
 }

@@ -11,6 +11,6 @@ public sealed record FunnelReport(string Kind, int Contacts, IReadOnlyList<Funne
 public sealed record FunnelStep(int Number, string TemplateKey, int Sent, int Delivered, int Opened, int Clicked,
     int Bounced, int Complained, int Unsubscribed);
 
-/// <param name="Stage">booked_call (a no-show or post-call sequence started later), had_call (post-call after a no-show), paid (onboarding).</param>
+/// <param name="Stage">The stage's key (<see cref="FunnelStages.KeyOf"/>): booked_call, had_call, paid in revision 1; a contact who reached a later stage counts in the earlier ones too.</param>
 /// <param name="Rate">Contacts / the kind's contacts, 0 when there are none.</param>
 public sealed record FunnelStage(string Stage, string Label, int Contacts, double Rate);

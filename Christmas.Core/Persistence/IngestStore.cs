@@ -15,7 +15,11 @@ namespace Christmas.Core.Persistence;
 /// </summary>
 public sealed class IngestStore
 {
-    private const string FindContactSql = """SELECT "Id", "TimeZone" FROM "Contacts" WHERE "Email" = @email""";
+    private const string FindContactSql = """
+        SELECT "Id", "FirstName", "BusinessName", "RedSystems", "OrangeSystems", "YellowSystems", "GreenSystems",
+            "WeakestSystem1", "WeakestSystem2", "RevenueLeakTotal", "Segment", "Status", "SuppressedAt", "TimeZone", "CreatedAt", "UpdatedAt"
+        FROM "Contacts" WHERE "Email" = @email
+        """;
 
     // The minimum gap's input: when the contact's other emails went or will go. Steps by sequence, sequences by contact: both indexed.
     private const string OtherEmailsSql = """
@@ -34,25 +38,16 @@ public sealed class IngestStore
         INSERT INTO "Contacts" ("Email", "FirstName", "BusinessName", "RedSystems", "OrangeSystems", "YellowSystems", "GreenSystems",
             "WeakestSystem1", "WeakestSystem2", "RevenueLeakTotal", "Segment", "Status", "SuppressedAt", "TimeZone", "CreatedAt", "UpdatedAt")
         VALUES (@email, @firstName, @businessName, @red, @orange, @yellow, @green, @weakest1, @weakest2, @leak, @segment,
-            COALESCE(@status, 'Active'), CASE WHEN @status IS NULL THEN NULL ELSE @now END, @timeZone, @now, @now)
+            @status, @suppressedAt, @timeZone, @createdAt, @updatedAt)
         RETURNING "Id"
         """;
 
-    // The latest call wins; a field the call lacks keeps its value; a new assessment replaces the old one whole.
+    // Every column the engine may change: the rule of what a call changes is CampaignEngine.ApplyCall's, not the SQL's.
     private const string UpdateContactSql = """
-        UPDATE "Contacts" SET
-            "FirstName" = @firstName,
-            "BusinessName" = COALESCE(@businessName, "BusinessName"),
-            "RedSystems" = CASE WHEN @assessment THEN @red ELSE "RedSystems" END,
-            "OrangeSystems" = CASE WHEN @assessment THEN @orange ELSE "OrangeSystems" END,
-            "YellowSystems" = CASE WHEN @assessment THEN @yellow ELSE "YellowSystems" END,
-            "GreenSystems" = CASE WHEN @assessment THEN @green ELSE "GreenSystems" END,
-            "WeakestSystem1" = CASE WHEN @assessment THEN @weakest1 ELSE "WeakestSystem1" END,
-            "WeakestSystem2" = CASE WHEN @assessment THEN @weakest2 ELSE "WeakestSystem2" END,
-            "RevenueLeakTotal" = CASE WHEN @assessment THEN @leak ELSE "RevenueLeakTotal" END,
-            "Segment" = CASE WHEN @assessment THEN @segment ELSE "Segment" END,
-            "TimeZone" = COALESCE(@timeZone, "TimeZone"),
-            "UpdatedAt" = @now
+        UPDATE "Contacts" SET "FirstName" = @firstName, "BusinessName" = @businessName,
+            "RedSystems" = @red, "OrangeSystems" = @orange, "YellowSystems" = @yellow, "GreenSystems" = @green,
+            "WeakestSystem1" = @weakest1, "WeakestSystem2" = @weakest2, "RevenueLeakTotal" = @leak, "Segment" = @segment,
+            "Status" = @status, "SuppressedAt" = @suppressedAt, "TimeZone" = @timeZone, "UpdatedAt" = @updatedAt
         WHERE "Id" = @id
         """;
 
@@ -93,50 +88,51 @@ public sealed class IngestStore
         return (Enum.Parse<SuppressionReason>(reader.GetString(0)), since);
     }
 
-    /// <param name="suppressedStatus">The status a contact created now gets when its address is on the suppression list.</param>
-    /// <returns>The contact's id, whether it was created by this call, and its time zone (this call's, else the one it had).</returns>
-    public async Task<(long Id, bool Created, string? TimeZone)> UpsertContactAsync(WriteBatch batch, WebhookInput input, Segment? segment, DateTime now,
-        CancellationToken ct, ContactStatus? suppressedStatus = null)
+    /// <returns>The contact with this address, or null when there is none.</returns>
+    public async Task<Contact?> FindContactAsync(WriteBatch batch, string email, CancellationToken ct)
     {
         var find = batch.Command(FindContactSql);
-        find.Set("@email", input.Email);
-        long? existing = null;
-        string? storedZone = null;
-        await using (var reader = await find.ExecuteReaderAsync(ct))
-        {
-            if (await reader.ReadAsync(ct))
-            {
-                existing = reader.GetInt64(0);
-                storedZone = reader.IsDBNull(1) ? null : reader.GetString(1);
-            }
-        }
-        var zone = input.Text("timezone");
-
-        var write = batch.Command(existing is null ? InsertContactSql : UpdateContactSql);
-        var p = write;
-        p.Set("@email", input.Email);
-        p.Set("@firstName", input.Text("first_name") ?? "");
-        p.Set("@businessName", input.Text("business_name"));
-        p.Set("@assessment", input.HasAssessment);
-        p.Set("@red", input.Counts.TryGetValue("red_systems", out var red) ? red : null);
-        p.Set("@orange", input.Counts.TryGetValue("orange_systems", out var orange) ? orange : null);
-        p.Set("@yellow", input.Counts.TryGetValue("yellow_systems", out var yellow) ? yellow : null);
-        p.Set("@green", input.Counts.TryGetValue("green_systems", out var green) ? green : null);
-        p.Set("@weakest1", input.Text("weakest_system_1"));
-        p.Set("@weakest2", input.Text("weakest_system_2"));
-        p.Set("@leak", input.Amount);
-        p.Set("@segment", segment?.ToString());
-        p.Set("@timeZone", zone);
-        p.Set("@now", now);
-        if (existing is long id)
-        {
-            p.Set("@id", id);
-            await write.ExecuteNonQueryAsync(ct);
-            return (id, false, zone ?? storedZone);
-        }
-        p.Set("@status", suppressedStatus?.ToString());
-        return ((long)(await write.ExecuteScalarAsync(ct))!, true, zone);
+        find.Set("@email", email);
+        await using var r = await find.ExecuteReaderAsync(ct);
+        if (!await r.ReadAsync(ct)) return null;
+        return Contact.Restore(r.GetInt64(0), email, r.GetString(1), Text(r, 2), Int(r, 3), Int(r, 4), Int(r, 5), Int(r, 6), Text(r, 7), Text(r, 8),
+            r.IsDBNull(9) ? null : r.GetDecimal(9), r.IsDBNull(10) ? null : Enum.Parse<Segment>(r.GetString(10)),
+            Enum.Parse<ContactStatus>(r.GetString(11)), Utc(r, 12), Text(r, 13), Utc(r, 14)!.Value, Utc(r, 15)!.Value);
     }
+
+    /// <summary>Stores the contact as the engine left it: inserted when <paramref name="created"/>, else updated.</summary>
+    /// <returns>The contact's id.</returns>
+    public async Task<long> SaveContactAsync(WriteBatch batch, Contact contact, bool created, CancellationToken ct)
+    {
+        var p = batch.Command(created ? InsertContactSql : UpdateContactSql);
+        p.Set("@firstName", contact.FirstName);
+        p.Set("@businessName", contact.BusinessName);
+        p.Set("@red", contact.RedSystems);
+        p.Set("@orange", contact.OrangeSystems);
+        p.Set("@yellow", contact.YellowSystems);
+        p.Set("@green", contact.GreenSystems);
+        p.Set("@weakest1", contact.WeakestSystem1);
+        p.Set("@weakest2", contact.WeakestSystem2);
+        p.Set("@leak", contact.RevenueLeakTotal);
+        p.Set("@segment", contact.Segment?.ToString());
+        p.Set("@status", contact.Status.ToString());
+        p.Set("@suppressedAt", contact.SuppressedAt);
+        p.Set("@timeZone", contact.TimeZone);
+        p.Set("@updatedAt", contact.UpdatedAt);
+        if (!created)
+        {
+            p.Set("@id", contact.Id);
+            await p.ExecuteNonQueryAsync(ct);
+            return contact.Id;
+        }
+        p.Set("@email", contact.Email);
+        p.Set("@createdAt", contact.CreatedAt);
+        return (long)(await p.ExecuteScalarAsync(ct))!;
+    }
+
+    private static string? Text(System.Data.Common.DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+    private static int? Int(System.Data.Common.DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt32(i);
+    private static DateTime? Utc(System.Data.Common.DbDataReader r, int i) => r.IsDBNull(i) ? null : DateTime.SpecifyKind(r.GetDateTime(i), DateTimeKind.Utc);
 
     /// <summary>When the contact's other emails went (sent) or will go (scheduled, sending).</summary>
     public async Task<List<DateTime>> OtherEmailTimesAsync(WriteBatch batch, long contactId, CancellationToken ct)
@@ -156,7 +152,7 @@ public sealed class IngestStore
         var insert = batch.Command(InsertSequenceSql);
         var p = insert;
         p.Set("@contactId", sequence.ContactId);
-        p.Set("@kind", sequence.Kind.ToString());
+        p.Set("@kind", sequence.Kind);
         p.Set("@mode", sequence.Mode.ToString());
         p.Set("@status", sequence.Status.ToString());
         p.Set("@key", sequence.DedupeKey);

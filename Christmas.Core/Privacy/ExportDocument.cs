@@ -27,7 +27,7 @@ public static class ExportDocument
             },
             sequences = r.Sequences.Select(s => new
             {
-                s.Id, Kind = s.Kind.ToApiName(), Mode = s.Mode.ToApiName(), Status = s.Status.ToApiName(), s.DedupeKey, s.AnchorAt,
+                s.Id, Kind = s.Kind, Mode = s.Mode.ToApiName(), Status = s.Status.ToApiName(), s.DedupeKey, s.AnchorAt,
                 s.CreatedAt, s.EndedAt, s.EndedReason, s.ExecutionId, Payload = Json(s.PayloadJson),
                 Steps = s.Steps.OrderBy(x => x.Number).Select(x => new
                 {

@@ -24,7 +24,7 @@ public sealed class SendStepJob(
     IDbContextFactory<CampaignDbContext> contexts,
     IEmailSender sender,
     Delivery.Events.DeliverySignal deliverySignal,
-    SendRules.SendRuleSet rules,
+    Campaign.Engine.CampaignEngine engine,
     StepEmailComposer composer,
     Privacy.ErasedAddresses erased,
     CampaignMetrics metrics,
@@ -54,12 +54,9 @@ public sealed class SendStepJob(
         // The list is read only for a contact that may be mailed (a suppressed one stops at the first check).
         var listed = contact.IsSuppressed ? null
             : await SuppressionList.StopReasonAsync(db, contact.Email, await erased.KeyAsync(contact.Email, cancellationToken), cancellationToken);
-        if (SendRules.SendGate.Check(rules, contact, listed, sequence, step, now) is { } stop)
-        {
-            if (stop.Skip) step.SkipAtSend(stop.Reason);
-            else step.Abandon(stop.Reason);
-        }
-        else if (await MessageAsync(db, step, contact, sequence, cancellationToken) is { } email)
+        // A stop (suppressed, ended, offer over) is applied to the step by the engine; otherwise it goes.
+        if (engine.BeforeSend(contact, listed, sequence, step, now) is null
+            && await MessageAsync(db, step, contact, sequence, cancellationToken) is { } email)
             await SendAsync(step, email, cancellationToken);
 
         sequence.CompleteIfDone(Now());

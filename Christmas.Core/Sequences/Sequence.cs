@@ -9,7 +9,8 @@ public sealed class Sequence
     public long Id { get; private set; }
     public long ContactId { get; private set; }
     public Contact? Contact { get; private set; }
-    public SequenceKind Kind { get; private set; }
+    /// <summary>The definition's sequence name (the API's "kind", e.g. <c>assessment</c>).</summary>
+    public string Kind { get; private set; } = "";
     public SequenceMode Mode { get; private set; }
     public SequenceStatus Status { get; private set; }
     public string DedupeKey { get; private set; } = "";
@@ -24,7 +25,7 @@ public sealed class Sequence
 
     private Sequence() { }
 
-    public Sequence(long contactId, SequenceKind kind, SequenceMode mode, string dedupeKey, DateTime anchorAt,
+    public Sequence(long contactId, string kind, SequenceMode mode, string dedupeKey, DateTime anchorAt,
         DateTime now, string payloadJson, string executionId, IEnumerable<Step> steps)
     {
         ContactId = contactId;
@@ -86,8 +87,10 @@ public sealed class Sequence
     {
         if (Status != SequenceStatus.Active || Mode == mode) return 0;
         Mode = mode;
-        var pending = Steps.Where(s => s.Status == StepStatus.Scheduled && !s.ManualSend).OrderBy(s => s.Number).ToList();
-        var dues = StepPlanner.Reschedule(AnchorAt, pending.Select(s => definition.Steps.Single(d => d.Number == s.Number).OffsetFor(mode)).ToList(), now);
+        // A step the definition no longer has (removed in a later revision, published new-only) keeps its time.
+        var pending = Steps.Where(s => s.Status == StepStatus.Scheduled && !s.ManualSend && definition.Step(s.Number) is not null)
+            .OrderBy(s => s.Number).ToList();
+        var dues = StepPlanner.Reschedule(AnchorAt, pending.Select(s => definition.Step(s.Number)!.OffsetFor(mode)).ToList(), now);
         for (var i = 0; i < pending.Count; i++)
         {
             var (sendAt, reason) = rules?.Place(dues[i], mode, Contact?.TimeZone, [], now) ?? (dues[i], null);

@@ -1,4 +1,4 @@
 namespace Christmas.Core.Sequences;
 
-/// <summary>An exit rule: starting one sequence ends the contact's active sequences of <paramref name="Kind"/>.</summary>
-public sealed record SequenceEnding(SequenceKind Kind, string Reason);
+/// <summary>An exit rule: starting one sequence ends the contact's active sequences named <paramref name="Sequence"/>.</summary>
+public sealed record SequenceEnding(string Sequence, string Reason);

@@ -11,7 +11,7 @@ namespace Christmas.Core.Sequences;
 /// <summary>Operator actions on sequences and steps, shared by the API and the console.</summary>
 public sealed class SequenceOperations(
     IDbContextFactory<CampaignDbContext> contexts,
-    SequenceCatalog catalog,
+    Campaign.Live.PublishedCampaign campaign,
     TestingModeStore testingMode,
     DispatchSignal dispatchSignal,
     AuditLog audit,
@@ -89,7 +89,9 @@ public sealed class SequenceOperations(
                 .OrderBy(s => s.Id).Take(RescheduleBatch).ToListAsync(ct);
             if (batch.Count == 0) break;
             var now = Now();
-            var count = batch.Sum(s => s.Reschedule(mode, catalog.Get(s.Kind), now, rules));
+            var live = await campaign.CurrentAsync(ct);
+            // A sequence the definition no longer has keeps its times (it was removed, published new-only).
+            var count = batch.Sum(s => live.Sequence(s.Kind) is { } definition ? s.Reschedule(mode, definition, now, rules) : 0);
             try
             {
                 await db.SaveChangesAsync(ct);

@@ -4,12 +4,12 @@ using Microsoft.Extensions.Options;
 
 namespace Christmas.Core.Settings;
 
-/// <summary>The five webhook URLs on this app's public address, for the website developer to copy.</summary>
-public sealed class WebhookUrlList(HandlerCatalog handlers, WebhookKeys keys, IOptions<CampaignOptions> campaign)
+/// <summary>The published handlers' webhook URLs on this app's public address, for the website developer to copy.</summary>
+public sealed class WebhookUrlList(Campaign.Live.PublishedCampaign published, WebhookKeys keys, IOptions<CampaignOptions> campaign)
 {
     public IReadOnlyList<WebhookUrl> All()
     {
         var root = campaign.Value.PublicBaseUrl.TrimEnd('/');
-        return handlers.All.Select(h => new WebhookUrl(h.Name, h.Description, root + h.WebhookPath, keys.KeyFor(h))).ToList();
+        return published.Latest.Handlers.Select(h => new WebhookUrl(h.Name, h.Description, root + h.WebhookPath, keys.KeyFor(h))).ToList();
     }
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Christmas.Core.Campaign;
+using Christmas.Core.Campaign.Engine;
+using Christmas.Core.Campaign.Live;
 using Christmas.Core.Common;
 using Christmas.Core.Contacts;
 using Christmas.Core.Delivery;
@@ -14,15 +16,14 @@ using Microsoft.Extensions.Options;
 namespace Christmas.Core.Simulation;
 
 /// <summary>
-/// The campaign played forward on virtual time, writing and sending nothing. Calls go through the
-/// ingest's own pieces (the validator's input, the segment rule, <see cref="SequencePlan"/> with the send
-/// rules' <see cref="Placement"/>, dedupe keys, the definitions' exit rules, the suppression list); due steps
-/// through the send job's (<see cref="SendGate"/>, the step's own state changes, template choice,
-/// variables and renderer). Entities are read untracked and changed only in memory.
+/// The campaign played forward on virtual time, writing and sending nothing: a shell around
+/// <see cref="CampaignEngine"/>, like the ingest and the send job. Calls go through the engine's
+/// <see cref="CampaignEngine.ApplyCall"/>, <see cref="CampaignEngine.Start"/> and exit rules; due steps through
+/// <see cref="CampaignEngine.BeforeSend"/> and the send job's template choice, variables and renderer.
+/// Entities are read untracked and changed only in memory. The definition is the published one, or the draft.
 /// </summary>
 public sealed class CampaignSimulator(
     SimulationLoader loader,
-    SequenceCatalog catalog,
     SegmentRule segmentRule,
     TestingModeStore testingMode,
     SendRuleSet configuredRules,
@@ -38,7 +39,7 @@ public sealed class CampaignSimulator(
         var rules = request.Overrides.Any ? new SendRuleSet(Options.Create(request.Overrides.Apply(o))) : configuredRules;
         var mode = (request.TestingMode ?? await testingMode.IsEnabledAsync(ct)) ? SequenceMode.Testing : SequenceMode.Production;
         var mail = new SimulatedMail(templates, renderer, variables, rules, $"{o.PublicBaseUrl.TrimEnd('/')}/u/simulation");
-        var run = new Run(rules, mode, o.OverdueGrace, mail);
+        var run = new Run(new CampaignEngine(rules, segmentRule, o.OverdueGrace), request.Campaign, mode, mail);
         if (request.Calls.Count > 0)
             await PlayAsync(run, await loader.LoadContactsAsync(request.Calls.Select(c => c.Input.Email).ToList(), ct), request, ct);
         else
@@ -93,44 +94,37 @@ public sealed class CampaignSimulator(
         }
     }
 
-    /// <summary>A webhook call, as <see cref="WebhookIngestor"/> applies it (upsert, suppression, plan, dedupe, exits).</summary>
-    private void Receive(Run run, SimulatedCall call, DateTime at)
+    /// <summary>A webhook call, through the engine as <see cref="WebhookIngestor"/> applies it (upsert, suppression, plan, dedupe, exits).</summary>
+    private static void Receive(Run run, SimulatedCall call, DateTime at)
     {
         var input = call.Input;
-        var kind = input.Handler.Starts;
-        Segment? segment = input.HasAssessment ? segmentRule.Classify(input.Counts["red_systems"], input.Counts["orange_systems"]) : null;
         if (!run.People.TryGetValue(input.Email, out var person))
             run.People[input.Email] = person = new SimulatedContact(new Contact(input.Email, "", at), stored: false, listed: null);
         var created = !person.Exists;
-        person.Contact.ApplyWebhook(input, segment, at);
-        if (created && person.Listed is { } entry) person.Contact.Suppress(SuppressionList.StatusFor(entry.Reason), at);
+        Listing? listed = person.Listed is { } entry ? new Listing(entry.Reason, entry.Since) : null;
+        run.Engine.ApplyCall(person.Contact, input, created, listed, at);
         person.Exists = true;
-        if (kind is null) return;
+        if (input.Handler.Starts is not { } name) return;
 
-        var name = kind.Value.ToApiName();
-        if (person.Listed is { } listed)
+        var others = run.Engine.NeedsOtherEmails(input, created, run.Mode) ? person.OtherEmailTimes() : [];
+        var start = run.Engine.Start(run.Campaign, input, run.Mode, listed, person.Contact.TimeZone, others, at);
+        if (start.Plan is not { } plan)
         {
-            var since = listed.Since.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            run.Skip(input.Email, name, null, at, $"on the suppression list ({listed.Reason.ToApiName()} since {since}): no sequence started");
-            return;
-        }
-        var others = run.Rules.MinimumGap is null || created || run.Mode == SequenceMode.Testing ? [] : person.OtherEmailTimes();
-        var plan = SequencePlan.For(input, catalog, run.Mode, at, run.OverdueGrace, new Placement(run.Rules, person.Contact.TimeZone, others));
-        if (plan is null)
-        {
-            run.Skip(input.Email, name, null, at, input.Warnings.LastOrDefault(w => w.Contains("no sequence")) ?? "no sequence started");
+            run.Skip(input.Email, name, null, at, start.Warning ?? input.Warnings.LastOrDefault(w => w.Contains("no sequence")) ?? "no sequence started");
             return;
         }
         if (person.Sequences.FirstOrDefault(s => s.DedupeKey == plan.DedupeKey) is { } existing)
         {
             run.Payloads[existing] = input.PayloadJson;
-            run.Skip(input.Email, name, null, at, $"deduplicated: a {name} sequence already exists for this contact (its later emails use this call's data)");
+            run.Skip(input.Email, name, null, at, $"deduplicated: {CampaignEngine.Deduplicated(name, null)}");
             return;
         }
 
-        var sequence = new Sequence(person.Contact.Id, plan.Definition.Kind, run.Mode, plan.DedupeKey, input.AnchorAt, at, input.PayloadJson,
-            $"simulation-{call.Index}", plan.Steps);
-        if (!created) EndSuperseded(run, person, plan.Definition, at);
+        var sequence = CampaignEngine.NewSequence(person.Contact.Id, plan, input, run.Mode, at, $"simulation-{call.Index}");
+        if (!created)
+            foreach (var ended in CampaignEngine.EndSuperseded(plan.Definition, person.Sequences, at))
+                foreach (var number in ended.CancelledSteps)
+                    run.Skip(person.Contact.Email, ended.Sequence.Kind, number, at, ended.Reason);
         person.Sequences.Add(sequence);
         run.SequencesPlayed++;
         foreach (var step in plan.Steps)
@@ -140,20 +134,7 @@ public sealed class CampaignSimulator(
         }
     }
 
-    /// <summary>The definition's exit rules: the contact's active sequences of those kinds end, their pending emails cancelled.</summary>
-    private static void EndSuperseded(Run run, SimulatedContact person, SequenceDefinition definition, DateTime at)
-    {
-        foreach (var ending in definition.Ends)
-            foreach (var other in person.Sequences.Where(s => s.Kind == ending.Kind && s.Status == SequenceStatus.Active))
-            {
-                var pending = other.Steps.Where(s => s.Status == StepStatus.Scheduled).ToList();
-                if (!other.End(ending.Reason, at)) continue;
-                foreach (var step in pending.Where(s => s.Status == StepStatus.Cancelled))
-                    run.Skip(person.Contact.Email, other.Kind.ToApiName(), step.Number, at, ending.Reason);
-            }
-    }
-
-    /// <summary>A due step, as <see cref="Scheduling.SendStepJob"/> handles it, the provider always accepting.</summary>
+    /// <summary>A due step, through the engine as <see cref="Scheduling.SendStepJob"/> handles it, the provider always accepting.</summary>
     private static async Task SendAsync(Run run, StepDue due, DateTime at, CancellationToken ct)
     {
         var (person, sequence, step) = due;
@@ -162,14 +143,10 @@ public sealed class CampaignSimulator(
         step.BeginSending(at);
         var contact = person.Contact;
         var email = contact.Email;
-        var kind = sequence.Kind.ToApiName();
+        var kind = sequence.Kind;
         var listed = contact.IsSuppressed || person.Listed is not { } entry ? null : SuppressionList.EndedReason(entry.Reason);
-        if (SendGate.Check(run.Rules, contact, listed, sequence, step, at) is { } stop)
-        {
-            if (stop.Skip) step.SkipAtSend(stop.Reason);
-            else step.Abandon(stop.Reason);
+        if (run.Engine.BeforeSend(contact, listed, sequence, step, at) is { } stop)
             run.Skip(email, kind, step.Number, at, stop.Reason);
-        }
         else
         {
             var payload = run.Payloads.GetValueOrDefault(sequence) ?? sequence.PayloadJson;
@@ -200,16 +177,18 @@ public sealed class CampaignSimulator(
         var skipped = run.Skipped.OrderBy(s => s.At).ToList();
         return new SimulationResult(request.Start, request.End, run.Mode.ToApiName(),
             new SimulationRules(rules.Quiet?.ToString(), gap, rules.OfferEndsAt, rules.DefaultZone.Id),
-            run.Contacts, run.SequencesPlayed, sends, skipped, SimulationCalendar.Days(sends, request.Start, request.End, rules.DefaultZone),
+            run.Contacts, run.SequencesPlayed, sends, skipped, SimulationCalendar.Days(sends, request.Start, request.End, rules.DefaultZone,
+                run.Campaign.Sequences.Select(s => s.Name).ToList()),
             run.Later, warnings);
     }
 
     /// <summary>One simulation's rules and findings; <see cref="People"/> and <see cref="Clock"/> are those of the part being played.</summary>
-    private sealed class Run(SendRuleSet rules, SequenceMode mode, TimeSpan overdueGrace, SimulatedMail mail)
+    private sealed class Run(CampaignEngine engine, LiveCampaign campaign, SequenceMode mode, SimulatedMail mail)
     {
-        public SendRuleSet Rules { get; } = rules;
+        public CampaignEngine Engine { get; } = engine;
+        public LiveCampaign Campaign { get; } = campaign;
+        public SendRuleSet Rules => Engine.Rules;
         public SequenceMode Mode { get; } = mode;
-        public TimeSpan OverdueGrace { get; } = overdueGrace;
         public SimulatedMail Mail { get; } = mail;
         public Dictionary<string, SimulatedContact> People { get; set; } = [];
         public SimulationClock Clock { get; set; } = null!;

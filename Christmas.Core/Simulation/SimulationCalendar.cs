@@ -7,9 +7,10 @@ namespace Christmas.Core.Simulation;
 /// <summary>Emails per day and per sequence kind, every day of the simulation (in the campaign's zone), empty ones included.</summary>
 public static class SimulationCalendar
 {
-    public static IReadOnlyList<SimulationDay> Days(IEnumerable<SimulatedSend> sends, DateTime start, DateTime end, DateTimeZone zone)
+    /// <param name="kinds">The simulated definition's sequence names, each a column even on days it sends nothing.</param>
+    public static IReadOnlyList<SimulationDay> Days(IEnumerable<SimulatedSend> sends, DateTime start, DateTime end, DateTimeZone zone,
+        IReadOnlyList<string> kinds)
     {
-        var kinds = Enum.GetValues<SequenceKind>().Select(k => k.ToApiName()).ToList();
         var counts = sends.GroupBy(s => (Date: LocalDate(s.SendAt, zone), s.Sequence)).ToDictionary(g => g.Key, g => g.Count());
         var days = new List<SimulationDay>();
         for (var date = LocalDate(start, zone); date <= LocalDate(end, zone); date = date.AddDays(1))

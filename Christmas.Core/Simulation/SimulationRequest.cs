@@ -5,7 +5,9 @@ namespace Christmas.Core.Simulation;
 /// <summary>A checked simulation request: how far to play, from when, and what happens on the way.</summary>
 /// <param name="Calls">Webhook calls played at their times; empty: every active sequence in the database.</param>
 /// <param name="TestingMode">The mode new sequences start in; null: the console's current testing mode.</param>
-public sealed record SimulationRequest(DateTime Start, int Days, IReadOnlyList<SimulatedCall> Calls, bool? TestingMode, RuleOverrides Overrides)
+/// <param name="Campaign">The definition played: the published revision, or the draft.</param>
+public sealed record SimulationRequest(DateTime Start, int Days, IReadOnlyList<SimulatedCall> Calls, bool? TestingMode, RuleOverrides Overrides,
+    Campaign.Live.LiveCampaign Campaign)
 {
     public const int MinDays = 1;
     public const int MaxDays = 60;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Xml;
+using Christmas.Core.Campaign.Live;
 using Christmas.Core.Common;
 using Christmas.Core.SendRules;
 using Christmas.Core.Webhooks;
@@ -11,12 +12,13 @@ namespace Christmas.Core.Simulation;
 /// Reads <c>POST /api/simulations</c>'s body (the console page sends the same): every bad field is named,
 /// and each webhook call is judged by the webhook's own validator as if received at its time.
 /// </summary>
-public sealed class SimulationRequestReader(HandlerCatalog handlers, WebhookValidator validator)
+public sealed class SimulationRequestReader(WebhookValidator validator)
 {
-    private static readonly string[] Known = ["days", "contacts", "testingMode", "quietHours", "minimumGap", "offerEndsAt"];
+    private static readonly string[] Known = ["days", "contacts", "testingMode", "quietHours", "minimumGap", "offerEndsAt", "definition"];
 
+    /// <param name="draft">The draft compiled, played instead of the published revision with <c>"definition": "draft"</c>; null: there is none.</param>
     /// <returns>The request, or null with the errors per field.</returns>
-    public (SimulationRequest? Request, Dictionary<string, string[]> Errors) Read(JsonElement body, DateTime now)
+    public (SimulationRequest? Request, Dictionary<string, string[]> Errors) Read(JsonElement body, DateTime now, LiveCampaign published, LiveCampaign? draft)
     {
         var errors = new Dictionary<string, string[]>();
         if (body.ValueKind != JsonValueKind.Object)
@@ -27,10 +29,11 @@ public sealed class SimulationRequestReader(HandlerCatalog handlers, WebhookVali
         foreach (var unknown in body.EnumerateObject().Select(p => p.Name).Where(n => !Known.Contains(n)))
             errors[unknown] = [$"{unknown} is not a simulation field; known: {string.Join(", ", Known)}."];
 
+        var campaign = ReadDefinition(body, published, draft, errors);
         var days = ReadDays(body, errors);
         var start = now;
         var end = start.AddDays(days);
-        var calls = ReadCalls(body, start, end, errors);
+        var calls = ReadCalls(body, campaign, start, end, errors);
         bool? testing = null;
         if (Present(body, "testingMode", out var t))
         {
@@ -38,7 +41,22 @@ public sealed class SimulationRequestReader(HandlerCatalog handlers, WebhookVali
             else errors["testingMode"] = ["testingMode must be true or false."];
         }
         var overrides = ReadOverrides(body, errors);
-        return errors.Count > 0 ? (null, errors) : (new SimulationRequest(start, days, calls, testing, overrides), errors);
+        return errors.Count > 0 ? (null, errors) : (new SimulationRequest(start, days, calls, testing, overrides, campaign), errors);
+    }
+
+    private static LiveCampaign ReadDefinition(JsonElement body, LiveCampaign published, LiveCampaign? draft, Dictionary<string, string[]> errors)
+    {
+        if (!Present(body, "definition", out var value)) return published;
+        var name = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        if (name == "published") return published;
+        if (name == "draft")
+        {
+            if (draft is not null) return draft;
+            errors["definition"] = ["There is no draft to simulate: save one first (PUT /api/campaign/draft), or leave definition out."];
+            return published;
+        }
+        errors["definition"] = ["definition must be \"published\" (the default) or \"draft\"."];
+        return published;
     }
 
     private static int ReadDays(JsonElement body, Dictionary<string, string[]> errors)
@@ -50,7 +68,7 @@ public sealed class SimulationRequestReader(HandlerCatalog handlers, WebhookVali
         return SimulationRequest.MinDays;
     }
 
-    private List<SimulatedCall> ReadCalls(JsonElement body, DateTime start, DateTime end, Dictionary<string, string[]> errors)
+    private List<SimulatedCall> ReadCalls(JsonElement body, LiveCampaign campaign, DateTime start, DateTime end, Dictionary<string, string[]> errors)
     {
         var calls = new List<SimulatedCall>();
         if (!Present(body, "contacts", out var list)) return calls;
@@ -62,13 +80,13 @@ public sealed class SimulationRequestReader(HandlerCatalog handlers, WebhookVali
         var index = 0;
         foreach (var item in list.EnumerateArray())
         {
-            if (ReadCall(item, index, start, end, errors) is { } call) calls.Add(call);
+            if (ReadCall(item, campaign, index, start, end, errors) is { } call) calls.Add(call);
             index++;
         }
         return calls;
     }
 
-    private SimulatedCall? ReadCall(JsonElement item, int index, DateTime start, DateTime end, Dictionary<string, string[]> errors)
+    private SimulatedCall? ReadCall(JsonElement item, LiveCampaign campaign, int index, DateTime start, DateTime end, Dictionary<string, string[]> errors)
     {
         var prefix = $"contacts[{index}]";
         if (item.ValueKind != JsonValueKind.Object)
@@ -77,9 +95,9 @@ public sealed class SimulationRequestReader(HandlerCatalog handlers, WebhookVali
             return null;
         }
         var name = item.TryGetProperty("handler", out var h) && h.ValueKind == JsonValueKind.String ? h.GetString() : null;
-        if (name is null || handlers.Find(name) is not { } handler)
+        if (name is null || campaign.Handler(name) is not { } handler)
         {
-            errors[$"{prefix}.handler"] = [$"handler must be one of: {string.Join(", ", handlers.All.Select(x => x.Name))}."];
+            errors[$"{prefix}.handler"] = [$"handler must be one of: {string.Join(", ", campaign.Handlers.Select(x => x.Name))}."];
             return null;
         }
         var at = start;

@@ -9,7 +9,7 @@ namespace Christmas.Core.Templates;
 /// their segment variants), its current version and its history. Few rows (tens of keys), so the current
 /// versions are read in one query.
 /// </summary>
-public sealed class TemplateLibrary(IDbContextFactory<CampaignDbContext> contexts, SequenceCatalog sequences, DefaultTemplates defaults,
+public sealed class TemplateLibrary(IDbContextFactory<CampaignDbContext> contexts, Campaign.Live.PublishedCampaign campaign, DefaultTemplates defaults,
     TemplateAudiences audiences, TemplateStore store)
 {
     public async Task<IReadOnlyList<TemplateSummary>> ListAsync(CancellationToken ct)
@@ -57,5 +57,5 @@ public sealed class TemplateLibrary(IDbContextFactory<CampaignDbContext> context
     }
 
     private IEnumerable<(SequenceDefinition Definition, StepDefinition Step)> EditableSteps() =>
-        sequences.All.SelectMany(d => d.Steps.Where(s => !s.SentByWebsite).Select(s => (d, s)));
+        campaign.Latest.Sequences.SelectMany(d => d.Steps.Where(s => !s.SentByWebsite).Select(s => (d, s)));
 }

@@ -71,7 +71,7 @@ public sealed class TemplatePreview(
         await using var db = await contexts.CreateDbContextAsync(ct);
         var contact = await db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.Email == normalized, ct);
         if (contact is null) return null;
-        var kind = library.SequenceOf(key)?.Kind ?? SequenceKind.Assessment;
+        var kind = library.SequenceOf(key)?.Name ?? "";
         var sequence = await db.Sequences.AsNoTracking().Where(s => s.ContactId == contact.Id && s.Kind == kind)
             .OrderByDescending(s => s.Id).FirstOrDefaultAsync(ct);
         // No sequence of this kind yet: the contact's own data, without a payload.

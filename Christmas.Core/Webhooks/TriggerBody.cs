@@ -18,7 +18,7 @@ public static class TriggerBody
         {
             var text = values.GetValueOrDefault(field.Name);
             if (string.IsNullOrWhiteSpace(text)) continue;
-            body[field.Name] = field.Kind is FieldKind.Count or FieldKind.Amount
+            body[field.Name] = field.Kind is FieldKind.Count or FieldKind.Amount or FieldKind.Integer
                 && decimal.TryParse(text.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var number)
                     ? JsonValue.Create(number)
                     : JsonValue.Create(text);

@@ -1,4 +1,5 @@
-using Christmas.Core.Campaign;
+using Christmas.Core.Campaign.Engine;
+using Christmas.Core.Campaign.Live;
 using Christmas.Core.Common;
 using Christmas.Core.Persistence;
 using Christmas.Core.Sequences;
@@ -12,10 +13,9 @@ namespace Christmas.Core.Webhooks;
 /// <summary>The manual trigger's preview: the ingestor's plan for a valid input, in the current mode, with nothing written.</summary>
 public sealed class TriggerDryRun(
     IDbContextFactory<CampaignDbContext> contexts,
-    SequenceCatalog sequences,
+    PublishedCampaign campaign,
+    CampaignEngine engine,
     TestingModeStore testingMode,
-    IOptions<CampaignOptions> options,
-    SendRuleSet rules,
     TimeProvider time)
 {
     public async Task<TriggerPreview> PreviewAsync(WebhookInput input, CancellationToken ct)
@@ -25,13 +25,12 @@ public sealed class TriggerDryRun(
         await using var db = await contexts.CreateDbContextAsync(ct);
         var contact = await db.Contacts.AsNoTracking().Where(c => c.Email == input.Email).Select(c => new { c.Id, c.TimeZone }).FirstOrDefaultAsync(ct);
         var contactId = contact?.Id;
-        var others = contact is null || rules.MinimumGap is null ? [] : await db.Steps.AsNoTracking()
+        var others = contact is null || !engine.NeedsOtherEmails(input, created: false, mode) ? [] : await db.Steps.AsNoTracking()
             .Where(s => s.Sequence!.ContactId == contact.Id && (s.Status == StepStatus.Scheduled || s.Status == StepStatus.Sending || s.Status == StepStatus.Sent))
             .Select(s => s.SentAt ?? s.SendAt).ToListAsync(ct);
-        var placement = new Placement(rules, input.Text("timezone") ?? contact?.TimeZone, others);
-
-        var plan = SequencePlan.For(input, sequences, mode, now, options.Value.OverdueGrace, placement);
-        if (plan is null)
+        // The suppression list is the ingest's to apply: the preview shows the plan for the address as if it may be mailed.
+        var start = engine.Start(await campaign.CurrentAsync(ct), input, mode, listed: null, input.Text("timezone") ?? contact?.TimeZone, others, now);
+        if (start.Plan is not { } plan)
             return new TriggerPreview(input.Email, now, contactId is not null, null, mode.ToApiName(), [], null,
                 input.Handler.Starts is null ? "This handler only creates or updates the contact; it sends no email." : "The input starts no sequence (see the warnings).",
                 input.Warnings);

@@ -1,5 +1,6 @@
 using System.Globalization;
-using Christmas.Core.Campaign;
+using Christmas.Core.Campaign.Engine;
+using Christmas.Core.Campaign.Live;
 using Christmas.Core.Changes;
 using Christmas.Core.Common;
 using Christmas.Core.Contacts;
@@ -23,12 +24,10 @@ namespace Christmas.Core.Webhooks;
 public sealed class WebhookIngestor(
     GroupCommitWriter writer,
     IngestStore store,
-    SequenceCatalog sequences,
-    SegmentRule segmentRule,
+    PublishedCampaign campaign,
+    CampaignEngine engine,
     TestingModeStore testingMode,
     DispatchSignal dispatchSignal,
-    IOptions<CampaignOptions> options,
-    SendRuleSet rules,
     Privacy.ErasedAddresses erased,
     TimeProvider time)
 {
@@ -44,65 +43,60 @@ public sealed class WebhookIngestor(
         activity?.SetTag("christmas.handler", input.Handler.Name);
         var mode = await testingMode.IsEnabledAsync(ct) ? SequenceMode.Testing : SequenceMode.Production;
         var erasedKey = await erased.KeyAsync(input.Email, ct);
-        var result = await writer.RunAsync((batch, token) => ApplyAsync(batch, input, erasedKey, trigger, originalId, mode, token), ct);
+        var live = await campaign.CurrentAsync(ct);
+        var result = await writer.RunAsync((batch, token) => ApplyAsync(batch, live, input, erasedKey, trigger, originalId, mode, token), ct);
         activity?.SetTag("christmas.execution.id", result.ExecutionId);
         activity?.SetTag("christmas.deduplicated", result.Deduplicated);
         if (result.FirstDueAt is { } due) dispatchSignal.WakeIfEarlier(due);
         return result;
     }
 
-    private async Task<IngestResult> ApplyAsync(WriteBatch batch, WebhookInput input, string erasedKey, string trigger, string? originalId,
-        SequenceMode mode, CancellationToken ct)
+    /// <summary>The shell around <see cref="CampaignEngine"/>: load the contact's state, ask the engine, store its answer.</summary>
+    private async Task<IngestResult> ApplyAsync(WriteBatch batch, LiveCampaign live, WebhookInput input, string erasedKey, string trigger,
+        string? originalId, SequenceMode mode, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var suppressed = await store.FindSuppressionAsync(batch, input.Email, erasedKey, ct);
         if (suppressed is { Reason: SuppressionReason.Erased }) return await ErasedAsync(batch, input, trigger, originalId, now, ct);
+        Listing? listed = suppressed is { } entry ? new Listing(entry.Reason, entry.Since) : null;
         var execution = new Execution(ExecutionIds.New(now), input.Handler.Name, trigger, input.ReceivedAt, input.PayloadJson, input.Email, originalId);
         if (originalId is not null) execution.Info(now, $"Replay of execution {originalId}.");
         foreach (var warning in input.Warnings) execution.Warn(now, warning);
 
-        Segment? segment = input.HasAssessment
-            ? segmentRule.Classify(input.Counts["red_systems"], input.Counts["orange_systems"])
-            : null;
-        var (contactId, created, zone) = await store.UpsertContactAsync(batch, input, segment, now, ct,
-            suppressed is { } entry ? SuppressionList.StatusFor(entry.Reason) : null);
+        var contact = await store.FindContactAsync(batch, input.Email, ct);
+        var created = contact is null;
+        contact ??= new Contact(input.Email, "", now);
+        engine.ApplyCall(contact, input, created, listed, now);
+        var contactId = await store.SaveContactAsync(batch, contact, created, ct);
         await store.AppendChangeAsync(batch, ChangeEntity.Contact, contactId, now, ct);
         execution.Info(now, created ? "Contact created." : "Contact updated with the latest data.");
+
+        var others = engine.NeedsOtherEmails(input, created, mode) ? await store.OtherEmailTimesAsync(batch, contactId, ct) : [];
+        var start = engine.Start(live, input, mode, listed, contact.TimeZone, others, now);
+        if (start.Warning is { } warn) execution.Warn(now, warn);
+        if (start.Info is { } info) execution.Info(now, info);
 
         long? sequenceId = null;
         DateTime? firstDue = null;
         var deduplicated = false;
-        if (suppressed is { } listed && input.Handler.Starts is not null)
+        if (start.Plan is { } plan)
         {
-            // Still recorded and answered 200: the website cannot act on a refusal, and the data stays useful.
-            var since = listed.Since.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            execution.Warn(now, $"{input.Email} is on the suppression list ({listed.Reason.ToApiName()} since {since}): no sequence started.");
-        }
-        else if (SequencePlan.For(input, sequences, mode, now, options.Value.OverdueGrace,
-                     await PlacementAsync(batch, input, contactId, created, zone, mode, ct)) is { } plan)
-        {
-            var (definition, key, steps) = plan;
-            var sequence = new Sequence(contactId, definition.Kind, mode, key, input.AnchorAt, now, input.PayloadJson, execution.Id, steps);
+            var sequence = CampaignEngine.NewSequence(contactId, plan, input, mode, now, execution.Id);
             sequenceId = await store.TryInsertSequenceAsync(batch, sequence, ct);
             if (sequenceId is null)
             {
                 deduplicated = true;
-                sequenceId = await store.UpdatePayloadAsync(batch, contactId, key, input.PayloadJson, ct);
-                execution.Info(now, $"A {definition.Name} sequence ({sequenceId}) already exists for this contact: no new sequence; later emails use the updated data.");
+                sequenceId = await store.UpdatePayloadAsync(batch, contactId, plan.DedupeKey, input.PayloadJson, ct);
+                execution.Info(now, CampaignEngine.Deduplicated(plan.Definition.Name, sequenceId));
             }
             else
             {
                 await store.AppendChangeAsync(batch, ChangeEntity.Sequence, sequenceId.Value, now, ct);
-                if (!created) await EndSupersededAsync(batch.Db, contactId, definition, execution, now, ct);
-                firstDue = steps.Where(s => s.Status == StepStatus.Scheduled).Select(s => (DateTime?)s.NotBefore).Min();
-                LogPlan(execution, definition, mode, steps, now);
-                if (NothingToSend.Warning(steps, input.AnchorAt, now, options.Value.OverdueGrace, rules.OfferEndsAt) is { } nothing)
-                    execution.Warn(now, nothing);
+                if (!created) await EndSupersededAsync(batch.Db, contactId, plan.Definition, execution, now, ct);
+                firstDue = plan.Steps.Where(s => s.Status == StepStatus.Scheduled).Select(s => (DateTime?)s.NotBefore).Min();
+                foreach (var line in CampaignEngine.PlanLog(plan.Definition, mode, plan.Steps)) execution.Info(now, line);
+                if (start.NothingSent is { } nothing) execution.Warn(now, nothing);
             }
-        }
-        else if (input.Handler.Starts is null)
-        {
-            execution.Info(now, "Signup recorded; this handler sends no email.");
         }
 
         execution.Finish(time.GetUtcNow().UtcDateTime, sequenceId, deduplicated);
@@ -123,45 +117,17 @@ public sealed class WebhookIngestor(
         return new IngestResult(execution.Id, execution.FlowId, null, false, execution.Warnings.ToList(), null);
     }
 
-    /// <summary>The send rules' input; the contact's other emails are read only when the gap applies to an existing contact.</summary>
-    private async Task<Placement> PlacementAsync(WriteBatch batch, WebhookInput input, long contactId, bool created, string? zone, SequenceMode mode, CancellationToken ct)
-    {
-        var others = rules.MinimumGap is null || created || mode == SequenceMode.Testing || input.Handler.Starts is null
-            ? []
-            : await store.OtherEmailTimesAsync(batch, contactId, ct);
-        return new Placement(rules, zone, others);
-    }
-
-    /// <summary>Exit rules (rare: postcall and onboarding only), through the entities on the batch's transaction.</summary>
+    /// <summary>Exit rules (rare: postcall and onboarding only): the contact's sequences they name, read through the entities on the batch's transaction.</summary>
     private static async Task EndSupersededAsync(CampaignDbContext db, long contactId, SequenceDefinition definition,
         Execution execution, DateTime now, CancellationToken ct)
     {
         if (definition.Ends.Count == 0) return;
-        foreach (var ending in definition.Ends)
-        {
-            var active = await db.Sequences.Include(s => s.Steps)
-                .Where(s => s.ContactId == contactId && s.Kind == ending.Kind && s.Status == SequenceStatus.Active)
-                .ToListAsync(ct);
-            foreach (var other in active.Where(o => o.End(ending.Reason, now)))
-                execution.Info(now, $"Ended {ending.Kind.ToApiName()} sequence {other.Id}: {ending.Reason}.");
-        }
+        var names = definition.Ends.Select(e => e.Sequence).ToList();
+        var active = await db.Sequences.Include(s => s.Steps)
+            .Where(s => s.ContactId == contactId && names.Contains(s.Kind) && s.Status == SequenceStatus.Active)
+            .ToListAsync(ct);
+        foreach (var ended in CampaignEngine.EndSuperseded(definition, active, now))
+            execution.Info(now, $"Ended {ended.Sequence.Kind} sequence {ended.Sequence.Id}: {ended.Reason}.");
         await db.SaveChangesAsync(ct);
-    }
-
-    private static void LogPlan(Execution execution, SequenceDefinition definition, SequenceMode mode, List<Step> steps, DateTime now)
-    {
-        execution.Info(now, $"Started the {definition.Name} sequence in {mode.ToApiName()} mode.");
-        foreach (var step in steps)
-        {
-            var due = step.DueAt.ToString("O", CultureInfo.InvariantCulture);
-            execution.Info(now, step.Status switch
-            {
-                StepStatus.Sent => $"Email #{step.Number} ({step.TemplateKey}) recorded as sent by the website at {due}.",
-                StepStatus.Skipped => $"Email #{step.Number} ({step.TemplateKey}) skipped: {step.LastError}.",
-                _ when step.SendAtReason is { } why =>
-                    $"Email #{step.Number} ({step.TemplateKey}) due {due}, goes at {step.SendAt.ToString("O", CultureInfo.InvariantCulture)}: {why}.",
-                _ => $"Email #{step.Number} ({step.TemplateKey}) scheduled for {due}.",
-            });
-        }
     }
 }

@@ -18,5 +18,10 @@ public sealed record WebhookInput(
     /// <summary>The status the website reported for the email it sent itself, if this handler has one.</summary>
     public string? WebsiteStatus => Handler.WebsiteStatusField is { } f ? Text(f) : null;
 
-    public bool HasAssessment => Counts.Count == 4;
+    /// <summary>The call carries the assessment's four system counts (they, the segment and the revenue leak are the contact's).</summary>
+    public bool HasAssessment => IsAssessment(Counts);
+
+    public static bool IsAssessment(IReadOnlyDictionary<string, int> counts) => AssessmentCounts.All(counts.ContainsKey);
+
+    private static readonly string[] AssessmentCounts = ["red_systems", "orange_systems", "yellow_systems", "green_systems"];
 }

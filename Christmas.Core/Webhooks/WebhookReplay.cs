@@ -13,7 +13,7 @@ namespace Christmas.Core.Webhooks;
 /// </summary>
 public sealed class WebhookReplay(
     IDbContextFactory<CampaignDbContext> contexts,
-    HandlerCatalog handlers,
+    Campaign.Live.PublishedCampaign campaign,
     WebhookValidator validator,
     WebhookIngestor ingestor,
     AuditLog audit,
@@ -25,7 +25,8 @@ public sealed class WebhookReplay(
     public async Task<ReplayResult> ReplayAsync(string executionId, string actor, CancellationToken ct)
     {
         var original = await FindAsync(executionId, ct);
-        if (original is null || handlers.Find(original.Value.FlowId) is not { } handler) return ReplayResult.NotFound;
+        // A handler removed since the call answers as its URL does now: not found.
+        if (original is null || (await campaign.CurrentAsync(ct)).Handler(original.Value.FlowId) is not { } handler) return ReplayResult.NotFound;
 
         using var payload = JsonDocument.Parse(original.Value.PayloadJson);
         var validation = validator.Validate(handler, payload.RootElement, time.GetUtcNow().UtcDateTime);

@@ -58,8 +58,19 @@ public sealed partial class WebhookValidator
                     counts[rule.Name] = count;
                     break;
                 case FieldKind.Amount:
-                    error = ReadAmount(value, out var a);
-                    amount = a;
+                    error = ReadAmount(value, rule, out var a);
+                    // The assessment's revenue leak is the contact's; any other amount stays in the payload.
+                    if (rule.Name == "revenue_leak_total" || amount is null) amount = a;
+                    texts[rule.Name] = a?.ToString(CultureInfo.InvariantCulture);
+                    break;
+                case FieldKind.Integer:
+                    error = ReadInteger(value, rule, out var n);
+                    texts[rule.Name] = n?.ToString(CultureInfo.InvariantCulture);
+                    break;
+                case FieldKind.Timestamp:
+                    if (JsonText.TryGetString(value, out var stamp) && TryParseTimestamp(stamp, out var at))
+                        texts[rule.Name] = at.ToString("O", CultureInfo.InvariantCulture);
+                    else error = "must be an ISO 8601 timestamp with an offset (e.g. 2026-12-07T09:00:00-05:00).";
                     break;
             }
             if (error is not null)
@@ -80,7 +91,7 @@ public sealed partial class WebhookValidator
         if (errors.Count > 0) return new(null, errors);
         ReadTimeZone(body, texts, warnings);
 
-        if (counts.Count == 4 && counts.Values.Sum() != SystemsTotal)
+        if (WebhookInput.IsAssessment(counts) && counts.Values.Sum() != SystemsTotal)
             warnings.Add($"The system counts add up to {counts.Values.Sum()}, not {SystemsTotal}.");
 
         var input = new WebhookInput(handler, texts["email"]!, receivedAt, anchor ?? receivedAt, texts, counts, amount,
@@ -160,12 +171,25 @@ public sealed partial class WebhookValidator
         return null;
     }
 
-    private static string? ReadAmount(JsonElement value, out decimal? amount)
+    private static string? ReadAmount(JsonElement value, FieldRule rule, out decimal? amount)
     {
         amount = null;
-        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDecimal(out var d) || d < 0 || d > 1_000_000_000_000m)
-            return "must be a number from 0 to 1000000000000.";
+        var (min, max) = (rule.Min ?? 0, rule.Max ?? 1_000_000_000_000m);
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDecimal(out var d) || d < min || d > max)
+            return $"must be a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}.";
         amount = d;
+        return null;
+    }
+
+    /// <summary>A whole number within the field's bounds (any 32-bit integer without them).</summary>
+    private static string? ReadInteger(JsonElement value, FieldRule rule, out int? number)
+    {
+        number = null;
+        var (min, max) = (rule.Min ?? int.MinValue, rule.Max ?? int.MaxValue);
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var n) || n < min || n > max)
+            return rule.Min is null && rule.Max is null ? "must be a whole number."
+                : $"must be a whole number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}.";
+        number = n;
         return null;
     }
 

@@ -622,8 +622,8 @@ namespace Christmas.Migrations.PostgreSql.Migrations
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("Mode")
                         .IsRequired()

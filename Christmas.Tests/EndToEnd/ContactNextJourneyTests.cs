@@ -19,7 +19,7 @@ public sealed class ContactNextJourneyTests(BrowserFixture browser) : BrowserJou
         var body = Webhooks.Assessment(DateTimeOffset.UtcNow.AddMinutes(-1), Sarah);
         (await App.PostWebhookAsync("assessment-handler", body)).EnsureSuccessStatusCode();
         (await App.PostWebhookAsync("noshow-recovery-handler", Webhooks.Noshow(DateTimeOffset.UtcNow.AddSeconds(-5), Sarah))).EnsureSuccessStatusCode();
-        await App.WithDbAsync(db => db.Sequences.Where(s => s.Contact!.Email == Sarah && s.Kind == SequenceKind.Noshow)
+        await App.WithDbAsync(db => db.Sequences.Where(s => s.Contact!.Email == Sarah && s.Kind == "noshow")
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, SequenceStatus.Cancelled)));
     }
 

@@ -1,3 +1,4 @@
+using Christmas.Core.Campaign.Live;
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
@@ -123,8 +124,7 @@ public sealed class GeneratedWebhookBodiesTests(ITestOutputHelper output) : IAsy
     /// <summary>What 200s promise (DESIGN.md: "200 only after the contact, the sequence and all its steps are committed").</summary>
     private async Task AssertNoPartialWritesAsync()
     {
-        var catalog = _app.Services.GetRequiredService<SequenceCatalog>();
-        var handlers = _app.Services.GetRequiredService<HandlerCatalog>();
+        var campaign = _app.Services.GetRequiredService<PublishedCampaign>().Latest;
         var (executions, sequences, steps, contacts) = await _app.WithDbAsync(async db => (
             await db.Executions.AsNoTracking().Select(e => new { e.Id, e.FlowId, e.Trigger, e.SequenceId, e.Deduplicated, e.ContactEmail, e.HttpStatus, e.State }).ToListAsync(),
             await db.Sequences.AsNoTracking().Select(s => new { s.Id, s.ContactId, s.Kind, s.ExecutionId, s.DedupeKey }).ToListAsync(),
@@ -158,15 +158,15 @@ public sealed class GeneratedWebhookBodiesTests(ITestOutputHelper output) : IAsy
             Assert.Contains(s.ContactId, contactIds);
             var starter = executionsById[s.ExecutionId!];
             Assert.Equal((s.Id, false), (starter.SequenceId, starter.Deduplicated));
-            Assert.Equal(handlers.Find(starter.FlowId)!.Starts, (SequenceKind?)s.Kind);
-            var expected = catalog.Get(s.Kind).Steps.Select(d => $"{d.Number}:{d.TemplateKey}").ToList();
+            Assert.Equal(campaign.Handler(starter.FlowId)!.Starts, s.Kind);
+            var expected = campaign.Sequence(s.Kind)!.Steps.Select(d => $"{d.Number}:{d.TemplateKey}").ToList();
             var stored = stepsBySequence[s.Id].OrderBy(x => x.Number).Select(x => $"{x.Number}:{x.TemplateKey}").ToList();
             Assert.True(expected.SequenceEqual(stored), $"sequence {s.Id} ({s.Kind}) has steps [{string.Join(", ", stored)}], its definition [{string.Join(", ", expected)}]");
         }
         Assert.Empty(steps.Where(st => !sequencesById.ContainsKey(st.SequenceId)).Take(10));
         Assert.Equal(sequences.Count, sequences.Select(s => (s.ContactId, s.DedupeKey)).Distinct().Count());
         Assert.Equal(sequences.Count, executions.Count(e => e.SequenceId is not null && !e.Deduplicated));
-        Assert.All(executions.Where(e => e.SequenceId is { } id), e => Assert.Equal(handlers.Find(e.FlowId)!.Starts, (SequenceKind?)sequencesById[e.SequenceId!.Value].Kind));
+        Assert.All(executions.Where(e => e.SequenceId is { } id), e => Assert.Equal(campaign.Handler(e.FlowId)!.Starts, sequencesById[e.SequenceId!.Value].Kind));
 
         // Every contact came from an accepted call and holds validated data only.
         var acceptedEmails = executions.Select(e => e.ContactEmail).ToHashSet();
@@ -451,7 +451,7 @@ internal static class Probes
 
     private static Gen<Mutation> MutationOf(string handler)
     {
-        var fields = new HandlerCatalog().Find(handler)!.Fields.Select(f => f.Name).Append("timezone").ToArray();
+        var fields = RevisionOne.Campaign.Handler(handler)!.Fields.Select(f => f.Name).Append("timezone").ToArray();
         var key = Gen.Frequency((8, Pick(fields)), (2, ExtraKey));
         return Gen.Frequency(
             (6, from k in key from v in ValueFor(k) select new Mutation(MutationKind.Set, k, v)),

@@ -185,7 +185,10 @@ public abstract class SchedulingTests(ITestDatabase database) : IAsyncLifetime
         var messages = await WaitForOutboxAsync(2);
         Assert.Equal(first.StepId, messages[1].StepId);
         Assert.NotEqual(first.IdempotencyKey, messages[1].IdempotencyKey);
-        var step = (await _app.Api.GetFromJsonAsync<JsonElement>($"/api/contacts/{_email}")).GetProperty("sequences")[0].GetProperty("steps")[1];
+        // The outbox keeps the message as the provider accepts it; the step records the send just after.
+        var step = await Eventually.WaitAsync(
+            async () => (await _app.Api.GetFromJsonAsync<JsonElement>($"/api/contacts/{_email}")).GetProperty("sequences")[0].GetProperty("steps")[1],
+            s => s.GetProperty("status").GetString() != "sending", SendBound, "the resend recorded on the step");
         Assert.Equal(("sent", messages[1].MessageId), (step.GetProperty("status").GetString(), step.GetProperty("providerMessageId").GetString()));
     }
 }

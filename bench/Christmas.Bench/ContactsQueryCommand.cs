@@ -73,20 +73,25 @@ public static class ContactsQueryCommand
                 -- Who went on, as a campaign would have it: 30 % of the assessed book a call (a third of
                 -- them miss it), 10 % pay, and a quarter of the rest came straight to onboarding.
                 INSERT INTO Sequences (ContactId, Kind, Mode, Status, DedupeKey, AnchorAt, CreatedAt, PayloadJson)
-                    SELECT ContactId, CASE WHEN ContactId % 10 = 0 THEN 'Noshow' ELSE 'Postcall' END, Mode, Status, 'bench-call',
+                    SELECT ContactId, CASE WHEN ContactId % 10 = 0 THEN 'noshow' ELSE 'postcall' END, Mode, Status, 'bench-call',
                         AnchorAt, datetime(CreatedAt, '+1 day'), '{{}}'
-                    FROM Sequences WHERE Kind = 'Assessment' AND ContactId % 10 < 3;
+                    FROM Sequences WHERE Kind = 'assessment' AND ContactId % 10 < 3;
                 INSERT INTO Sequences (ContactId, Kind, Mode, Status, DedupeKey, AnchorAt, CreatedAt, PayloadJson)
-                    SELECT ContactId, 'Onboarding', Mode, Status, 'bench-paid', AnchorAt, datetime(CreatedAt, '+2 day'), '{{}}'
-                    FROM Sequences WHERE Kind = 'Assessment' AND ContactId % 10 = 1;
+                    SELECT ContactId, 'onboarding', Mode, Status, 'bench-paid', AnchorAt, datetime(CreatedAt, '+2 day'), '{{}}'
+                    FROM Sequences WHERE Kind = 'assessment' AND ContactId % 10 = 1;
                 INSERT INTO Sequences (ContactId, Kind, Mode, Status, DedupeKey, AnchorAt, CreatedAt, PayloadJson)
-                    SELECT Id, 'Onboarding', 'Production', 'Active', 'bench-paid', CreatedAt, CreatedAt, '{{}}'
+                    SELECT Id, 'onboarding', 'Production', 'Active', 'bench-paid', CreatedAt, CreatedAt, '{{}}'
                     FROM Contacts WHERE Id % 4 = 0 AND Id NOT IN (SELECT ContactId FROM Sequences);
                 """);
-        var funnel = new Christmas.Core.Funnel.FunnelQueries(factory, new Christmas.Core.Sequences.SequenceCatalog());
+        // The funnel's sequences and stages are the published definition's: revision 1 unless the app stored one.
+        await new Christmas.Core.Campaign.Revisions.RevisionOneSeeder(factory, TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<Christmas.Core.Campaign.Revisions.RevisionOneSeeder>.Instance).SeedAsync(default);
+        var definitions = new Christmas.Core.Campaign.Revisions.CampaignDefinitionStore(factory, TimeProvider.System);
+        var published = new Christmas.Core.Campaign.Live.PublishedCampaign(definitions, new Christmas.Core.Campaign.Live.GeneratedWebhookKeys(factory, TimeProvider.System));
+        var funnel = new Christmas.Core.Funnel.FunnelQueries(factory, published);
         await MeasureAsync("query-funnel-all", runs, async () => Check((await funnel.AllAsync(default)).Count == 4));
         await MeasureAsync("query-funnel-assessment", runs, async () =>
-            Check((await funnel.ForAsync(Christmas.Core.Sequences.SequenceKind.Assessment, default)).WentOn[0].Contacts > 0));
+            Check((await funnel.ForAsync("assessment", default))!.WentOn[0].Contacts > 0));
 
         var export = new ContactCsvExport(factory, new Christmas.Core.Audit.AuditLog(factory, TimeProvider.System));
         var exportClock = Stopwatch.StartNew();

@@ -41,7 +41,7 @@ public static class SeedContactsCommand
             """);
         using var sequence = db.Prepare(tx, """
             INSERT INTO "Sequences" ("ContactId", "Kind", "Mode", "Status", "DedupeKey", "AnchorAt", "CreatedAt", "EndedAt", "EndedReason", "PayloadJson")
-            VALUES (@contact, 'Assessment', 'Production', @status, 'assessment', @anchor, @anchor, @ended, @reason, '{}') RETURNING "Id"
+            VALUES (@contact, 'assessment', 'Production', @status, 'assessment', @anchor, @anchor, @ended, @reason, '{}') RETURNING "Id"
             """);
         using var step = db.Prepare(tx, """
             INSERT INTO "Steps" ("SequenceId", "Number", "TemplateKey", "DueAt", "SendAt", "NotBefore", "Status", "SentBy", "SentAt",

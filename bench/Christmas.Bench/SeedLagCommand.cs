@@ -64,7 +64,7 @@ public static class SeedLagCommand
 
         private readonly DbCommand _sequence = db.Prepare(tx, """
             INSERT INTO "Sequences" ("ContactId", "Kind", "Mode", "Status", "DedupeKey", "AnchorAt", "CreatedAt", "PayloadJson")
-            VALUES (@contact, 'Assessment', 'Production', 'Active', @key, @now, @now, @payload) RETURNING "Id"
+            VALUES (@contact, 'assessment', 'Production', 'Active', @key, @now, @now, @payload) RETURNING "Id"
             """);
 
         private readonly DbCommand _step = db.Prepare(tx, """

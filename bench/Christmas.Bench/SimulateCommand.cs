@@ -73,10 +73,10 @@ public static class SimulateCommand
 
     private static readonly (string Kind, int[] OffsetsMinutes, double MaxAgeHours)[] Kinds =
     [
-        ("Assessment", [0, 24 * 60, 72 * 60, 96 * 60, 120 * 60], 96),
-        ("Noshow", [5, 24 * 60, 48 * 60], 40),
-        ("Postcall", [60, 72 * 60, 168 * 60], 144),
-        ("Onboarding", [60, 24 * 60, 72 * 60], 60),
+        ("assessment", [0, 24 * 60, 72 * 60, 96 * 60, 120 * 60], 96),
+        ("noshow", [5, 24 * 60, 48 * 60], 40),
+        ("postcall", [60, 72 * 60, 168 * 60], 144),
+        ("onboarding", [60, 24 * 60, 72 * 60], 60),
     ];
 
     private static readonly string[] Zones = ["America/Toronto", "America/Vancouver", "America/Halifax", "Europe/London", "UTC"];
@@ -111,7 +111,7 @@ public static class SimulateCommand
             var (kind, offsets, maxAge) = Kinds[i % 10 < 7 ? 0 : i % 10 - 6];
             var anchor = now.AddHours(-random.NextDouble() * maxAge);
             var (red, orange) = (random.Next(0, 4), random.Next(0, 3));
-            var assessed = kind == "Assessment";
+            var assessed = kind == "assessment";
             BenchDatabase.Set(contact, "@email", $"sim-{i}@example.com");
             BenchDatabase.Set(contact, "@first", $"Pat{i % 100}");
             BenchDatabase.Set(contact, "@business", $"Business {i}");
@@ -124,7 +124,7 @@ public static class SimulateCommand
             BenchDatabase.Set(contact, "@now", db.Time(anchor));
             BenchDatabase.Set(sequence, "@contact", Convert.ToInt64(contact.ExecuteScalar(), CultureInfo.InvariantCulture));
             BenchDatabase.Set(sequence, "@kind", kind);
-            BenchDatabase.Set(sequence, "@key", kind switch { "Noshow" => $"noshow:evt_{i}", "Postcall" => $"postcall:{i}", _ => kind.ToLowerInvariant() });
+            BenchDatabase.Set(sequence, "@key", kind switch { "noshow" => $"noshow:evt_{i}", "postcall" => $"postcall:{i}", _ => kind });
             BenchDatabase.Set(sequence, "@anchor", db.Time(anchor));
             BenchDatabase.Set(sequence, "@payload", $$"""{"email":"sim-{{i}}@example.com","first_name":"Pat{{i % 100}}","calendly_event_id":"evt_{{i}}","package_type":"foundation"}""");
             var sequenceId = Convert.ToInt64(sequence.ExecuteScalar(), CultureInfo.InvariantCulture);

@@ -1,3 +1,4 @@
+using Christmas.Core.Campaign.Live;
 using System.Globalization;
 using System.Xml;
 using Christmas.Core.Executions;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Primitives;
 namespace Christmas.Admin.Endpoints.Monitoring;
 
 /// <summary>Collects the search criteria of <see cref="ExecutionSearchRequest"/>, and an error per bad parameter.</summary>
-internal sealed class ExecutionCriteria(HandlerCatalog handlers, DateTime now)
+internal sealed class ExecutionCriteria(LiveCampaign handlers, DateTime now)
 {
     private readonly List<string> _flowIds = [];
     private readonly List<string> _states = [];
@@ -64,8 +65,8 @@ internal sealed class ExecutionCriteria(HandlerCatalog handlers, DateTime now)
     {
         foreach (var flowId in values)
         {
-            if (string.IsNullOrEmpty(flowId) || handlers.Find(flowId) is null)
-                return Fail(parameter, $"flowId '{flowId}' is not one of the handlers: {string.Join(", ", handlers.All.Select(h => h.Name))}.");
+            if (string.IsNullOrEmpty(flowId) || handlers.Handler(flowId) is null)
+                return Fail(parameter, $"flowId '{flowId}' is not one of the handlers: {string.Join(", ", handlers.Handlers.Select(h => h.Name))}.");
             _flowIds.Add(flowId);
         }
         return true;

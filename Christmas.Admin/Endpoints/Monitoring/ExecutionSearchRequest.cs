@@ -1,3 +1,4 @@
+using Christmas.Core.Campaign.Live;
 using System.Text.RegularExpressions;
 using Christmas.Core.Common;
 using Christmas.Core.Executions;
@@ -19,7 +20,7 @@ public static partial class ExecutionSearchRequest
     private static readonly string[] Known = ["page", "size", "sort", "namespace", "flowId", "state", "startDate", "endDate", "timeRange", "labels", "q"];
 
     /// <returns>The filter and page, or the 400 answer.</returns>
-    public static (ExecutionFilter Filter, PageRequest Page)? TryParse(IQueryCollection query, HandlerCatalog handlers, DateTime now, out IResult? error)
+    public static (ExecutionFilter Filter, PageRequest Page)? TryParse(IQueryCollection query, LiveCampaign handlers, DateTime now, out IResult? error)
     {
         error = QueryParameters.RefuseUnknown(query, Known, k => k.StartsWith("filters[", StringComparison.Ordinal));
         if (error is not null) return null;

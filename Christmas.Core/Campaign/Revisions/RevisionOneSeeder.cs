@@ -1,7 +1,5 @@
 using Christmas.Core.Campaign.Definition;
 using Christmas.Core.Persistence;
-using Christmas.Core.Sequences;
-using Christmas.Core.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -10,8 +8,6 @@ namespace Christmas.Core.Campaign.Revisions;
 /// <summary>At start-up, a database without revisions (new, or from before definitions were editable) gets revision 1: today's catalogs.</summary>
 public sealed class RevisionOneSeeder(
     IDbContextFactory<CampaignDbContext> contexts,
-    SequenceCatalog sequences,
-    HandlerCatalog handlers,
     TimeProvider time,
     ILogger<RevisionOneSeeder> logger)
 {
@@ -22,7 +18,7 @@ public sealed class RevisionOneSeeder(
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         if (await db.CampaignRevisions.AnyAsync(ct)) return;
-        var json = DefinitionWriter.ToJson(CatalogDocument.From(sequences, handlers));
+        var json = DefinitionWriter.ToJson(RevisionOneDocument.Build());
         db.CampaignRevisions.Add(new CampaignRevision(1, json, time.GetUtcNow().UtcDateTime, Actor, PublishPolicies.NewOnly, Summary));
         try
         {

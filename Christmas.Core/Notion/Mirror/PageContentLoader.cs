@@ -49,7 +49,7 @@ public static class PageContentLoader
         var s = await db.Sequences.AsNoTracking().Include(x => x.Steps).Include(x => x.Contact).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (s?.Contact is not { } contact) return null;
         if (contact.IsErased) return PageContent.ErasedPerson(contact.Email);
-        var kind = s.Kind.ToApiName();
+        var kind = s.Kind;
         var title = $"{contact.Email} {kind}";
         var values = new Dictionary<string, object?>
         {

@@ -17,5 +17,7 @@ public sealed class SequenceConfiguration : IEntityTypeConfiguration<Sequence>
         b.HasOne(s => s.Contact).WithMany().HasForeignKey(s => s.ContactId);
         b.HasMany(s => s.Steps).WithOne(s => s.Sequence).HasForeignKey(s => s.SequenceId);
         b.Property(s => s.DedupeKey).HasMaxLength(500);
+        // The definition's sequence name (^[a-z][a-z0-9-]{0,39}$).
+        b.Property(s => s.Kind).HasMaxLength(40);
     }
 }

@@ -17,7 +17,7 @@ public sealed class CampaignApiTests(SharedApp shared) : IClassFixture<SharedApp
 {
     private TestApp App => shared.App;
 
-    private static readonly string RevisionOneJson = DefinitionWriter.ToJson(CatalogDocument.From(new SequenceCatalog(), new HandlerCatalog()));
+    private static readonly string RevisionOneJson = DefinitionWriter.ToJson(RevisionOneDocument.Build());
 
     private async Task<string> GetYamlAsync(string path)
     {

@@ -60,7 +60,7 @@ public class ReplayApiTests(SharedApp shared) : IClassFixture<SharedApp>
         var replay = await TestApp.JsonAsync(response);
         Assert.True(replay.GetProperty("deduplicated").GetBoolean());
         Assert.Equal(sequenceId, replay.GetProperty("sequenceId").GetInt64());
-        var sequences = await App.WithDbAsync(db => db.Sequences.CountAsync(s => s.Contact!.Email == email && s.Kind == SequenceKind.Assessment));
+        var sequences = await App.WithDbAsync(db => db.Sequences.CountAsync(s => s.Contact!.Email == email && s.Kind == "assessment"));
         Assert.Equal(1, sequences);
     }
 

@@ -1,3 +1,4 @@
+using Christmas.Tests.Fixtures;
 using Christmas.Core.Campaign.Definition;
 using Christmas.Core.Sequences;
 using Christmas.Core.Templates;
@@ -8,7 +9,7 @@ namespace Christmas.Tests.Core.Campaign;
 /// <summary>Each of DESIGN's rules is one error at the path an editor can point at.</summary>
 public sealed class DefinitionValidatorTests
 {
-    private static readonly CampaignDocument RevisionOne = CatalogDocument.From(new SequenceCatalog(), new HandlerCatalog());
+    private static readonly CampaignDocument RevisionOne = RevisionOneDocument.Build();
     private static readonly HashSet<string> Templates = new DefaultTemplates().All.Keys.ToHashSet();
 
     private static IReadOnlyList<DefinitionError> Validate(CampaignDocument document) => DefinitionValidator.Validate(document, Templates.Contains);

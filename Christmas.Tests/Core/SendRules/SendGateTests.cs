@@ -17,7 +17,7 @@ public sealed class SendGateTests
     private static (Contact, Sequence, Step) Scheduled()
     {
         var step = Step.Scheduled(Second, Now);
-        var sequence = new Sequence(1, SequenceKind.Assessment, SequenceMode.Production, "assessment", Now.AddHours(-24), Now.AddHours(-24), "{}", "x", [step]);
+        var sequence = new Sequence(1, "assessment", SequenceMode.Production, "assessment", Now.AddHours(-24), Now.AddHours(-24), "{}", "x", [step]);
         return (new Contact("ann@example.com", "Ann", Now), sequence, step);
     }
 

@@ -1,3 +1,4 @@
+using Christmas.Tests.Fixtures;
 using Christmas.Core.Sequences;
 
 namespace Christmas.Tests.Core.Sequences;
@@ -6,25 +7,24 @@ public class StepPlannerTests
 {
     private static readonly DateTime Anchor = new(2026, 12, 1, 10, 30, 0, DateTimeKind.Utc);
     private static readonly TimeSpan Grace = TimeSpan.FromHours(12);
-    private readonly SequenceCatalog _catalog = new();
 
-    public static TheoryData<SequenceKind, SequenceMode, double[]> Offsets => new()
+    public static TheoryData<string, SequenceMode, double[]> Offsets => new()
     {
-        { SequenceKind.Assessment, SequenceMode.Production, [24 * 60, 72 * 60, 96 * 60, 120 * 60] },
-        { SequenceKind.Assessment, SequenceMode.Testing, [1, 2, 3, 4] },
-        { SequenceKind.Noshow, SequenceMode.Production, [5, 24 * 60, 48 * 60] },
-        { SequenceKind.Noshow, SequenceMode.Testing, [1, 2, 3] },
-        { SequenceKind.Postcall, SequenceMode.Production, [60, 3 * 24 * 60, 7 * 24 * 60] },
-        { SequenceKind.Postcall, SequenceMode.Testing, [1, 2, 3] },
-        { SequenceKind.Onboarding, SequenceMode.Production, [60, 24 * 60, 3 * 24 * 60] },
-        { SequenceKind.Onboarding, SequenceMode.Testing, [1, 2, 3] },
+        { "assessment", SequenceMode.Production, [24 * 60, 72 * 60, 96 * 60, 120 * 60] },
+        { "assessment", SequenceMode.Testing, [1, 2, 3, 4] },
+        { "noshow", SequenceMode.Production, [5, 24 * 60, 48 * 60] },
+        { "noshow", SequenceMode.Testing, [1, 2, 3] },
+        { "postcall", SequenceMode.Production, [60, 3 * 24 * 60, 7 * 24 * 60] },
+        { "postcall", SequenceMode.Testing, [1, 2, 3] },
+        { "onboarding", SequenceMode.Production, [60, 24 * 60, 3 * 24 * 60] },
+        { "onboarding", SequenceMode.Testing, [1, 2, 3] },
     };
 
     [Theory]
     [MemberData(nameof(Offsets))]
-    public void Plan_SchedulesEachEmailAtItsOffsetFromTheAnchor(SequenceKind kind, SequenceMode mode, double[] minutes)
+    public void Plan_SchedulesEachEmailAtItsOffsetFromTheAnchor(string kind, SequenceMode mode, double[] minutes)
     {
-        var steps = StepPlanner.Plan(_catalog.Get(kind), mode, Anchor, Anchor, Grace, "sent");
+        var steps = StepPlanner.Plan(RevisionOne.Sequence(kind), mode, Anchor, Anchor, Grace, "sent");
 
         var scheduled = steps.Where(s => s.Status == StepStatus.Scheduled).ToList();
         Assert.Equal(minutes.Select(m => Anchor.AddMinutes(m)), scheduled.Select(s => s.DueAt));
@@ -34,7 +34,7 @@ public class StepPlannerTests
     [Fact]
     public void Plan_RecordsAssessmentEmailOneAsSentByTheWebsiteAtTheAnchor()
     {
-        var steps = StepPlanner.Plan(_catalog.Get(SequenceKind.Assessment), SequenceMode.Production, Anchor, Anchor, Grace, "sent");
+        var steps = StepPlanner.Plan(RevisionOne.Sequence("assessment"), SequenceMode.Production, Anchor, Anchor, Grace, "sent");
 
         var first = steps.Single(s => s.Number == 1);
         Assert.Equal(StepStatus.Sent, first.Status);
@@ -46,7 +46,7 @@ public class StepPlannerTests
     [Fact]
     public void Plan_SkipsEmailOneWithTheReportedStatus_WhenTheWebsiteDidNotSendIt()
     {
-        var steps = StepPlanner.Plan(_catalog.Get(SequenceKind.Assessment), SequenceMode.Production, Anchor, Anchor, Grace, "bounced");
+        var steps = StepPlanner.Plan(RevisionOne.Sequence("assessment"), SequenceMode.Production, Anchor, Anchor, Grace, "bounced");
 
         var first = steps.Single(s => s.Number == 1);
         Assert.Equal(StepStatus.Skipped, first.Status);
@@ -59,7 +59,7 @@ public class StepPlannerTests
     {
         // #2 was due at +24 h; created 24 h + 11 h 59 min after the anchor it is still wanted.
         var now = Anchor.AddHours(24 + 11).AddMinutes(59);
-        var steps = StepPlanner.Plan(_catalog.Get(SequenceKind.Assessment), SequenceMode.Production, Anchor, now, Grace, "sent");
+        var steps = StepPlanner.Plan(RevisionOne.Sequence("assessment"), SequenceMode.Production, Anchor, now, Grace, "sent");
 
         var second = steps.Single(s => s.Number == 2);
         Assert.Equal(StepStatus.Scheduled, second.Status);
@@ -70,7 +70,7 @@ public class StepPlannerTests
     public void Plan_SkipsAsOverdue_AStepOverdueByTheGraceOrMore()
     {
         var now = Anchor.AddHours(24 + 12);
-        var steps = StepPlanner.Plan(_catalog.Get(SequenceKind.Assessment), SequenceMode.Production, Anchor, now, Grace, "sent");
+        var steps = StepPlanner.Plan(RevisionOne.Sequence("assessment"), SequenceMode.Production, Anchor, now, Grace, "sent");
 
         var second = steps.Single(s => s.Number == 2);
         Assert.Equal(StepStatus.Skipped, second.Status);

@@ -75,7 +75,7 @@ public class StepTests
     {
         var sent = Step.SentByWebsiteAt(new StepDefinition(1, "assessment-1", TimeSpan.Zero, TimeSpan.Zero, true), Now);
         var pending = Step.Scheduled(Definition, Now.AddDays(1));
-        var sequence = new Sequence(1, SequenceKind.Assessment, SequenceMode.Production, "k", Now, Now, "{}", "e", [sent, pending]);
+        var sequence = new Sequence(1, "assessment", SequenceMode.Production, "k", Now, Now, "{}", "e", [sent, pending]);
 
         Assert.True(sequence.End("converted", Now));
         Assert.Equal(SequenceStatus.Cancelled, sequence.Status);
@@ -89,7 +89,7 @@ public class StepTests
     public void ASequenceWhoseStepsAreAllOverdue_IsSkippedAtCreation_WithWhy()
     {
         var skipped = Step.Skipped(Definition, Now.AddDays(-3), "overdue");
-        var sequence = new Sequence(1, SequenceKind.Assessment, SequenceMode.Production, "k", Now, Now, "{}", "e", [skipped]);
+        var sequence = new Sequence(1, "assessment", SequenceMode.Production, "k", Now, Now, "{}", "e", [skipped]);
         Assert.Equal((SequenceStatus.Skipped, "nothing sent: overdue"), (sequence.Status, sequence.EndedReason));
     }
 }

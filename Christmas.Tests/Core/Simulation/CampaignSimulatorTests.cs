@@ -62,7 +62,7 @@ public sealed class CampaignSimulatorTests : IAsyncDisposable
         Assert.Contains(sent, s => s.Email == ann && s.SendAt.Hour == 13); // 08:00 in Toronto, the window's end
         Assert.DoesNotContain(sent, s => s.Email == cat);
         var refused = Assert.Single(simulated.GetProperty("skipped").EnumerateArray(), s => s.GetProperty("email").GetString() == cat);
-        Assert.StartsWith("on the suppression list (manual since", refused.GetProperty("reason").GetString());
+        Assert.StartsWith($"{cat} is on the suppression list (manual since", refused.GetProperty("reason").GetString());
     }
 
     [Fact]
@@ -150,14 +150,14 @@ public sealed class CampaignSimulatorTests : IAsyncDisposable
         var rows = await db.Steps.Where(s => emails.Contains(s.Sequence!.Contact!.Email) && s.Status == StepStatus.Sent && s.SentBy == SentBy.Scheduler)
             .Join(db.OutboxMessages, s => s.Id, m => m.StepId, (s, m) => new { m.To, s.Sequence!.Kind, s.Number, SentAt = s.SentAt!.Value, m.Subject })
             .ToListAsync();
-        return rows.Select(r => new Sent(r.To, r.Kind.ToApiName(), r.Number, Second(r.SentAt), r.Subject)).OrderBy(s => s.SendAt).ThenBy(s => s.Email).ToList();
+        return rows.Select(r => new Sent(r.To, r.Kind, r.Number, Second(r.SentAt), r.Subject)).OrderBy(s => s.SendAt).ThenBy(s => s.Email).ToList();
     });
 
     private Task<List<Ended>> EndedStepsAsync(params List<string> emails) => _app!.WithDbAsync(async db =>
     {
         var rows = await db.Steps.Where(s => emails.Contains(s.Sequence!.Contact!.Email) && (s.Status == StepStatus.Cancelled || s.Status == StepStatus.Skipped))
             .Select(s => new { s.Sequence!.Contact!.Email, s.Sequence.Kind, s.Number, s.LastError }).ToListAsync();
-        return rows.Select(r => new Ended(r.Email, r.Kind.ToApiName(), r.Number, r.LastError ?? "")).OrderBy(e => e.Email).ThenBy(e => e.Sequence).ThenBy(e => e.Number).ToList();
+        return rows.Select(r => new Ended(r.Email, r.Kind, r.Number, r.LastError ?? "")).OrderBy(e => e.Email).ThenBy(e => e.Sequence).ThenBy(e => e.Number).ToList();
     });
 
     private static List<Sent> Sends(JsonElement simulated) => simulated.GetProperty("sends").EnumerateArray()

@@ -1,3 +1,4 @@
+using Christmas.Tests.Fixtures;
 using System.Text.Json;
 using Christmas.Core.Simulation;
 using Christmas.Core.Webhooks;
@@ -8,12 +9,12 @@ namespace Christmas.Tests.Core.Simulation;
 public sealed class SimulationRequestReaderTests
 {
     private static readonly DateTime Now = new(2026, 12, 7, 10, 0, 0, DateTimeKind.Utc);
-    private readonly SimulationRequestReader _reader = new(new HandlerCatalog(), new WebhookValidator());
+    private readonly SimulationRequestReader _reader = new(new WebhookValidator());
 
     private SimulationRequest Read(string json)
     {
         using var body = JsonDocument.Parse(json);
-        var (request, errors) = _reader.Read(body.RootElement, Now);
+        var (request, errors) = _reader.Read(body.RootElement, Now, RevisionOne.Campaign, draft: null);
         Assert.True(request is not null, string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
         return request!;
     }

@@ -1,3 +1,4 @@
+using Christmas.Tests.Fixtures;
 using Christmas.Core.Templates;
 using Christmas.Core.Webhooks;
 
@@ -6,7 +7,7 @@ namespace Christmas.Tests.Core.Templates;
 /// <summary>The plain-text part never carries runs of blank lines, whatever the template's Liquid tags leave behind.</summary>
 public class PlainTextTests
 {
-    private readonly TemplateRenderer _renderer = new(new TemplateVariableCatalog(new HandlerCatalog()), new EmailLayout());
+    private readonly TemplateRenderer _renderer = new(new TemplateVariableCatalog(() => RevisionOne.Campaign), new EmailLayout());
 
     private static Dictionary<string, string?> Vars() => new()
     {

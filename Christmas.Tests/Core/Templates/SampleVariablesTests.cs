@@ -1,3 +1,4 @@
+using Christmas.Tests.Fixtures;
 using Christmas.Core.Campaign;
 using Christmas.Core.Templates;
 using Christmas.Core.Webhooks;
@@ -7,7 +8,7 @@ namespace Christmas.Tests.Core.Templates;
 
 public class SampleVariablesTests
 {
-    private static readonly TemplateVariableCatalog Catalog = new(new HandlerCatalog());
+    private static readonly TemplateVariableCatalog Catalog = new(() => RevisionOne.Campaign);
     private readonly TemplateRenderer _renderer = new(Catalog, new EmailLayout());
     private readonly SampleVariables _samples = new(Catalog, Options.Create(new CampaignOptions { CalendlyUrl = "https://calendly.com/busos/call" }), TimeProvider.System);
 

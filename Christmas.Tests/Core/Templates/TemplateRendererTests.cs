@@ -1,3 +1,4 @@
+using Christmas.Tests.Fixtures;
 using Christmas.Core.Sequences;
 using Christmas.Core.Templates;
 using Christmas.Core.Webhooks;
@@ -6,7 +7,7 @@ namespace Christmas.Tests.Core.Templates;
 
 public class TemplateRendererTests
 {
-    private readonly TemplateRenderer _renderer = new(new TemplateVariableCatalog(new HandlerCatalog()), new EmailLayout());
+    private readonly TemplateRenderer _renderer = new(new TemplateVariableCatalog(() => RevisionOne.Campaign), new EmailLayout());
     private static readonly DateTime Now = new(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc);
 
     private static Dictionary<string, string?> Vars(string firstName = "Sarah") => new()
@@ -85,7 +86,7 @@ public class TemplateRendererTests
     [MemberData(nameof(DefaultKeys))]
     public async Task EveryDefaultTemplate_Renders_WithOnlyTheDataEveryContactHas(string key)
     {
-        var catalog = new TemplateVariableCatalog(new HandlerCatalog());
+        var catalog = new TemplateVariableCatalog(() => RevisionOne.Campaign);
         var minimal = catalog.Names.ToDictionary(n => n, _ => (string?)null);
         minimal["first_name"] = "Sam";
         minimal["email"] = "sam@example.com";
@@ -105,7 +106,7 @@ public class TemplateRendererTests
     public void TheDefaults_CoverThe13ScheduledEmails_AndAVariantPerSegmentForAssessmentTwoToFive()
     {
         var keys = new DefaultTemplates().All.Keys.ToHashSet();
-        var expected = new SequenceCatalog().All.SelectMany(d => d.Steps).Where(s => !s.SentByWebsite).Select(s => s.TemplateKey)
+        var expected = RevisionOne.Campaign.Sequences.SelectMany(d => d.Steps).Where(s => !s.SentByWebsite).Select(s => s.TemplateKey)
             .Concat(from n in new[] { 2, 3, 4, 5 } from segment in new[] { "critical", "urgent", "optimize" } select $"assessment-{n}.{segment}");
         Assert.Equal(expected.Order(), keys.Order());
     }

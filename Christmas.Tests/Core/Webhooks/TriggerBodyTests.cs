@@ -1,3 +1,4 @@
+using Christmas.Tests.Fixtures;
 using Christmas.Core.Webhooks;
 
 namespace Christmas.Tests.Core.Webhooks;
@@ -5,7 +6,7 @@ namespace Christmas.Tests.Core.Webhooks;
 /// <summary>The trigger form's values become the webhook's JSON, so the webhook's validator has the last word.</summary>
 public class TriggerBodyTests
 {
-    private static readonly HandlerDefinition Assessment = new HandlerCatalog().Find("assessment-handler")!;
+    private static readonly HandlerDefinition Assessment = RevisionOne.Campaign.Handler("assessment-handler")!;
     private static readonly DateTime Now = new(2026, 12, 1, 12, 0, 0, DateTimeKind.Utc);
 
     [Fact]

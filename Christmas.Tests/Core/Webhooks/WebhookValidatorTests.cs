@@ -1,3 +1,5 @@
+using Christmas.Core.Campaign.Live;
+using Christmas.Tests.Fixtures;
 using System.Text.Json;
 using Christmas.Core.Webhooks;
 
@@ -6,11 +8,11 @@ namespace Christmas.Tests.Core.Webhooks;
 public class WebhookValidatorTests
 {
     private static readonly DateTime Received = new(2026, 12, 1, 12, 0, 0, DateTimeKind.Utc);
-    private readonly HandlerCatalog _handlers = new();
+    private readonly LiveCampaign _handlers = RevisionOne.Campaign;
     private readonly WebhookValidator _validator = new();
 
     private WebhookValidationResult Validate(string handler, string json) =>
-        _validator.Validate(_handlers.Find(handler)!, JsonDocument.Parse(json).RootElement, Received);
+        _validator.Validate(_handlers.Handler(handler)!, JsonDocument.Parse(json).RootElement, Received);
 
     private const string ValidAssessment = """
         {"email":" Sarah@Example.COM ","first_name":"Sarah","business_name":"Sarah's Salon","red_systems":2,

@@ -13,7 +13,9 @@ public partial class ExecutionsPage
     private MudTable<ExecutionView>? _table;
 
     [Inject] private ExecutionQueries Queries { get; set; } = default!;
-    [Inject] private HandlerCatalog Handlers { get; set; } = default!;
+    [Inject] private Christmas.Core.Campaign.Live.PublishedCampaign Published { get; set; } = default!;
+    /// <summary>The handlers of the revision in force (a page opened after a publish shows the new ones).</summary>
+    private Christmas.Core.Campaign.Live.LiveCampaign Campaign => Published.Latest;
 
     private string? FlowId { get; set; }
     private string? State { get; set; }

@@ -10,15 +10,22 @@ namespace Christmas.Admin.Components.Pages.Funnel;
 public partial class FunnelPage
 {
     [Inject] private FunnelQueries Funnel { get; set; } = default!;
+    [Inject] private Christmas.Core.Campaign.Live.PublishedCampaign Published { get; set; } = default!;
 
-    private static readonly string[] Kinds = Enum.GetValues<SequenceKind>().Select(k => k.ToApiName()).ToArray();
-    private string Kind { get; set; } = Kinds[0];
+    /// <summary>The published definition's sequences.</summary>
+    private IReadOnlyList<string> Kinds { get; set; } = [];
+    private string Kind { get; set; } = "";
     private FunnelReport? Report { get; set; }
     private List<ChartSeries<double>> Series { get; set; } = [];
     private string[] Labels { get; set; } = [];
     private BarChartOptions Options { get; set; } = new();
 
-    protected override Task OnInitializedAsync() => LoadAsync();
+    protected override async Task OnInitializedAsync()
+    {
+        Kinds = (await Published.CurrentAsync(CancellationToken.None)).Sequences.Select(s => s.Name).ToList();
+        Kind = Kinds.FirstOrDefault() ?? "";
+        await LoadAsync();
+    }
 
     private async Task OnKindChanged(string kind)
     {
@@ -28,7 +35,8 @@ public partial class FunnelPage
 
     private async Task LoadAsync()
     {
-        Report = await Funnel.ForAsync(Enum.GetValues<SequenceKind>().Single(k => k.ToApiName() == Kind), CancellationToken.None);
+        Report = await Funnel.ForAsync(Kind, CancellationToken.None);
+        if (Report is null) return;
         Labels = Report.Steps.Select(s => $"#{s.Number}").ToArray();
         Series =
         [

@@ -11,9 +11,10 @@ namespace Christmas.Admin.Components.Pages.Simulator;
 /// <summary>The simulation as a calendar: a stacked bar per day (one colour per sequence) and the same counts as a table.</summary>
 public partial class SimulationCalendarView
 {
-    private static readonly string[] Kinds = Enum.GetValues<SequenceKind>().Select(k => k.ToApiName()).ToArray();
-
     [Parameter, EditorRequired] public IReadOnlyList<SimulationDay> Days { get; set; } = [];
+
+    /// <summary>The simulated definition's sequences: every day names each of them.</summary>
+    private IReadOnlyList<string> Kinds => Days.FirstOrDefault()?.BySequence.Keys.ToList() ?? [];
 
     private List<ChartSeries<double>> Series { get; set; } = [];
     private string[] Labels { get; set; } = [];

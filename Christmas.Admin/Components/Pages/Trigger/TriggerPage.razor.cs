@@ -16,7 +16,9 @@ public partial class TriggerPage
 {
     public sealed record StartedSummary(string Message, string ContactUrl);
 
-    [Inject] private HandlerCatalog Handlers { get; set; } = default!;
+    [Inject] private Christmas.Core.Campaign.Live.PublishedCampaign Published { get; set; } = default!;
+    /// <summary>The handlers of the revision in force (a page opened after a publish shows the new ones).</summary>
+    private Christmas.Core.Campaign.Live.LiveCampaign Campaign => Published.Latest;
     [Inject] private ManualTrigger Trigger { get; set; } = default!;
     [Inject] private TriggerDryRun DryRun { get; set; } = default!;
     [Inject] private ContactQueries Contacts { get; set; } = default!;
@@ -40,8 +42,8 @@ public partial class TriggerPage
 
     protected override async Task OnInitializedAsync()
     {
-        Handler = (HandlerQuery is { } name ? Handlers.Find(name) : null)
-            ?? Handlers.All.First(h => h.Starts is not null);
+        Handler = (HandlerQuery is { } name ? Campaign.Handler(name) : null)
+            ?? Campaign.Handlers.First(h => h.Starts is not null);
         if (!string.IsNullOrWhiteSpace(EmailQuery))
         {
             Form["email"] = EmailQuery.Trim();
@@ -52,7 +54,7 @@ public partial class TriggerPage
 
     private void SelectHandler(string name)
     {
-        Handler = Handlers.Find(name) ?? Handler;
+        Handler = Campaign.Handler(name) ?? Handler;
         Form.ApplyDefaults(Handler, Time.GetUtcNow());
         ClearResult();
     }

@@ -1,9 +1,0 @@
-namespace Christmas.Core.Sequences;
-
-public enum SequenceKind
-{
-    Assessment,
-    Noshow,
-    Postcall,
-    Onboarding,
-}
