@@ -1,11 +1,13 @@
 using Christmas.Admin.ApiDocs;
 using Christmas.Admin.Security;
+using System.Text.Json;
 using Christmas.Core.Campaign.Definition;
+using Christmas.Core.Campaign.Publishing;
 using Christmas.Core.Campaign.Revisions;
 
 namespace Christmas.Admin.Endpoints;
 
-/// <summary>The campaign's definition (DESIGN "The campaign definition"): the published one, its history and the shared draft. Impact and publish come next.</summary>
+/// <summary>The campaign's definition (DESIGN "The campaign definition"): the published one, its history, the shared draft, its impact preview and its publish.</summary>
 public static class CampaignApi
 {
     public static IEndpointRouteBuilder MapCampaignApi(this IEndpointRouteBuilder api)
@@ -32,6 +34,17 @@ public static class CampaignApi
         group.MapDelete("/draft", DeleteDraftAsync).WithName("deleteCampaignDraft")
             .WithSummary("Discard the shared draft (audited)")
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/draft/impact", PreviewImpactAsync).WithName("previewCampaignDraftImpact")
+            .WithSummary("What publishing the draft would do to sequences in flight; nothing is written")
+            .WithDescription("Body: {\"policy\": \"in-flight\" | \"new-only\"}. Counts the moved, added, cancelled, sent-at-once and skipped (overdue) steps, names each change, the removed handlers' calls in the last 7 days, and a sample of contacts' send times before and after.")
+            .DocumentsJsonBody<ImpactRequest>()
+            .Produces<PublishImpact>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/draft/publish", PublishAsync).WithName("publishCampaignDraft").RequireAuthorization(OperatorPolicy.AdminOnly)
+            .WithSummary("Publish the draft as revision n + 1 (Admin only; audited)")
+            .WithDescription("Body: {\"policy\": \"in-flight\" | \"new-only\", \"expectedRevision\": n}. 409 when revision n is no longer the one in force. Answers the revision and the impact it applied; the draft is then gone.")
+            .DocumentsJsonBody<PublishRequest>()
+            .Produces<PublishReceipt>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status403Forbidden);
         return api;
     }
 
@@ -65,6 +78,37 @@ public static class CampaignApi
 
     private static async Task<IResult> DeleteDraftAsync(HttpContext context, DraftEditor editor, CancellationToken ct) =>
         await editor.DiscardAsync(context.ActorName(), ct) ? TypedResults.NoContent() : ApiResults.NotFound("There is no draft.");
+
+    private static async Task<IResult> PreviewImpactAsync(HttpRequest request, CampaignPublisher publisher, CancellationToken ct)
+    {
+        using var body = await JsonBody.ReadAsync(request, ct);
+        if (body.Error is { } error) return error;
+        if (PolicyOf(body.Root) is not { } policy) return PolicyInvalid();
+        return ApiResults.From(await publisher.ImpactAsync(policy, ct));
+    }
+
+    private static async Task<IResult> PublishAsync(HttpRequest request, CampaignPublisher publisher, CancellationToken ct)
+    {
+        using var body = await JsonBody.ReadAsync(request, ct);
+        if (body.Error is { } error) return error;
+        if (PolicyOf(body.Root) is not { } policy) return PolicyInvalid();
+        if (!body.Root.TryGetProperty("expectedRevision", out var expected) || expected.ValueKind != JsonValueKind.Number || !expected.TryGetInt32(out var revision))
+            return ApiResults.Invalid("expectedRevision", "expectedRevision must be the number of the revision in force, as GET /api/campaign answered it (the publish answers 409 if another was published since).");
+        return ApiResults.From(await publisher.PublishAsync(policy, revision, request.HttpContext.ActorName(), ct));
+    }
+
+    private static string? PolicyOf(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Object && root.TryGetProperty("policy", out var p) && p.ValueKind == JsonValueKind.String
+            && p.GetString() is PublishPolicies.InFlight or PublishPolicies.NewOnly ? p.GetString() : null;
+
+    private static IResult PolicyInvalid() => ApiResults.Invalid("policy",
+        $"policy must be \"{PublishPolicies.InFlight}\" (pending steps of sequences in flight follow the new definition) or \"{PublishPolicies.NewOnly}\" (only sequences started afterwards do).");
+
+    /// <summary>The preview's body, for the API documentation.</summary>
+    public sealed record ImpactRequest(string Policy);
+
+    /// <summary>The publish's body, for the API documentation.</summary>
+    public sealed record PublishRequest(string Policy, int ExpectedRevision);
 
     private static IResult WriteDraft(HttpRequest request, DraftDefinition draft) =>
         Write(request, draft.Document, ("baseRevision", draft.BaseRevision), ("updatedAt", draft.UpdatedAt), ("updatedBy", draft.UpdatedBy));

@@ -1,4 +1,5 @@
 using Christmas.Core.Campaign.Live;
+using Christmas.Core.Campaign.Publishing;
 using Christmas.Core.Campaign.Revisions;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -6,7 +7,7 @@ namespace Christmas.Core.Campaign;
 
 public static class CampaignDefinitionServiceCollectionExtensions
 {
-    /// <summary>The campaign definition as data: the stored revisions and draft, revision 1's start-up seeding, and the revision in force.</summary>
+    /// <summary>The campaign definition as data: the stored revisions and draft, revision 1's start-up seeding, the revision in force, the impact preview and the publisher.</summary>
     public static IServiceCollection AddCampaignDefinition(this IServiceCollection services)
     {
         services.AddSingleton<CampaignDefinitionStore>();
@@ -16,6 +17,9 @@ public static class CampaignDefinitionServiceCollectionExtensions
         services.AddSingleton<RevisionOneSeeder>();
         services.AddSingleton<GeneratedWebhookKeys>();
         services.AddSingleton<PublishedCampaign>();
+        services.AddSingleton<InFlightPass>();
+        services.AddSingleton<HandlerCalls>();
+        services.AddSingleton<CampaignPublisher>();
         return services;
     }
 }

@@ -23,6 +23,7 @@ public sealed record ContactDetails(
     string? TimeZone = null,
     IReadOnlyList<NextSend>? Upcoming = null);
 
+/// <param name="Revision">The campaign definition revision the sequence follows.</param>
 public sealed record SequenceView(
     long Id,
     string Kind,
@@ -34,7 +35,8 @@ public sealed record SequenceView(
     string? EndedReason,
     string? ExecutionId,
     IReadOnlyList<StepView> Steps,
-    NotionSync? Notion = null);
+    NotionSync? Notion = null,
+    int Revision = 1);
 
 public sealed record StepView(
     long Id,

@@ -161,7 +161,7 @@ public sealed class ContactQueries(IDbContextFactory<CampaignDbContext> contexts
                 TemplateKey = templates?.KeyOf(x) ?? x.TemplateKey,
                 Events = events?[x.Id].ToList() ?? [],
                 WouldSkipBecause = wouldSkip?.GetValueOrDefault(x.Id),
-            }).ToList());
+            }).ToList(), Revision: s.Revision);
 
     public static StepView ToView(Step s) => new(s.Id, s.Number, s.TemplateKey, s.DueAt, s.Status.ToApiName(),
         s.SentBy?.ToApiName(), s.SentAt, s.ProviderMessageId, s.Attempts, s.LastError,

@@ -56,8 +56,8 @@ public sealed class IngestStore
 
     // Inserting first makes the common case (a new sequence) one statement; a dedupe hit returns no row.
     private const string InsertSequenceSql = """
-        INSERT INTO "Sequences" ("ContactId", "Kind", "Mode", "Status", "DedupeKey", "AnchorAt", "CreatedAt", "EndedAt", "EndedReason", "PayloadJson", "ExecutionId")
-        VALUES (@contactId, @kind, @mode, @status, @key, @anchor, @createdAt, @endedAt, @endedReason, @payload, @executionId)
+        INSERT INTO "Sequences" ("ContactId", "Kind", "Mode", "Status", "DedupeKey", "AnchorAt", "CreatedAt", "EndedAt", "EndedReason", "PayloadJson", "ExecutionId", "Revision")
+        VALUES (@contactId, @kind, @mode, @status, @key, @anchor, @createdAt, @endedAt, @endedReason, @payload, @executionId, @revision)
         ON CONFLICT ("ContactId", "DedupeKey") DO NOTHING
         RETURNING "Id"
         """;
@@ -162,6 +162,7 @@ public sealed class IngestStore
         p.Set("@endedReason", sequence.EndedReason);
         p.Set("@payload", sequence.PayloadJson);
         p.Set("@executionId", sequence.ExecutionId);
+        p.Set("@revision", sequence.Revision);
         if (await insert.ExecuteScalarAsync(ct) is not long id) return null;
 
         // All steps in one statement: one row of parameters per step.

@@ -21,13 +21,20 @@ public sealed class Sequence
     /// <summary>The latest webhook body for this sequence; its fields are template variables.</summary>
     public string PayloadJson { get; private set; } = "{}";
     public string? ExecutionId { get; private set; }
+    /// <summary>
+    /// The campaign definition revision the sequence follows: the one in force when it started, or the
+    /// one an in-flight publish moved it to. Rows written before revisions existed (and by the ingest's
+    /// SQL, which does not name the column) get the database default, 1.
+    /// </summary>
+    public int Revision { get; private set; } = 1;
     public List<Step> Steps { get; private set; } = [];
 
     private Sequence() { }
 
     public Sequence(long contactId, string kind, SequenceMode mode, string dedupeKey, DateTime anchorAt,
-        DateTime now, string payloadJson, string executionId, IEnumerable<Step> steps)
+        DateTime now, string payloadJson, string executionId, IEnumerable<Step> steps, int revision = 1)
     {
+        Revision = revision;
         ContactId = contactId;
         Kind = kind;
         Mode = mode;
@@ -50,6 +57,16 @@ public sealed class Sequence
         EndedAt = now;
         EndedReason = reason;
         return true;
+    }
+
+    /// <summary>An in-flight publish brought the sequence to <paramref name="revision"/>'s definition.</summary>
+    public void Follow(int revision) => Revision = revision;
+
+    /// <summary>A step a newer revision added, still ahead of now (a publish never back-fills).</summary>
+    public void AddStep(Step step)
+    {
+        if (Status != SequenceStatus.Active) throw new InvalidOperationException($"Sequence {Id} is {Status}: no step can be added.");
+        Steps.Add(step);
     }
 
     /// <summary>Its contact was erased: the webhook body it kept (names, answers, the address) goes.</summary>

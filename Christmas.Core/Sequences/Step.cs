@@ -92,6 +92,22 @@ public sealed class Step
         LastError = reason;
     }
 
+    /// <summary>A newer revision moved the step so far back that it is past the overdue grace: recorded as skipped, never sent.</summary>
+    public void SkipOverdue(DateTime dueAt, string reason)
+    {
+        Require(StepStatus.Scheduled);
+        Move(StepStatus.Skipped);
+        DueAt = dueAt;
+        LastError = reason;
+    }
+
+    /// <summary>A newer revision names another template; it is rendered at send time, so only the key changes.</summary>
+    public void ChangeTemplate(string templateKey)
+    {
+        Require(StepStatus.Scheduled);
+        TemplateKey = templateKey;
+    }
+
     public void Reschedule(DateTime dueAt, DateTime sendAt, string? reason)
     {
         Require(StepStatus.Scheduled);

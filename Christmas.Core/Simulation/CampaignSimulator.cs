@@ -120,7 +120,7 @@ public sealed class CampaignSimulator(
             return;
         }
 
-        var sequence = CampaignEngine.NewSequence(person.Contact.Id, plan, input, run.Mode, at, $"simulation-{call.Index}");
+        var sequence = CampaignEngine.NewSequence(person.Contact.Id, plan, input, run.Mode, at, $"simulation-{call.Index}", run.Campaign.Revision);
         if (!created)
             foreach (var ended in CampaignEngine.EndSuperseded(plan.Definition, person.Sequences, at))
                 foreach (var number in ended.CancelledSteps)

@@ -81,7 +81,7 @@ public sealed class WebhookIngestor(
         var deduplicated = false;
         if (start.Plan is { } plan)
         {
-            var sequence = CampaignEngine.NewSequence(contactId, plan, input, mode, now, execution.Id);
+            var sequence = CampaignEngine.NewSequence(contactId, plan, input, mode, now, execution.Id, live.Revision);
             sequenceId = await store.TryInsertSequenceAsync(batch, sequence, ct);
             if (sequenceId is null)
             {

@@ -19,6 +19,8 @@ var usage = """
       plot      --tsv growth.tsv --out growth.png [--title T]    PNG of the costs against contacts (log scales)
       simulate  --db campaign.db [--seed 10000] [--days 10] [--runs 3]   seeds active sequences, times the simulator in process
                 [--url URL --token T]                          or one POST /api/simulations to the running app
+      publish   --db DIR/campaign.db [--seed 10000] [--pg CONNECTION-STRING]   creates the schema, seeds active sequences, times the
+                                                                impact preview and an in-flight publish of a draft moving a step of each
     """;
 if (args.Length == 0) { Console.Error.WriteLine(usage); return 2; }
 
@@ -40,6 +42,7 @@ try
         "scrape" => await ScrapeCommand.RunAsync(options),
         "plot" => PlotCommand.Run(options),
         "simulate" => await SimulateCommand.RunAsync(options),
+        "publish" => await PublishCommand.RunAsync(options),
         _ => Fail(usage),
     };
 }

@@ -83,7 +83,7 @@ public static class SimulateCommand
     private static readonly string[] Segments = ["Critical", "Urgent", "Optimize"];
 
     /// <summary>N contacts with one active production sequence each, as the app stores them (prepared INSERTs, one transaction).</summary>
-    private static void Seed(Options options, int count)
+    internal static void Seed(Options options, int count)
     {
         var clock = Stopwatch.StartNew();
         var random = new Random(5);

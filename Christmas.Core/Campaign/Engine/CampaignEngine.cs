@@ -55,9 +55,9 @@ public sealed class CampaignEngine(SendRuleSet rules, SegmentRule segments, Time
         return new CallStart(plan, null, null, NothingToSend.Warning(steps, input.AnchorAt, now, OverdueGrace, Rules.OfferEndsAt));
     }
 
-    /// <summary>A new sequence for a planned start, following <paramref name="revision"/>.</summary>
-    public static Sequence NewSequence(long contactId, SequencePlan plan, WebhookInput input, SequenceMode mode, DateTime now, string executionId) =>
-        new(contactId, plan.Definition.Name, mode, plan.DedupeKey, input.AnchorAt, now, input.PayloadJson, executionId, plan.Steps);
+    /// <summary>A new sequence for a planned start, following revision <paramref name="revision"/> of the definition.</summary>
+    public static Sequence NewSequence(long contactId, SequencePlan plan, WebhookInput input, SequenceMode mode, DateTime now, string executionId, int revision) =>
+        new(contactId, plan.Definition.Name, mode, plan.DedupeKey, input.AnchorAt, now, input.PayloadJson, executionId, plan.Steps, revision);
 
     /// <summary>
     /// The exit rules of a started sequence: the contact's active sequences it ends, ended here with the

@@ -19,5 +19,7 @@ public sealed class SequenceConfiguration : IEntityTypeConfiguration<Sequence>
         b.Property(s => s.DedupeKey).HasMaxLength(500);
         // The definition's sequence name (^[a-z][a-z0-9-]{0,39}$).
         b.Property(s => s.Kind).HasMaxLength(40);
+        // Rows from before revisions follow revision 1; the ingest writes the revision it started them under.
+        b.Property(s => s.Revision).HasDefaultValue(1);
     }
 }

@@ -130,12 +130,12 @@ public sealed class CampaignEngineTests
     {
         var engine = Engine();
         var noshow = CampaignEngine.NewSequence(1, engine.Start(RevisionOne.Campaign, Noshow("a"), SequenceMode.Production, null, null, [], Now).Plan!,
-            Noshow("a"), SequenceMode.Production, Now, "e1");
+            Noshow("a"), SequenceMode.Production, Now, "e1", revision: 1);
         var done = CampaignEngine.NewSequence(1, engine.Start(RevisionOne.Campaign, Noshow("b"), SequenceMode.Production, null, null, [], Now).Plan!,
-            Noshow("b"), SequenceMode.Production, Now, "e2");
+            Noshow("b"), SequenceMode.Production, Now, "e2", revision: 1);
         done.End("cancelled by an operator", Now);
         var assessment = CampaignEngine.NewSequence(1, engine.Start(RevisionOne.Campaign, Assessment(), SequenceMode.Production, null, null, [], Now).Plan!,
-            Assessment(), SequenceMode.Production, Now, "e3");
+            Assessment(), SequenceMode.Production, Now, "e3", revision: 1);
 
         var ended = CampaignEngine.EndSuperseded(RevisionOne.Sequence("onboarding"), [noshow, done, assessment], Now.AddHours(1));
 
@@ -152,7 +152,7 @@ public sealed class CampaignEngineTests
     public void BeforeSend_SkipsPastTheOffersEnd_CancelsForASuppressedContact_AndOtherwiseLetsItGo()
     {
         Sequence Fresh() => CampaignEngine.NewSequence(1, Engine().Start(RevisionOne.Campaign, Noshow(), SequenceMode.Production, null, null, [], Now).Plan!,
-            Noshow(), SequenceMode.Production, Now, "e");
+            Noshow(), SequenceMode.Production, Now, "e", revision: 1);
         var contact = new Contact("ann@example.com", "Ann", Now);
 
         var open = Fresh();

@@ -43,6 +43,14 @@ public sealed class SequenceTimelineTests : ConsoleComponentTest
     }
 
     [Fact]
+    public void Timeline_ShowsTheRevisionEachSequenceFollows()
+    {
+        var timeline = RenderTimeline(true, Sequence(7, "active", Step(1, 1, "scheduled")) with { Revision = 3 }, Sequence(8, "completed", Step(2, 1, "sent")));
+
+        Assert.Equal(["revision 3", "revision 1"], timeline.FindAll("[data-testid=sequence-revision]").Select(e => e.TextContent.Trim()));
+    }
+
+    [Fact]
     public void ResendButtons_AppearOnlyOnFinishedSteps_WhenTheContactMayReceiveEmail()
     {
         var timeline = RenderTimeline(true, Sequence(7, "active",
