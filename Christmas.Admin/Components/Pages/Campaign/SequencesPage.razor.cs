@@ -2,6 +2,7 @@ using Christmas.Admin.Components.Shared;
 using Christmas.Admin.Security;
 using Christmas.Core.Campaign.Definition;
 using Christmas.Core.Campaign.Editing;
+using Christmas.Core.Campaign.Publishing;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Routing;
@@ -41,6 +42,14 @@ public partial class SequencesPage
     {
         { DraftUpdatedAt: { } at, DraftUpdatedBy: var by } => $"Draft saved by {by}, {UtcTime.Format(at)} (on revision {Workspace.Origin.Revision})",
         var origin => $"Published revision {origin.Revision} (no draft yet)",
+    };
+
+    /// <summary>Why "Review and publish" is not open yet; null when it is.</summary>
+    private string? ReviewHint => Workspace switch
+    {
+        { Dirty: true } => "Save the draft first: the review shows what the saved draft does.",
+        { Origin.IsDraft: false } => "There is no draft to publish: edit and save one first.",
+        _ => null,
     };
 
     protected override async Task OnInitializedAsync()
@@ -140,6 +149,16 @@ public partial class SequencesPage
         var dialog = await Dialogs.ShowAsync<StepTemplateDialog>($"Email {key}", parameters,
             new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
         await dialog.Result;
+    }
+
+    private async Task ReviewAsync()
+    {
+        var dialog = await Dialogs.ShowAsync<ReviewPublishDialog>("Review and publish the draft", new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
+        if (await dialog.Result is not { Canceled: false, Data: PublishReceipt receipt }) return;
+        await Workspaces.ReloadAsync(Workspace!, CancellationToken.None);
+        (Conflict, Errors, Yaml, YamlEdited) = (null, [], WriteYaml(), false);
+        (Message, MessageSeverity) = ($"Revision {receipt.Revision} is published ({receipt.Policy}): {receipt.Steps.Moved} emails moved, {receipt.Steps.Added} added, "
+            + $"{receipt.Steps.Cancelled} cancelled for people in flight.", Severity.Success);
     }
 
     /// <summary>Leaving with unsaved edits asks first.</summary>
