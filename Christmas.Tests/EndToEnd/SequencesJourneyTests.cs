@@ -1,12 +1,13 @@
 using Christmas.Core.Campaign.Revisions;
 using Christmas.Tests.Fixtures;
 using Christmas.Tests.Fixtures.Browser;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Christmas.Tests.EndToEnd;
 
-/// <summary>Changing the campaign in the browser: a 6th assessment email added on Sequences, its text edited, the draft saved and compared on Revisions.</summary>
+/// <summary>Changing the campaign in the browser: a 6th assessment email added on Sequences, its text edited, the draft saved, reviewed and published, and the revisions compared.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class SequencesJourneyTests(BrowserFixture browser) : BrowserJourney(browser)
 {
@@ -17,7 +18,7 @@ public sealed class SequencesJourneyTests(BrowserFixture browser) : BrowserJourn
     }
 
     [Fact]
-    public async Task AddingAnEmailToTheAssessment_SavesTheDraft_AndRevisionsShowsTheDifference()
+    public async Task AddingAnEmailToTheAssessment_SavedReviewedAndPublished_ReachesAContactInFlight()
     {
         await using var console = await OpenConsoleAsync();
         await console.SignInAsync();
@@ -48,9 +49,19 @@ public sealed class SequencesJourneyTests(BrowserFixture browser) : BrowserJourn
         var text = await App.Services.GetRequiredService<Christmas.Core.Templates.TemplateStore>().CurrentAsync("assessment-6", CancellationToken.None);
         Assert.Equal("Last chance, {{ first_name }}", text!.Subject);
 
+        // Sarah is in the assessment sequence: under in-flight, her 6th email is added (its time is still ahead).
+        await console.Page.ClickAsync("[data-testid=review-publish-open]");
+        await Assertions.Expect(console.Page.Locator("[data-testid=impact-sample]").First).ToContainTextAsync("sarah@salon.example");
+        await Assertions.Expect(console.Page.Locator("[data-testid=impact-in-flight]")).ToContainTextAsync("1 person");
+        await console.ScreenshotAsync("69-review-publish");
+        await console.Page.Locator("[data-testid=review-confirm] input").CheckAsync();
+        await console.Page.ClickAsync("[data-testid=review-publish]");
+        await Assertions.Expect(console.Page.Locator("[data-testid=sequences-message]")).ToContainTextAsync("Revision 2 is published (in-flight)");
+        var sixth = await App.WithDbAsync(db => db.Steps.CountAsync(s => s.TemplateKey == "assessment-6"));
+        Assert.Equal(1, sixth);
+
+        // Revisions compares the two latest: the added email shows.
         await console.GotoAsync("/campaign/revisions");
-        await console.Page.Locator("[data-testid=compare-new]").ClickAsync();
-        await console.Page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Draft" }).ClickAsync();
         await Assertions.Expect(console.Page.Locator("[data-testid=revision-diff] [data-kind=Added]").First).ToContainTextAsync("assessment-6");
         await console.ScreenshotAsync("67-revisions-diff");
     }
