@@ -29,7 +29,6 @@ public partial class SequencesPage
     private string? Message { get; set; }
     private Severity MessageSeverity { get; set; } = Severity.Success;
     private bool Busy { get; set; }
-    private int Tab { get; set; }
     private string Yaml { get; set; } = "";
     private bool YamlEdited { get; set; }
 
@@ -61,6 +60,9 @@ public partial class SequencesPage
     private static string ConflictText(DraftConflict c) => c.PublishedRevision is { } revision
         ? $"{c.By} published revision {revision} at {UtcTime.Format(c.At)} after you opened this page."
         : $"{c.By} saved the draft at {UtcTime.Format(c.At)} after you opened it.";
+
+    /// <summary>After a save, reload, discard or publish: the workspace is what is stored; nothing is pending.</summary>
+    private void ShowStored() => (Conflict, Errors, Yaml, YamlEdited) = (null, [], WriteYaml(), false);
 
     private string WriteYaml() => DefinitionWriter.Write(Workspace!.Document, DefinitionFormat.Yaml);
 
@@ -95,7 +97,7 @@ public partial class SequencesPage
             var result = await save(await ActorAsync());
             (Conflict, ConflictFromYaml, Errors, Message) = (result.Conflict, fromYaml, result.Errors, null);
             if (!result.Saved) return;
-            (Yaml, YamlEdited) = (WriteYaml(), false);
+            ShowStored();
             (Message, MessageSeverity) = ("Draft saved. Compare it with the published revision on Revisions; an Admin publishes it.", Severity.Success);
         }
         finally
@@ -107,7 +109,7 @@ public partial class SequencesPage
     private async Task ReloadAsync()
     {
         await Workspaces.ReloadAsync(Workspace!, CancellationToken.None);
-        (Conflict, Errors, Yaml, YamlEdited) = (null, [], WriteYaml(), false);
+        ShowStored();
         (Message, MessageSeverity) = ("Loaded the draft as it is saved now.", Severity.Info);
     }
 
@@ -118,7 +120,7 @@ public partial class SequencesPage
             yesText: "Discard the draft", cancelText: "Keep it");
         if (discard != true) return;
         var existed = await Workspaces.DiscardAsync(Workspace!, await ActorAsync(), CancellationToken.None);
-        (Conflict, Errors, Yaml, YamlEdited) = (null, [], WriteYaml(), false);
+        ShowStored();
         (Message, MessageSeverity) = (existed ? "Draft discarded: showing the published campaign." : "There was no saved draft: showing the published campaign.", Severity.Info);
     }
 
@@ -156,7 +158,7 @@ public partial class SequencesPage
         var dialog = await Dialogs.ShowAsync<ReviewPublishDialog>("Review and publish the draft", new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
         if (await dialog.Result is not { Canceled: false, Data: PublishReceipt receipt }) return;
         await Workspaces.ReloadAsync(Workspace!, CancellationToken.None);
-        (Conflict, Errors, Yaml, YamlEdited) = (null, [], WriteYaml(), false);
+        ShowStored();
         (Message, MessageSeverity) = ($"Revision {receipt.Revision} is published ({receipt.Policy}): {receipt.Steps.Moved} emails moved, {receipt.Steps.Added} added, "
             + $"{receipt.Steps.Cancelled} cancelled for people in flight.", Severity.Success);
     }
