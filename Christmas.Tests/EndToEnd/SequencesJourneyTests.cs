@@ -60,6 +60,10 @@ public sealed class SequencesJourneyTests(BrowserFixture browser) : BrowserJourn
         var sixth = await App.WithDbAsync(db => db.Steps.CountAsync(s => s.TemplateKey == "assessment-6"));
         Assert.Equal(1, sixth);
 
+        // Her timeline shows the new email.
+        await console.GotoAsync($"/contacts/{Uri.EscapeDataString("sarah@salon.example")}");
+        await Assertions.Expect(console.Page.Locator("[data-testid=step]").Filter(new() { HasText = "assessment-6" })).ToHaveCountAsync(1);
+
         // Revisions compares the two latest: the added email shows.
         await console.GotoAsync("/campaign/revisions");
         await Assertions.Expect(console.Page.Locator("[data-testid=revision-diff] [data-kind=Added]").First).ToContainTextAsync("assessment-6");
