@@ -14,7 +14,8 @@ public sealed class PublishedCampaign(CampaignDefinitionStore store, GeneratedWe
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile LiveCampaign? _current;
-    private long _checkedAt = long.MinValue;
+    // Environment.TickCount64 (milliseconds since boot) of the last check; 0: check on the next read.
+    private long _checkedAt;
 
     public async ValueTask<LiveCampaign> CurrentAsync(CancellationToken ct)
     {
@@ -65,5 +66,5 @@ public sealed class PublishedCampaign(CampaignDefinitionStore store, GeneratedWe
     }
 
     /// <summary>A revision was just published here: the next call reads it.</summary>
-    public void Refresh() => Interlocked.Exchange(ref _checkedAt, long.MinValue);
+    public void Refresh() => Interlocked.Exchange(ref _checkedAt, 0);
 }

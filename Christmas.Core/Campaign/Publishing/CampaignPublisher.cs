@@ -55,7 +55,9 @@ public sealed class CampaignPublisher(
             return Outcome<PublishReceipt>.Conflict(
                 $"Revision {revision} was published by someone else a moment ago, or the draft changed while publishing; reload the campaign and review the draft again.");
 
-        live.Refresh(); // this instance's next webhook follows the new revision; others within PublishedCampaign.CheckEvery
+        // Live here at once (and a new handler's key generated and stored now); other instances within PublishedCampaign.CheckEvery.
+        live.Refresh();
+        await live.CurrentAsync(ct);
         var tally = await pass.RunAsync(published.Document, draft.Document, policy!, revision, apply: policy == PublishPolicies.InFlight, ct);
         var impact = await ImpactOfAsync(tally, policy!, published.Document, draft.Document, ct);
         dispatchSignal.Wake(); // moved steps may be due now

@@ -17,26 +17,11 @@ namespace Christmas.Tests.Admin.Api;
 /// </summary>
 public sealed class LiveHandlersTests : IAsyncLifetime
 {
-    private static readonly DateTime RegisteredAt = new(2026, 12, 7, 9, 0, 0, DateTimeKind.Utc);
     private TestApp _app = null!;
 
     public async Task InitializeAsync() => _app = await TestApp.StartAsync();
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
-
-    /// <summary>Revision 1 with a webinar sign-up webhook and its one-email sequence, and without the post-call handler.</summary>
-    private static CampaignDocument WithWebinar()
-    {
-        var one = RevisionOneDocument.Build();
-        var webinar = new SequenceSpec("webinar", "Webinar reminder", null, ["webinar_id"], [],
-            [new StepSpec(1, "webinar-1", TimeSpan.FromHours(1), TimeSpan.FromMinutes(1))]);
-        var handler = new HandlerSpec("webinar-handler", "Webinar sign-up: a reminder an hour later.", "webinar", "registered_at",
-        [
-            new FieldSpec("email", FieldKinds.Email), new FieldSpec("first_name", FieldKinds.Text), new FieldSpec("webinar_id", FieldKinds.Text),
-            new FieldSpec("registered_at", FieldKinds.Timestamp), new FieldSpec("seats", FieldKinds.Integer, Min: 1, Max: 10),
-        ]);
-        return new CampaignDocument([.. one.Sequences, webinar], [.. one.Handlers.Where(h => h.Name != "postcall-maybe-handler"), handler]);
-    }
 
     /// <summary>What another instance's publish leaves in the shared database: the next revision's row.</summary>
     private Task StoreRevisionTwoAsync(CampaignDocument document) => _app.WithDbAsync(async db =>
@@ -45,17 +30,12 @@ public sealed class LiveHandlersTests : IAsyncLifetime
         return await db.SaveChangesAsync();
     });
 
-    private static object Registration(int seats) => new
-    {
-        email = "wendy@example.com", first_name = "Wendy", webinar_id = "dec-12", registered_at = RegisteredAt.ToString("O"), seats,
-    };
-
     [Fact]
     public async Task ANewHandler_IsLiveWithoutARestart_WithAGeneratedKey_AndItsFieldsCheckedByKind()
     {
-        var put = await _app.Api.PutAsJsonAsync("/api/templates/webinar-1", new { subject = "See you at the webinar, {{ first_name }}", body = "It starts soon." });
+        var put = await _app.Api.PutAsJsonAsync("/api/templates/webinar-1", WebinarCampaign.TemplateText);
         Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
-        await StoreRevisionTwoAsync(WithWebinar());
+        await StoreRevisionTwoAsync(WebinarCampaign.Document());
 
         var flows = await Eventually.WaitAsync(() => _app.Api.GetFromJsonAsync<JsonElement>("/api/v1/flows"),
             f => f.EnumerateArray().Any(x => x.GetProperty("id").GetString() == "webinar-handler"), TimeSpan.FromSeconds(5), "the new handler listed");
@@ -63,31 +43,31 @@ public sealed class LiveHandlersTests : IAsyncLifetime
 
         var key = await _app.WithDbAsync(db => db.Settings.Where(s => s.Key == GeneratedWebhookKeys.SettingPrefix + "webinar-handler").Select(s => s.Value).SingleAsync());
         Assert.Matches("^[0-9a-f]{32}$", key);
-        Assert.Equal(HttpStatusCode.NotFound, (await _app.PostWebhookAsync("webinar-handler", Registration(2), key: "webinar-webhook-key")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _app.PostWebhookAsync("webinar-handler", WebinarCampaign.Registration(2), key: "webinar-webhook-key")).StatusCode);
 
-        var tooMany = await _app.PostWebhookAsync("webinar-handler", Registration(11), key);
+        var tooMany = await _app.PostWebhookAsync("webinar-handler", WebinarCampaign.Registration(11), key);
         Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
         Assert.Contains("seats must be a whole number from 1 to 10.", await tooMany.Content.ReadAsStringAsync());
 
-        var accepted = await _app.PostWebhookAsync("webinar-handler", Registration(2), key);
+        var accepted = await _app.PostWebhookAsync("webinar-handler", WebinarCampaign.Registration(2), key);
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         var sequence = await _app.WithDbAsync(db => db.Sequences.Include(s => s.Steps).SingleAsync(s => s.Contact!.Email == "wendy@example.com"));
         Assert.Equal(("webinar", "webinar:dec-12"), (sequence.Kind, sequence.DedupeKey));
         var step = Assert.Single(sequence.Steps);
-        Assert.Equal(("webinar-1", RegisteredAt.AddHours(1), StepStatus.Scheduled), (step.TemplateKey, step.DueAt, step.Status));
+        Assert.Equal(("webinar-1", WebinarCampaign.RegisteredAt.AddHours(1), StepStatus.Scheduled), (step.TemplateKey, step.DueAt, step.Status));
     }
 
     [Fact]
     public async Task AHandlerTheRevisionNoLongerHas_AnswersLikeAnUnknownOne()
     {
-        await _app.Api.PutAsJsonAsync("/api/templates/webinar-1", new { subject = "Soon", body = "It starts soon." });
+        await _app.Api.PutAsJsonAsync("/api/templates/webinar-1", WebinarCampaign.TemplateText);
         var body = new Dictionary<string, object?>
         {
             ["email"] = "paul@example.com", ["first_name"] = "Paul", ["business_name"] = "Paul's", ["call_date"] = "2026-12-07T09:00:00Z",
         };
         Assert.Equal(HttpStatusCode.OK, (await _app.PostWebhookAsync("postcall-maybe-handler", body)).StatusCode);
 
-        await StoreRevisionTwoAsync(WithWebinar());
+        await StoreRevisionTwoAsync(WebinarCampaign.Document());
 
         var gone = await Eventually.WaitAsync(() => _app.PostWebhookAsync("postcall-maybe-handler", body), r => r.StatusCode != HttpStatusCode.OK,
             TimeSpan.FromSeconds(5), "the removed handler refused");

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Christmas.Core.Campaign.Definition;
+using Christmas.Core.Campaign.Live;
 using Christmas.Core.Contacts;
 using Christmas.Core.Delivery.Unsubscribe;
 using Christmas.Tests.Fixtures;
@@ -41,6 +43,25 @@ public sealed class TwoInstancesOnPostgresTests(PostgresServer postgres) : IAsyn
 
         (await _b.Api.PutAsJsonAsync("/api/settings/testing-mode", new { enabled = false })).EnsureSuccessStatusCode();
         await Eventually.WaitAsync(() => TestingModeAsync(_a), on => !on, TimeSpan.FromSeconds(5), "testing mode off again on the first");
+    }
+
+    [Fact]
+    public async Task A_handler_published_on_one_instance_answers_on_the_other_within_five_seconds()
+    {
+        (await _a.Api.PutAsJsonAsync($"/api/templates/{WebinarCampaign.Template}", WebinarCampaign.TemplateText)).EnsureSuccessStatusCode();
+        var draft = new StringContent(DefinitionWriter.ToJson(WebinarCampaign.Document()), System.Text.Encoding.UTF8, "application/json");
+        (await _a.Api.PutAsync("/api/campaign/draft", draft)).EnsureSuccessStatusCode();
+        var published = await _a.Api.PostAsJsonAsync("/api/campaign/draft/publish", new { policy = "new-only", expectedRevision = 1 });
+        Assert.True(published.IsSuccessStatusCode, await published.Content.ReadAsStringAsync());
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var key = await Eventually.WaitAsync(() => _b.WithDbAsync(db => db.Settings.Where(s => s.Key == GeneratedWebhookKeys.SettingPrefix + WebinarCampaign.Handler)
+            .Select(s => s.Value).FirstOrDefaultAsync()), k => k is not null, TimeSpan.FromSeconds(5), "the new handler's key stored");
+        var answer = await Eventually.WaitAsync(() => _b.PostWebhookAsync(WebinarCampaign.Handler, WebinarCampaign.Registration(), key),
+            r => r.StatusCode != HttpStatusCode.NotFound, TimeSpan.FromSeconds(5), "the other instance taking the new handler");
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
+        Assert.Equal(2, await _b.WithDbAsync(db => db.Sequences.Where(s => s.Kind == "webinar").Select(s => s.Revision).SingleAsync()));
     }
 
     [Fact]

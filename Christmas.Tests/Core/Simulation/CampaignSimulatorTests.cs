@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Christmas.Core.Campaign.Definition;
 using Christmas.Core.Common;
 using Christmas.Core.Sequences;
 using Christmas.Tests.Fixtures;
@@ -90,16 +91,60 @@ public sealed class CampaignSimulatorTests : IAsyncDisposable
         Assert.Equal("testing", simulated.GetProperty("mode").GetString());
     }
 
+    [Fact]
+    public async Task TheDraftSimulated_IsWhatTheSchedulerSends_OnceItIsPublished()
+    {
+        var start = new DateTimeOffset(2027, 1, 11, 14, 0, 0, TimeSpan.Zero);
+        await StartAsync(start, new() { ["Campaign:MinimumGap"] = "02:00:00" });
+        var (ann, bob, wendy) = (Email("ann"), Email("bob"), Email("wendy"));
+        // The edit: a 6th assessment email on day 6, no-show #2 twelve hours earlier, and a webinar webhook with its reminder.
+        foreach (var template in new[] { "assessment-6", WebinarCampaign.Template })
+            (await _app!.Api.PutAsJsonAsync($"/api/templates/{template}", new { subject = $"{template} for {{{{ first_name }}}}", body = "Hello." })).EnsureSuccessStatusCode();
+        var webinar = WebinarCampaign.Document();
+        var edited = webinar with
+        {
+            Sequences = webinar.Sequences.Select(q => q.Name switch
+            {
+                "assessment" => q with { Steps = [.. q.Steps, new StepSpec(6, "assessment-6", TimeSpan.FromDays(6), TimeSpan.FromMinutes(5))] },
+                "noshow" => q with { Steps = q.Steps.Select(x => x.Number == 2 ? x with { Offset = TimeSpan.FromHours(12) } : x).ToList() },
+                _ => q,
+            }).ToList(),
+        };
+        var draft = new StringContent(DefinitionWriter.ToJson(edited), System.Text.Encoding.UTF8, "application/json");
+        (await _app!.Api.PutAsync("/api/campaign/draft", draft)).EnsureSuccessStatusCode();
+
+        var registration = JsonSerializer.Deserialize<Dictionary<string, object?>>(JsonSerializer.Serialize(WebinarCampaign.Registration(email: wendy)))!;
+        registration["registered_at"] = start.ToString("O");
+        Call[] calls =
+        [
+            new("assessment-handler", Fixtures.Webhooks.Assessment(start, ann), TimeSpan.Zero),
+            new("noshow-recovery-handler", Fixtures.Webhooks.Noshow(start.AddHours(1), bob), TimeSpan.FromHours(1)),
+            new(WebinarCampaign.Handler, registration, TimeSpan.FromHours(2)),
+        ];
+        var simulated = await SimulateAsync(calls, days: 8, definition: "draft");
+
+        var published = await _app.Api.PostAsJsonAsync("/api/campaign/draft/publish", new { policy = "new-only", expectedRevision = 1 });
+        Assert.True(published.IsSuccessStatusCode, await published.Content.ReadAsStringAsync());
+        var key = await _app.WithDbAsync(db => db.Settings.Where(x => x.Key == "webhook-key:" + WebinarCampaign.Handler).Select(x => x.Value).SingleAsync());
+        await PlayForRealAsync(calls, start, start.AddDays(8), new Dictionary<string, string> { [WebinarCampaign.Handler] = key });
+
+        var sent = await SentAsync(ann, bob, wendy);
+        Assert.Equal(sent, Sends(simulated));
+        Assert.Contains(sent, x => x is { Sequence: "assessment", Number: 6 });
+        Assert.Contains(sent, x => x.Sequence == "noshow" && x.Number == 2 && x.SendAt == start.AddHours(13).UtcDateTime);
+        Assert.Contains(sent, x => x.Sequence == "webinar" && x.Email == wendy);
+    }
+
     private async Task StartAsync(DateTimeOffset start, Dictionary<string, string?> settings)
     {
         _clock = new FakeTimeProvider(start);
         _app = await TestApp.StartAsync(_clock, settings: settings);
     }
 
-    private async Task<JsonElement> SimulateAsync(IEnumerable<Call> calls, int days)
+    private async Task<JsonElement> SimulateAsync(IEnumerable<Call> calls, int days, string definition = "published")
     {
         var contacts = calls.Select(c => new Dictionary<string, object?>(c.Body) { ["handler"] = c.Handler, ["at"] = System.Xml.XmlConvert.ToString(c.At) });
-        var response = await _app!.Api.PostAsJsonAsync("/api/simulations", new { days, contacts });
+        var response = await _app!.Api.PostAsJsonAsync("/api/simulations", new { days, contacts, definition });
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         return await TestApp.JsonAsync(response);
     }
@@ -108,7 +153,8 @@ public sealed class CampaignSimulatorTests : IAsyncDisposable
     /// The calls posted at their times, and the fake clock moved to each step's send time in turn (a step due
     /// with a call goes first, as in the simulator), waiting each time until the app has handled every due step.
     /// </summary>
-    private async Task PlayForRealAsync(IEnumerable<Call> calls, DateTimeOffset start, DateTimeOffset end)
+    /// <param name="keys">Keys of handlers the guide does not name.</param>
+    private async Task PlayForRealAsync(IEnumerable<Call> calls, DateTimeOffset start, DateTimeOffset end, Dictionary<string, string>? keys = null)
     {
         var pending = new Queue<Call>(calls.OrderBy(c => c.At));
         while (true)
@@ -125,7 +171,8 @@ public sealed class CampaignSimulatorTests : IAsyncDisposable
             else if (callAt is { } c)
             {
                 _clock.SetUtcNow(c);
-                var response = await _app.PostWebhookAsync(pending.Dequeue().Handler, call!.Body);
+                var handler = pending.Dequeue().Handler;
+                var response = await _app.PostWebhookAsync(handler, call!.Body, keys?.GetValueOrDefault(handler));
                 Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
             }
             else return;
