@@ -12,6 +12,7 @@ public static class CampaignDefinitionServiceCollectionExtensions
     {
         services.AddSingleton<CampaignDefinitionStore>();
         services.AddSingleton<DraftEditor>();
+        services.AddSingleton<Editing.DraftWorkspaces>();
         services.AddSingleton<RevisionHistory>();
         services.AddSingleton<RevisionOneSeeder>();
         services.AddSingleton<GeneratedWebhookKeys>();
