@@ -7,7 +7,7 @@ namespace Christmas.Core.Campaign;
 
 public static class CampaignDefinitionServiceCollectionExtensions
 {
-    /// <summary>The campaign definition as data: the stored revisions and draft, revision 1's start-up seeding, the revision in force, the impact preview and the publisher.</summary>
+    /// <summary>The campaign definition as data: the stored revisions and draft, revision 1's start-up seeding, the revision in force, the impact preview and the publisher, and the resume of a publish a crash cut short.</summary>
     public static IServiceCollection AddCampaignDefinition(this IServiceCollection services)
     {
         services.AddSingleton<CampaignDefinitionStore>();
@@ -20,6 +20,8 @@ public static class CampaignDefinitionServiceCollectionExtensions
         services.AddSingleton<InFlightPass>();
         services.AddSingleton<HandlerCalls>();
         services.AddSingleton<CampaignPublisher>();
+        services.AddSingleton<InFlightResume>();
+        services.AddHostedService<InFlightResumeService>();
         return services;
     }
 }

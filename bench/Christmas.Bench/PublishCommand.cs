@@ -32,8 +32,10 @@ public static class PublishCommand
         using var app = host.Build();
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(async ct =>
         {
-            await app.Services.GetRequiredService<TemplateStore>().SeedAndCheckAsync(ct);
+            // As the app starts: the templates' variables are the published handlers' fields.
             await app.Services.GetRequiredService<RevisionOneSeeder>().SeedAsync(ct);
+            await app.Services.GetRequiredService<Christmas.Core.Campaign.Live.PublishedCampaign>().CurrentAsync(ct);
+            await app.Services.GetRequiredService<TemplateStore>().SeedAndCheckAsync(ct);
         }, CancellationToken.None);
         if (options.Find("seed") is not null) SimulateCommand.Seed(options, options.Int("seed"));
 

@@ -10,8 +10,8 @@ namespace Christmas.Core.Campaign.Publishing;
 /// </summary>
 public static class ActiveContactPages
 {
-    /// <param name="tracked">True when the page's sequences will be changed and saved on <paramref name="db"/>.</param>
-    public static async Task<List<ActiveContact>> ReadAsync(CampaignDbContext db, long afterContactId, int size, bool tracked, CancellationToken ct)
+    /// <summary>Untracked: a publish changes the sequences in memory and writes them set-based (<see cref="InFlightPageWriter"/>).</summary>
+    public static async Task<List<ActiveContact>> ReadAsync(CampaignDbContext db, long afterContactId, int size, CancellationToken ct)
     {
         var contacts = await db.Contacts.AsNoTracking()
             .Where(c => c.Id > afterContactId && db.Sequences.Any(s => s.ContactId == c.Id && s.Status == SequenceStatus.Active))
@@ -19,9 +19,9 @@ public static class ActiveContactPages
         if (contacts.Count == 0) return [];
         // A key range rather than a list of ids: the (ContactId, Status) index serves it directly.
         var last = contacts[^1].Id;
-        var query = db.Sequences.Include(s => s.Steps).Where(s => s.ContactId > afterContactId && s.ContactId <= last && s.Status == SequenceStatus.Active);
-        if (!tracked) query = query.AsNoTracking();
-        var sequences = (await query.OrderBy(s => s.Id).ToListAsync(ct)).ToLookup(s => s.ContactId);
+        var sequences = (await db.Sequences.AsNoTracking().Include(s => s.Steps)
+            .Where(s => s.ContactId > afterContactId && s.ContactId <= last && s.Status == SequenceStatus.Active)
+            .OrderBy(s => s.Id).ToListAsync(ct)).ToLookup(s => s.ContactId);
         return contacts.Select(c => new ActiveContact(c.Id, c.Email, c.TimeZone, sequences[c.Id].ToList())).ToList();
     }
 }
