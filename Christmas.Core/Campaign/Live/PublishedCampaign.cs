@@ -17,13 +17,15 @@ public sealed class PublishedCampaign(CampaignDefinitionStore store, GeneratedWe
     // Environment.TickCount64 (milliseconds since boot) of the last check; 0: check on the next read.
     private long _checkedAt;
 
+    private bool CheckedRecently => Environment.TickCount64 - Interlocked.Read(ref _checkedAt) < CheckEvery.TotalMilliseconds;
+
     public async ValueTask<LiveCampaign> CurrentAsync(CancellationToken ct)
     {
-        if (_current is { } current && Environment.TickCount64 - Interlocked.Read(ref _checkedAt) < CheckEvery.TotalMilliseconds) return current;
+        if (_current is { } current && CheckedRecently) return current;
         await _gate.WaitAsync(ct);
         try
         {
-            if (_current is { } fresh && Environment.TickCount64 - Interlocked.Read(ref _checkedAt) < CheckEvery.TotalMilliseconds) return fresh;
+            if (_current is { } fresh && CheckedRecently) return fresh;
             var latest = await store.LatestRevisionAsync(ct);
             if (_current is not { } known || known.Revision != latest)
             {
@@ -48,7 +50,7 @@ public sealed class PublishedCampaign(CampaignDefinitionStore store, GeneratedWe
         get
         {
             var current = _current ?? throw new InvalidOperationException("The campaign definition is read at start-up (PublishedCampaign.CurrentAsync) before it is used.");
-            if (Environment.TickCount64 - Interlocked.Read(ref _checkedAt) >= CheckEvery.TotalMilliseconds) _ = RefreshInBackgroundAsync();
+            if (!CheckedRecently) _ = RefreshInBackgroundAsync();
             return current;
         }
     }
