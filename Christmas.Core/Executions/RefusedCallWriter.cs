@@ -42,9 +42,12 @@ public sealed class RefusedCallWriter(
         {
             await using var db = await contexts.CreateDbContextAsync(ct);
             var now = time.GetUtcNow().UtcDateTime;
+            // One transaction: nobody ever sees more than RefusedKept refused calls between the insert and the trim.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             db.Executions.AddRange(calls.Select(c => Execution.Refused(c, now)));
             await db.SaveChangesAsync(ct);
             await TrimAsync(db, ct);
+            await transaction.CommitAsync(ct);
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {

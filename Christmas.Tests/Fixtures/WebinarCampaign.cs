@@ -7,7 +7,9 @@ public static class WebinarCampaign
 {
     public const string Handler = "webinar-handler";
     public const string Template = "webinar-1";
-    public static readonly DateTime RegisteredAt = new(2026, 12, 7, 9, 0, 0, DateTimeKind.Utc);
+    // Ten minutes before the run (whole seconds): on the real clock the reminder, an hour after, is still scheduled,
+    // and a future anchor would fall back to the time received.
+    public static readonly DateTime RegisteredAt = DateTime.UnixEpoch.AddSeconds(DateTimeOffset.UtcNow.AddMinutes(-10).ToUnixTimeSeconds());
 
     /// <summary>Revision 1 with the webinar handler and sequence, and without the post-call handler.</summary>
     public static CampaignDocument Document()

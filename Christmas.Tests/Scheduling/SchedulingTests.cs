@@ -179,6 +179,9 @@ public abstract class SchedulingTests(ITestDatabase database) : IAsyncLifetime
         await StartAssessmentAsync();
         _clock.SetUtcNow(_anchor.AddMinutes(1));
         var first = (await WaitForOutboxAsync(1))[0];
+        // The outbox row is written as the provider accepts it, the step is marked sent just after:
+        // a re-send asked for in between is refused (409, still sending), as it should be.
+        await Eventually.WaitAsync(async () => (await StepsAsync())[1], s => s.Status == StepStatus.Sent, SendBound, "step #2 sent");
 
         var response = await _app.Api.PostAsync($"/api/steps/{first.StepId}/resend", null);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
