@@ -39,6 +39,9 @@ public static class CoreServiceCollectionExtensions
                 "Scheduler:InstanceTimeout must be at least twice Scheduler:HeartbeatInterval (defaults 00:00:20 and 00:00:05).")
             .ValidateOnStart();
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
+        services.AddOptions<ExecutionSearchOptions>().BindConfiguration(ExecutionSearchOptions.Section)
+            .Validate(o => o.SearchMaxBytes >= 1024 * 1024, "Executions:SearchMaxBytes must be at least 1048576 (1 MB; default 32 MB).")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddChangeFeed();

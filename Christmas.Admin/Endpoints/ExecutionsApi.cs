@@ -48,6 +48,10 @@ public static class ExecutionsApi
         if (ExecutionSearchRequest.TryParse(request.Query, await campaign.CurrentAsync(ct), time.GetUtcNow().UtcDateTime, out var error) is not { } parsed)
             return error!;
         var (filter, page) = parsed;
+        if (await queries.OversizedAsync(filter, page, ct) is { } oversized)
+            return ApiResults.Invalid("size", $"This page would be about {oversized.Bytes / (1024 * 1024.0):F1} MB of executions, over the "
+                + $"{oversized.MaxBytes / (1024 * 1024.0):F1} MB one answer may carry (Executions:SearchMaxBytes). Ask for size={oversized.FittingSize} "
+                + "or fewer, or narrow the filters.");
         var found = await queries.SearchAsync(filter, page, ct);
         return TypedResults.Ok(new PagedResults<ExecutionView>(found.Results, found.Total));
     }

@@ -12,7 +12,7 @@ namespace Christmas.Admin.Endpoints;
 /// </summary>
 public sealed class JsonBody : IDisposable
 {
-    public const int MaxBytes = 64 * 1024;
+    public const int MaxBytes = Execution.MaxPayloadBytes;
     private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 32 };
 
     private readonly JsonDocument? _document;

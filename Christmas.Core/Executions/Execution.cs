@@ -11,6 +11,9 @@ public sealed class Execution
 {
     public const string Namespace = "christmas.handlers";
 
+    /// <summary>The largest webhook body accepted (the endpoints' 413 limit), so the largest payload stored.</summary>
+    public const int MaxPayloadBytes = 64 * 1024;
+
     public string Id { get; private set; } = "";
     public string FlowId { get; private set; } = "";
     /// <summary>"webhook", "manual:&lt;user&gt;" or "replay:&lt;user&gt;".</summary>

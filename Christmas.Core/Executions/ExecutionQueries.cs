@@ -1,11 +1,15 @@
 using Christmas.Core.Common;
 using Christmas.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Christmas.Core.Executions;
 
-public sealed class ExecutionQueries(IDbContextFactory<CampaignDbContext> contexts)
+public sealed class ExecutionQueries(IDbContextFactory<CampaignDbContext> contexts, IOptionsMonitor<ExecutionSearchOptions> options)
 {
+    // Ids, times, state, logs and JSON punctuation beside the payload: an upper estimate per row.
+    private const int RowOverheadBytes = 2048;
+
     /// <summary>Executions matching the filter, in its sort order (default newest first).</summary>
     public async Task<Page<ExecutionView>> SearchAsync(ExecutionFilter filter, PageRequest page, CancellationToken ct)
     {
@@ -16,6 +20,28 @@ public sealed class ExecutionQueries(IDbContextFactory<CampaignDbContext> contex
         var rows = await Order(query, filter.Sort).Skip(page.Skip).Take(page.Size).ToListAsync(ct);
         var replays = await ReplaysAsync(db, rows.Select(r => r.Id).ToList(), ct);
         return new Page<ExecutionView>(rows.Select(r => ExecutionViews.From(r, replays[r.Id].ToList())).ToList(), total, page.Page, page.Size);
+    }
+
+    /// <summary>
+    /// Weighs the page before it is loaded (one query of payload lengths): null when it fits in
+    /// <see cref="ExecutionSearchOptions.SearchMaxBytes"/>, else how big it is and how many of its rows fit.
+    /// </summary>
+    public async Task<OversizedPage?> OversizedAsync(ExecutionFilter filter, PageRequest page, CancellationToken ct)
+    {
+        var max = options.CurrentValue.SearchMaxBytes;
+        // A page that cannot reach the limit even with the largest webhook bodies is not weighed.
+        if (filter.MatchesNothing || (long)page.Size * (Execution.MaxPayloadBytes + RowOverheadBytes) <= max) return null;
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var lengths = await Order(Where(db.Executions.AsNoTracking(), filter), filter.Sort).Skip(page.Skip).Take(page.Size)
+            .Select(e => e.PayloadJson.Length).ToListAsync(ct);
+        long bytes = 0;
+        var fitting = 0;
+        foreach (var length in lengths)
+        {
+            bytes += length + RowOverheadBytes;
+            if (bytes <= max) fitting++;
+        }
+        return bytes <= max ? null : new OversizedPage(bytes, max, Math.Max(1, fitting));
     }
 
     public async Task<ExecutionView?> GetAsync(string id, CancellationToken ct)
