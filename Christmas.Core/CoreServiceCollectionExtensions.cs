@@ -91,6 +91,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<DeadInstanceRelease>();
         services.AddHostedService<DueStepDispatcher>();
         services.AddTransient<SendStepJob>();
+        services.AddTransient<SendBatchJob>();
+        services.AddSingleton<SendAttempts>();
         services.AddSingleton<StepEmailComposer>();
         services.AddSingleton<EmailVariables>();
         services.AddSingleton<UnsubscribeTokens>();

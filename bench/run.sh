@@ -154,7 +154,7 @@ deliver() {
   sleep 1
   Email__Provider=Resend Email__From="Bench <bench@example.com>" Resend__ApiKey=re_test_0123456789 \
     Campaign__Sender__Name=Bench Campaign__Sender__PostalAddress="1 Main St, Halifax NS" Campaign__Sender__ContactEmail=bench@example.com \
-    Resend__BaseUrl="http://127.0.0.1:$RESEND_PORT" Resend__RequestsPerSecond=$rps \
+    Resend__BaseUrl="http://127.0.0.1:$RESEND_PORT" Resend__RequestsPerSecond=$rps Resend__Batch=false \
     app "$data" "$RESULTS/app-$label.log" APP_PID
   wait "$standin" || die "resend stand-in ($label)"
   stop "$APP_PID"
@@ -162,7 +162,7 @@ deliver() {
   cat "$RESULTS/resend-$label.txt"
 }
 fig ""
-fig "3. Delivery through Resend (local stand-in of its API, emails rendered, idempotency keys, retries)"
+fig "3. Delivery through Resend, one email per request (Resend:Batch=false; bursts in batches: bench/burst.sh)"
 log "sending $DELIVERY_UNLIMITED due emails with no effective rate limit"
 LINE=$(deliver unlimited "$DELIVERY_UNLIMITED" 10000 --count "$DELIVERY_UNLIMITED" --timeout 300)
 fig "   no limit: $(field accepted "$LINE") emails in $(field over "$LINE"), $(field per_second "$LINE") sends/s"

@@ -1,5 +1,6 @@
 using System.Net;
 using Christmas.Core.Common.Http;
+using Christmas.Core.Delivery.Batches;
 using Christmas.Core.Delivery.Outbox;
 using Christmas.Core.Delivery.Resend;
 using Christmas.Core.Delivery.Smtp;
@@ -33,16 +34,35 @@ public static class DeliveryServiceCollectionExtensions
         services.AddSingleton<SmtpEmailSender>();
         services.AddSingleton<ResendRateGate>();
         services.AddTransient<RateLimitedHandler<ResendRateGate>>();
-        var resend = services.AddHttpClient<ResendEmailSender>((sp, http) =>
-            {
-                // The monitor: a key set by a configuration reload is used from the next send on.
-                var o = sp.GetRequiredService<IOptionsMonitor<ResendOptions>>().CurrentValue;
-                http.BaseAddress = new Uri(o.BaseUrl.TrimEnd('/') + "/");
-                http.DefaultRequestHeaders.Authorization = new("Bearer", o.ApiKey);
-                http.Timeout = Timeout.InfiniteTimeSpan; // the pipeline's per-attempt timeout rules
-            });
-        // Outermost to innermost: retries, then the rate gate (every attempt waits its turn), then
-        // the per-attempt timeout (which must not count the wait for the gate).
+        AddResendPipeline(services.AddHttpClient<ResendEmailSender>(ConfigureResend));
+        AddResendPipeline(services.AddHttpClient<ResendBatchSender>(ConfigureResend));
+        services.AddSingleton<BatchSending>();
+        services.AddTransient<IBatchEmailSender>(sp => sp.GetRequiredService<ResendBatchSender>());
+
+        services.AddTransient<IEmailSender>(sp => sp.GetRequiredService<IOptionsMonitor<EmailOptions>>().CurrentValue switch
+        {
+            { IsResend: true } => sp.GetRequiredService<ResendEmailSender>(),
+            { IsSmtp: true } => sp.GetRequiredService<SmtpEmailSender>(),
+            _ => sp.GetRequiredService<OutboxEmailSender>(),
+        });
+        return services;
+    }
+
+    private static void ConfigureResend(IServiceProvider sp, HttpClient http)
+    {
+        // The monitor: a key set by a configuration reload is used from the next send on.
+        var o = sp.GetRequiredService<IOptionsMonitor<ResendOptions>>().CurrentValue;
+        http.BaseAddress = new Uri(o.BaseUrl.TrimEnd('/') + "/");
+        http.DefaultRequestHeaders.Authorization = new("Bearer", o.ApiKey);
+        http.Timeout = Timeout.InfiniteTimeSpan; // the pipeline's per-attempt timeout rules
+    }
+
+    /// <summary>
+    /// Outermost to innermost: retries, then the rate gate (every attempt waits its turn, and the gate reads
+    /// Resend's rate headers), then the per-attempt timeout (which must not count the wait for the gate).
+    /// </summary>
+    private static void AddResendPipeline(IHttpClientBuilder resend)
+    {
         resend.AddResilienceHandler("resend-retry", (pipeline, context) =>
         {
             // Retry-after and backoff are real seconds of a real server, not the schedule's (fake in tests) clock.
@@ -56,13 +76,13 @@ public static class DeliveryServiceCollectionExtensions
                 UseJitter = true,
                 Delay = TimeSpan.FromSeconds(1),
                 ShouldRetryAfterHeader = true,
-                // Retrying a POST is safe: every attempt carries the step's Idempotency-Key.
+                // Retrying a POST is safe: every attempt carries the step's (or the batch's) Idempotency-Key.
                 ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
                 {
                     { Exception: HttpRequestException or TimeoutRejectedException } => true,
                     // A long retry-after is not waited out here, holding a worker: the step is tried again then.
                     { Result: { } r } when r.Headers.RetryAfter?.Delta > LongestRetryAfterInPlace => false,
-                    // 409: the same key still in flight at Resend.
+                    // 409: the same key still in flight at Resend (concurrent_idempotent_requests).
                     { Result: { } r } => ResendEmailSender.IsUnavailable(r.StatusCode) || r.StatusCode == HttpStatusCode.Conflict,
                     _ => false,
                 }),
@@ -74,13 +94,5 @@ public static class DeliveryServiceCollectionExtensions
             pipeline.TimeProvider = TimeProvider.System;
             pipeline.AddTimeout(TimeSpan.FromSeconds(10));
         });
-
-        services.AddTransient<IEmailSender>(sp => sp.GetRequiredService<IOptionsMonitor<EmailOptions>>().CurrentValue switch
-        {
-            { IsResend: true } => sp.GetRequiredService<ResendEmailSender>(),
-            { IsSmtp: true } => sp.GetRequiredService<SmtpEmailSender>(),
-            _ => sp.GetRequiredService<OutboxEmailSender>(),
-        });
-        return services;
     }
 }

@@ -19,6 +19,7 @@ public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> option
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<Sequence> Sequences => Set<Sequence>();
     public DbSet<Step> Steps => Set<Step>();
+    public DbSet<Delivery.Batches.SendBatch> SendBatches => Set<Delivery.Batches.SendBatch>();
     public DbSet<Execution> Executions => Set<Execution>();
     public DbSet<Setting> Settings => Set<Setting>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

@@ -1,4 +1,5 @@
 using Christmas.Core.Delivery;
+using Christmas.Core.Delivery.Batches;
 using Christmas.Core.Persistence;
 using Christmas.Core.Sequences;
 using Hangfire;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace Christmas.Core.Scheduling;
 
 /// <summary>
-/// Hands due steps to Hangfire as short <see cref="SendStepJob"/>s. Steps live only in the app's
+/// Hands due steps to Hangfire as short <see cref="SendStepJob"/>s, or <see cref="SendBatchJob"/>s of several. Steps live only in the app's
 /// database: Hangfire holds a job per step only from its due time until it is sent, so the
 /// Hangfire store stays small (its SQLite storage degrades with many delayed jobs) and can be
 /// rebuilt from the steps table at any time.
@@ -23,6 +24,7 @@ public sealed class DueStepDispatcher(
     Instances.ThisInstance self,
     DispatchSignal signal,
     SenderReadiness readiness,
+    BatchSending batching,
     IOptions<SchedulerOptions> options,
     TimeProvider time,
     ILogger<DueStepDispatcher> logger) : BackgroundService
@@ -77,10 +79,11 @@ public sealed class DueStepDispatcher(
             .Where(s => s.Status == StepStatus.Scheduled && s.NotBefore <= now
                 && (s.DispatchedAt == null || s.DispatchedAt <= redispatchBefore))
             .OrderBy(s => s.NotBefore)
-            .Select(s => s.Id)
+            .Select(s => new DueStep(s.Id, s.BatchId, s.MessageJson == null))
             .Take(room)
             .ToListAsync(ct);
         if (due.Count == 0) return 0;
+        var ids = due.Select(d => d.Id).ToList();
 
         // Marked before the jobs exist, so a job's recorded attempt always overwrites the mark (enqueued
         // first, a fast job saved its failure over a later mark and its retry waited for RedispatchAfter).
@@ -89,17 +92,43 @@ public sealed class DueStepDispatcher(
         // The mark is whole microseconds (PostgreSQL's precision), so it can be read back as written. The
         // owner is this instance: should it die, another releases the hand-over without waiting for RedispatchAfter.
         var mark = now.AddTicks(-(now.Ticks % 10));
-        var marked = await db.Steps.Where(s => due.Contains(s.Id) && s.Status == StepStatus.Scheduled && s.NotBefore <= now
+        var marked = await db.Steps.Where(s => ids.Contains(s.Id) && s.Status == StepStatus.Scheduled && s.NotBefore <= now
                 && (s.DispatchedAt == null || s.DispatchedAt <= redispatchBefore))
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.DispatchedAt, mark).SetProperty(s => s.Owner, self.Id), ct);
         // Fewer marked than read: another instance's dispatcher took some between our read and our mark.
         // Hand over only ours; both jobs would run, and the loser's claim would fail, for every shared step.
         if (marked < due.Count)
-            due = await db.Steps.Where(s => due.Contains(s.Id) && s.DispatchedAt == mark).Select(s => s.Id).ToListAsync(ct);
-        foreach (var id in due) jobs.Enqueue<SendStepJob>(job => job.RunAsync(id, CancellationToken.None));
+        {
+            var ours = (await db.Steps.Where(s => ids.Contains(s.Id) && s.DispatchedAt == mark).Select(s => s.Id).ToListAsync(ct)).ToHashSet();
+            due = due.Where(d => ours.Contains(d.Id)).ToList();
+        }
+        HandOver(due);
         logger.LogDebug("Handed {Count} due steps to the send queue", due.Count);
         return due.Count;
     }
+
+    /// <summary>
+    /// A posted batch goes again as itself; a step posted alone goes again alone (under its key); the fresh
+    /// ones go in batches of up to the provider's size when batching is on, and a lone one alone.
+    /// </summary>
+    private void HandOver(List<DueStep> due)
+    {
+        foreach (var batchId in due.Where(d => d.BatchId is not null).Select(d => d.BatchId!.Value).Distinct())
+            jobs.Enqueue<SendBatchJob>(job => job.RetryAsync(batchId, CancellationToken.None));
+        var alone = due.Where(d => d.BatchId is null && !d.Fresh).Select(d => d.Id).ToList();
+        var fresh = due.Where(d => d.BatchId is null && d.Fresh).Select(d => d.Id).ToArray();
+        var size = batching.MaxSize;
+        foreach (var chunk in size > 1 ? fresh.Chunk(size) : [])
+        {
+            if (chunk.Length == 1) alone.Add(chunk[0]);
+            else jobs.Enqueue<SendBatchJob>(job => job.RunAsync(chunk, CancellationToken.None));
+        }
+        if (size <= 1) alone.AddRange(fresh);
+        foreach (var id in alone) jobs.Enqueue<SendStepJob>(job => job.RunAsync(id, CancellationToken.None));
+    }
+
+    /// <param name="Fresh">Never posted: it may join a new batch.</param>
+    private sealed record DueStep(long Id, long? BatchId, bool Fresh);
 
     /// <summary>
     /// While the sender is incomplete no step is handed to a job: the due ones stay scheduled (no attempt

@@ -9,7 +9,6 @@ using Christmas.Core.Telemetry;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Christmas.Core.Scheduling;
 
@@ -29,7 +28,7 @@ public sealed class SendStepJob(
     Privacy.ErasedAddresses erased,
     CampaignMetrics metrics,
     Instances.ThisInstance self,
-    IOptions<SchedulerOptions> options,
+    SendAttempts attempts,
     TimeProvider time,
     ILogger<SendStepJob> logger)
 {
@@ -57,7 +56,7 @@ public sealed class SendStepJob(
         // A stop (suppressed, ended, offer over) is applied to the step by the engine; otherwise it goes.
         if (engine.BeforeSend(contact, listed, sequence, step, now) is null
             && await MessageAsync(db, step, contact, sequence, cancellationToken) is { } email)
-            await SendAsync(step, email, cancellationToken);
+            await attempts.SendAloneAsync(sender, step, email, cancellationToken);
 
         sequence.CompleteIfDone(Now());
         // An event that arrived before this send was recorded is applied once the provider id is committed.
@@ -82,36 +81,6 @@ public sealed class SendStepJob(
         }
         step.KeepMessage(JsonSerializer.Serialize(email));
         return await TrySaveAsync(db, step.Id, ct) ? email : null;
-    }
-
-    private async Task SendAsync(Step step, OutgoingEmail email, CancellationToken ct)
-    {
-        try
-        {
-            var messageId = await sender.SendAsync(email, ct);
-            step.MarkSent(Now(), messageId);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            var retryAt = RetryAt(step, ex as EmailSendException);
-            step.MarkAttemptFailed(ex.Message, retryAt);
-            logger.LogWarning("Step {StepId} attempt {Attempt} failed ({Outcome}): {Error}",
-                step.Id, step.Attempts, retryAt is null ? "failed for good" : $"retry at {retryAt:O}", ex.Message);
-        }
-    }
-
-    /// <returns>When to try again, or null: failed for good.</returns>
-    private DateTime? RetryAt(Step step, EmailSendException? error)
-    {
-        var o = options.Value;
-        if (error is { Permanent: true }) return null;
-        var now = Now();
-        var backoff = o.RetryBaseDelay * Math.Pow(2, Math.Min(step.Attempts - 1, 20));
-        var wait = backoff < o.MaxRetryDelay ? backoff : o.MaxRetryDelay;
-        if (error?.RetryAfter is { } after && after > wait) wait = after;
-        if (error is { Unavailable: true })
-            return now - step.SendAt < o.RetryUnavailableFor ? now + wait : null;
-        return step.Attempts >= o.MaxAttempts ? null : now + wait;
     }
 
     private async Task<bool> TrySaveAsync(CampaignDbContext db, long stepId, CancellationToken ct)

@@ -45,6 +45,13 @@ public sealed class Step
     /// another payload). Cleared by an operator's re-send, which renders anew.
     /// </summary>
     public string? MessageJson { get; private set; }
+    /// <summary>
+    /// The batch this send belongs to (<see cref="Delivery.Batches.SendBatch"/>), from its forming until an operator's
+    /// re-send: every retry goes as that batch, under its key. Null: the step is sent alone, under <see cref="IdempotencyKey"/>.
+    /// </summary>
+    public long? BatchId { get; private set; }
+    /// <summary>Its place in the batch's body, which is where the provider's answer gives its id.</summary>
+    public int? BatchIndex { get; private set; }
     /// <summary>The furthest delivery status the provider reported (see <see cref="DeliveryStatuses.Rank"/>).</summary>
     public DeliveryStatus? DeliveryStatus { get; private set; }
     /// <summary>Every delivery status reached, as bits: what the funnel counts.</summary>
@@ -82,12 +89,20 @@ public sealed class Step
 
     public bool IsPending => Status is StepStatus.Scheduled or StepStatus.Sending;
 
+    /// <summary>
+    /// Whether this send may join a new batch: never posted yet. One posted alone (a kept message, no batch)
+    /// must be retried alone under its own key, and one of a batch only as that batch.
+    /// </summary>
+    public bool CanJoinBatch => BatchId is null && MessageJson is null;
+
     /// <summary>The key the provider sees: the same for every retry of one send, new for a re-send.</summary>
     public string IdempotencyKey => SendGeneration == 0 ? $"step-{Id}" : $"step-{Id}-resend-{SendGeneration}";
 
     public void Cancel(string reason)
     {
-        if (Status != StepStatus.Scheduled) return;
+        // A member of a posted batch waiting for its retry is in flight, like a step being sent: the
+        // provider may already have it, and the batch is re-sent as stored.
+        if (Status != StepStatus.Scheduled || BatchId is not null) return;
         Move(StepStatus.Cancelled);
         LastError = reason;
     }
@@ -158,6 +173,16 @@ public sealed class Step
         MessageJson = messageJson;
     }
 
+    /// <summary>Its message, fixed as member <paramref name="index"/> of batch <paramref name="batchId"/> before the first attempt.</summary>
+    public void JoinBatch(long batchId, int index, string messageJson)
+    {
+        Require(StepStatus.Sending);
+        if (!CanJoinBatch) throw new InvalidStepTransitionException($"Step {Id} was already posted; it is retried as it was sent.");
+        BatchId = batchId;
+        BatchIndex = index;
+        MessageJson = messageJson;
+    }
+
     public void MarkSent(DateTime now, string providerMessageId)
     {
         Require(StepStatus.Sending);
@@ -218,6 +243,8 @@ public sealed class Step
         {
             SendGeneration++;
             MessageJson = null;
+            BatchId = null;
+            BatchIndex = null;
         }
         Move(StepStatus.Scheduled);
         NotBefore = now;

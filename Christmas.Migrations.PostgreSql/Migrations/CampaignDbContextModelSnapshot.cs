@@ -301,6 +301,29 @@ namespace Christmas.Migrations.PostgreSql.Migrations
                     b.ToTable("Contacts");
                 });
 
+            modelBuilder.Entity("Christmas.Core.Delivery.Batches.SendBatch", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SendBatches", (string)null);
+                });
+
             modelBuilder.Entity("Christmas.Core.Delivery.Events.DeliveryEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -667,6 +690,12 @@ namespace Christmas.Migrations.PostgreSql.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
+                    b.Property<long?>("BatchId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("BatchIndex")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("ClaimedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -741,6 +770,9 @@ namespace Christmas.Migrations.PostgreSql.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BatchId")
+                        .HasFilter("\"BatchId\" IS NOT NULL");
 
                     b.HasIndex("ProviderMessageId")
                         .HasFilter("\"ProviderMessageId\" IS NOT NULL");

@@ -194,7 +194,12 @@ public sealed class KillDuringSendsTests(PostgresServer postgres, ITestOutputHel
         } while (DateTime.UtcNow < until);
 
         var resumed = ResumedKeys();
+        var batches = _resend.Arrivals.Where(a => a.Batch).Select(a => a.IdempotencyKey).Distinct().Count();
+        var resumedBatches = _resend.Arrivals.Where(a => a.Batch).GroupBy(a => a.IdempotencyKey).Count(g => g.Count() > 1);
+        output.WriteLine($"{emails.Count} emails; {batches} batches ({resumedBatches} sent again after a kill), {resumed} keys sent again in all");
         Assert.True(resumed > 0, $"No send was cut off by the kills, so nothing was tested; log {log}");
+        // Several calls due together go as a batch (Resend:Batch on): kills must have cut batches off too.
+        Assert.True(resumedBatches > 0, $"No batch was cut off by the kills; log {log}");
         var lost = emails.Where(e => !counts.ContainsKey(e)).ToList();
         var doubled = counts.Where(c => c.Value > 1).Select(c => $"{c.Key} x{c.Value}").ToList();
         Assert.True(lost.Count == 0 && doubled.Count == 0,

@@ -10,7 +10,7 @@ var usage = """
       count     --db campaign.db                                 rows in Contacts, Sequences, Steps; the Notion mirror's unread changes and pending pages
       seed-contacts --db campaign.db [--contacts 100000] [--steps 400000]   the console's contacts at scale
       contacts  --db campaign.db [--runs 30] [--contacts 100000] [--url URL --token T] [--quick 1]   contacts page query and search timings
-      resend-standin --port 5083 [--limit 2] [--count N | --seconds S] [--timeout 600]   a local Resend API; prints what arrived
+      resend-standin --port 5083 [--limit 5] [--count N | --emails N | --seconds S] [--timeout 600]   a local Resend API (single and batch); prints what arrived
       notion-standin --port 5103 [--budget 3]                   a local Notion API with the two databases; prints their ids,
                                                                 serves until killed; GET /bench/stats on port+1
       webhooks  --url URL --contacts 100 [--kind signup|assessment] [--each 10] [--concurrency 16] [--tag T]   exactly contacts*each posts

@@ -4,8 +4,9 @@ using Christmas.Tests.Fixtures;
 namespace Christmas.Bench;
 
 /// <summary>
-/// Runs the Resend stand-in on a port until <c>--count</c> emails were accepted or, with
-/// <c>--seconds</c>, that long after the first arrival; then prints what arrived.
+/// Runs the Resend stand-in on a port until <c>--count</c> requests were accepted, <c>--emails</c> emails
+/// delivered (singly or in batches) or, with <c>--seconds</c>, that long after the first arrival; then prints
+/// what arrived: requests, emails, emails delivered more than once to one address, 429s.
 /// </summary>
 public static class ResendStandInCommand
 {
@@ -14,6 +15,7 @@ public static class ResendStandInCommand
         await using var standIn = await ResendStandIn.StartAsync(options.Int("port"));
         standIn.RequestsPerSecondLimit = options.Int("limit", 0);
         var count = options.Int("count", int.MaxValue);
+        var emails = options.Int("emails", int.MaxValue);
         var window = TimeSpan.FromSeconds(options.Int("seconds", 0));
         var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(options.Int("timeout", 600));
         Console.Error.WriteLine($"stand-in listening on {standIn.BaseUrl}");
@@ -22,7 +24,12 @@ public static class ResendStandInCommand
         {
             await Task.Delay(100);
             var arrivals = standIn.Arrivals.ToList();
-            if (standIn.Accepted >= count) break;
+            if (standIn.Accepted >= count || standIn.Delivered.Count >= emails)
+            {
+                // --linger S: a while longer, so an email delivered twice late is still counted.
+                await Task.Delay(TimeSpan.FromSeconds(options.Int("linger", 0)));
+                break;
+            }
             if (window > TimeSpan.Zero && arrivals.Count > 0 && DateTimeOffset.UtcNow - arrivals.Min(a => a.At) >= window) break;
         }
 
@@ -32,8 +39,11 @@ public static class ResendStandInCommand
         var span = measured.Count > 1 ? (measured.Max(a => a.At) - measured.Min(a => a.At)).TotalSeconds : 0;
         var seconds = window > TimeSpan.Zero ? window.TotalSeconds : span;
         var perSecond = seconds > 0 ? accepted / seconds : 0;
+        var delivered = standIn.Delivered.Select(d => d.GetProperty("to")[0].GetString()).ToList();
+        var duplicates = delivered.Count - delivered.Distinct().Count();
+        var batches = all.Count(a => a.Batch);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"accepted={accepted} requests={measured.Count} over={seconds:F1}s per_second={perSecond:F2} status_429={standIn.TooManyRequestsAnswered} timed_out={(DateTimeOffset.UtcNow >= deadline ? "yes" : "no")}"));
+            $"accepted={accepted} requests={measured.Count} batches={batches} emails={delivered.Count} duplicates={duplicates} over={seconds:F1}s per_second={perSecond:F2} status_429={standIn.TooManyRequestsAnswered} timed_out={(DateTimeOffset.UtcNow >= deadline ? "yes" : "no")}"));
         return 0;
     }
 }

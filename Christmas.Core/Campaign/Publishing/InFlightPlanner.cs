@@ -32,7 +32,8 @@ public static class InFlightPlanner
         if (to is null)
         {
             var reason = RemovedReason(newRevision);
-            var cancelled = sequence.Steps.Where(s => s.Status == StepStatus.Scheduled).OrderBy(s => s.Number)
+            // (A posted step waiting for its retry is in flight: Step.Cancel leaves it, so it is not counted.)
+            var cancelled = sequence.Steps.Where(s => s is { Status: StepStatus.Scheduled, CanJoinBatch: true }).OrderBy(s => s.Number)
                 .Select(s => new PlannedStep(s.Number, StepChangeKind.Cancelled, s.SendAt, null, null, reason)).ToList();
             return new InFlightPlan(sequence.Id, sequence.ContactId, name, true, reason, cancelled);
         }
@@ -83,7 +84,8 @@ public static class InFlightPlanner
     }
 
     /// <summary>A scheduled step the definition owns (an operator's pending re-send is the operator's).</summary>
-    private static bool Changeable(Step step) => step is { Status: StepStatus.Scheduled, ManualSend: false };
+    // A step already posted (alone, or in a batch) and waiting for its retry is in flight: its payload is fixed.
+    private static bool Changeable(Step step) => step is { Status: StepStatus.Scheduled, ManualSend: false, CanJoinBatch: true };
 
     private static PlannedStep Move(Step step, DateTime due, SequenceMode mode, string? zoneId, List<DateTime> others, PlanningRules rules, DateTime now)
     {

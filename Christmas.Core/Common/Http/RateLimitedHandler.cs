@@ -6,6 +6,8 @@ public sealed class RateLimitedHandler<TGate>(TGate gate) : DelegatingHandler wh
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         using var slot = await gate.AcquireAsync(cancellationToken);
-        return await base.SendAsync(request, cancellationToken);
+        var response = await base.SendAsync(request, cancellationToken);
+        gate.Observe(response);
+        return response;
     }
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 
 namespace Christmas.Core.Delivery.Resend;
@@ -20,9 +19,7 @@ public sealed class ResendEmailSender(HttpClient http, IOptionsMonitor<EmailOpti
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "emails")
         {
-            Content = JsonContent.Create(new ResendEmail(
-                email.CurrentValue.From!, [message.To], message.Content.Subject, message.Content.Html, message.Content.Text,
-                email.CurrentValue.ReplyTo, message.Headers, [new ResendTag("template", Tag(message.TemplateKey))])),
+            Content = JsonContent.Create(ResendPayload.For(message, email.CurrentValue)),
         };
         request.Headers.Add("Idempotency-Key", message.IdempotencyKey);
 
@@ -41,12 +38,18 @@ public sealed class ResendEmailSender(HttpClient http, IOptionsMonitor<EmailOpti
             if (response.IsSuccessStatusCode)
                 return (await response.Content.ReadFromJsonAsync<ResendId>(cancellationToken))?.Id
                     ?? throw new EmailSendException("Resend accepted the email without an id.", permanent: false);
-            var error = await ReadErrorAsync(response, cancellationToken);
-            // The same key with another payload: the first send went out; this one must not.
-            var permanent = Permanent.Contains(response.StatusCode) || error.Name == "invalid_idempotent_request";
-            throw new EmailSendException($"Resend {(int)response.StatusCode} {error.Name}: {error.Message}", permanent,
-                unavailable: IsUnavailable(response.StatusCode), retryAfter: RetryAfter(response));
+            throw await FailureAsync(response, cancellationToken);
         }
+    }
+
+    /// <summary>A refused request as the step's outcome: permanent, the provider unavailable, or worth a retry.</summary>
+    internal static async Task<EmailSendException> FailureAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        var error = await ReadErrorAsync(response, ct);
+        // The same key with another payload: the first send went out; this one must not.
+        var permanent = Permanent.Contains(response.StatusCode) || error.Name == "invalid_idempotent_request";
+        return new EmailSendException($"Resend {(int)response.StatusCode} {error.Name}: {error.Message}", permanent,
+            unavailable: IsUnavailable(response.StatusCode), retryAfter: RetryAfter(response));
     }
 
     /// <summary>Resend's own trouble (overloaded, rate-limited, down), not the email's: worth trying again.</summary>
@@ -71,23 +74,4 @@ public sealed class ResendEmailSender(HttpClient http, IOptionsMonitor<EmailOpti
             return new ResendError(null, (await response.Content.ReadAsStringAsync(ct)).Trim());
         }
     }
-
-    // Tags take ASCII letters, digits, _ and - only.
-    private static string Tag(string value) => new(value.Select(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' ? c : '_').ToArray());
-
-    private sealed record ResendEmail(
-        [property: JsonPropertyName("from")] string From,
-        [property: JsonPropertyName("to")] string[] To,
-        [property: JsonPropertyName("subject")] string Subject,
-        [property: JsonPropertyName("html")] string Html,
-        [property: JsonPropertyName("text")] string Text,
-        [property: JsonPropertyName("reply_to"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ReplyTo,
-        [property: JsonPropertyName("headers")] IReadOnlyDictionary<string, string> Headers,
-        [property: JsonPropertyName("tags")] ResendTag[] Tags);
-
-    private sealed record ResendTag([property: JsonPropertyName("name")] string Name, [property: JsonPropertyName("value")] string Value);
-
-    private sealed record ResendId([property: JsonPropertyName("id")] string? Id);
-
-    private sealed record ResendError([property: JsonPropertyName("name")] string? Name, [property: JsonPropertyName("message")] string? Message);
 }

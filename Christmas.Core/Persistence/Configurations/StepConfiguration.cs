@@ -20,6 +20,9 @@ public sealed class StepConfiguration : IEntityTypeConfiguration<Step>
         // and only a send pays one more B-tree insert. Led by Status so the planner takes it for
         // "Status = 'Sent'" without statistics.
         b.HasIndex(s => new { s.Status, s.TemplateKey, s.DeliveryFlags }, "IX_Steps_Funnel").HasFilter("\"Status\" = 'Sent'");
+        // A batch's members; partial, so steps sent alone (and every webhook insert) skip it. No foreign key:
+        // SQLite would rebuild the whole steps table to add one.
+        b.HasIndex(s => s.BatchId).HasFilter("\"BatchId\" IS NOT NULL");
         b.Property(s => s.ProviderMessageId).HasMaxLength(100);
         b.Property(s => s.Owner).HasMaxLength(Instances.ThisInstance.MaxIdLength);
         b.Property(s => s.SendAtReason).HasMaxLength(300);
@@ -29,5 +32,6 @@ public sealed class StepConfiguration : IEntityTypeConfiguration<Step>
         b.Property(s => s.Version).IsConcurrencyToken();
         b.Ignore(s => s.IsPending);
         b.Ignore(s => s.IdempotencyKey);
+        b.Ignore(s => s.CanJoinBatch);
     }
 }

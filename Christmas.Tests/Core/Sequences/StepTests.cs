@@ -16,6 +16,27 @@ public class StepTests
     }
 
     [Fact]
+    public void AMemberOfAPostedBatch_WaitingForItsRetry_IsNotCancelled_AndJoinsNoOtherBatch()
+    {
+        var step = Step.Scheduled(Definition, Now);
+        step.BeginSending(Now);
+        step.JoinBatch(7, 3, "{}");
+        step.MarkAttemptFailed("Resend 500", Now.AddSeconds(30));
+
+        // The provider may already have it: the batch goes again as stored, with this email in it.
+        step.Cancel("sequence ended");
+        Assert.Equal((StepStatus.Scheduled, 7L, 3), (step.Status, step.BatchId, step.BatchIndex));
+        Assert.False(step.CanJoinBatch);
+        step.BeginSending(Now.AddSeconds(30));
+        Assert.Throws<InvalidStepTransitionException>(() => step.JoinBatch(8, 0, "{}"));
+
+        // An operator's re-send after it went is a new send of its own, free to join a new batch.
+        step.MarkSent(Now.AddSeconds(31), "msg-1");
+        step.RequestResend(Now.AddMinutes(1));
+        Assert.Equal((null, null, true), (step.BatchId, step.BatchIndex, step.CanJoinBatch));
+    }
+
+    [Fact]
     public void MarkSent_RecordsProviderIdTimeAndScheduler()
     {
         var step = Step.Scheduled(Definition, Now);
