@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.Options;
 
@@ -80,15 +81,20 @@ public sealed class SmtpConnectionPool(IOptionsMonitor<SmtpOptions> options) : I
     private static async Task<SmtpConnection> OpenAsync(SmtpOptions o, CancellationToken cancellationToken)
     {
         var client = new SmtpClient();
+        // No Nagle: on a reused connection the message's last segment would wait for the relay's delayed
+        // ACK (up to 40 ms on Linux, which acks at once only on a new connection), slower than connecting anew.
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            await client.ConnectAsync(o.Host!, o.Port, o.Security, cancellationToken);
+            await socket.ConnectAsync(o.Host!, o.Port, cancellationToken);
+            await client.ConnectAsync(socket, o.Host!, o.Port, o.Security, cancellationToken);
             if (!string.IsNullOrEmpty(o.Username)) await client.AuthenticateAsync(o.Username, o.Password ?? "", cancellationToken);
             return new SmtpConnection(client, o.Endpoint, Environment.TickCount64);
         }
         catch
         {
             client.Dispose();
+            socket.Dispose();
             throw;
         }
     }
