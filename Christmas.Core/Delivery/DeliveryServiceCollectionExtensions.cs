@@ -28,9 +28,13 @@ public static class DeliveryServiceCollectionExtensions
         services.AddOptions<ResendOptions>().BindConfiguration(ResendOptions.Section)
             .Validate(o => o.RequestsPerSecond >= 1, "Resend:RequestsPerSecond must be 1 or more.")
             .ValidateOnStart();
-        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section);
+        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section)
+            .Validate(o => o.MaxConnections >= 1, "Smtp:MaxConnections must be 1 or more.")
+            .Validate(o => o.IdleTimeout >= TimeSpan.Zero, "Smtp:IdleTimeout must not be negative.")
+            .ValidateOnStart();
         services.AddSingleton<SenderReadiness>();
         services.AddSingleton<OutboxEmailSender>();
+        services.AddSingleton<SmtpConnectionPool>(); // the container disposes it at shutdown: idle connections QUIT
         services.AddSingleton<SmtpEmailSender>();
         services.AddSingleton<ResendRateGate>();
         services.AddTransient<RateLimitedHandler<ResendRateGate>>();

@@ -147,12 +147,19 @@ public sealed class DueStepDispatcher(
             return true;
         }
         if (!_mayHaveHeld) return false;
-        // Released: the note no longer says why the step waits.
-        await db.Steps.Where(s => s.Status == StepStatus.Scheduled && s.LastError != null && s.LastError.StartsWith(SenderReadiness.HeldPrefix))
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.LastError, (string?)null), ct);
+        // Released: the note no longer says why the step waits. Notes are written on due steps only, so the
+        // range of due steps (index) finds them; reading every scheduled row took tens of seconds at a million contacts, at
+        // each start, before the first hand-over. A held step moved into the future since keeps its note until it
+        // is sent (MarkSent clears it).
+        await HeldNotes(db.Steps, now).ExecuteUpdateAsync(u => u.SetProperty(s => s.LastError, (string?)null), ct);
         _mayHaveHeld = false;
         return false;
     }
+
+    /// <summary>Due steps with a held-send note.</summary>
+    internal static IQueryable<Step> HeldNotes(IQueryable<Step> steps, DateTime now) =>
+        steps.Where(s => s.Status == StepStatus.Scheduled && s.NotBefore <= now && s.LastError != null
+            && s.LastError.StartsWith(SenderReadiness.HeldPrefix));
 
     /// <summary>The next step's time, but no later than <see cref="SchedulerOptions.MaxIdle"/> from now.</summary>
     private async Task<DateTimeOffset> NextWakeAsync(CancellationToken ct)

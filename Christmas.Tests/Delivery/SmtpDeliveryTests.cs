@@ -66,4 +66,42 @@ public sealed class SmtpDeliveryTests : IAsyncLifetime
         Assert.StartsWith("SMTP 550", step.LastError);
         Assert.Empty(_smtp.Messages);
     }
+
+    [Fact]
+    public async Task SeveralEmails_GoOverOneConnection()
+    {
+        for (var i = 0; i < 3; i++) Assert.Equal(StepStatus.Sent, (await SendDueEmailAsync($"Ann{i}")).Status);
+
+        Assert.Equal(3, _smtp.Messages.Count);
+        Assert.Equal(1, _smtp.Connections);
+    }
+
+    [Fact]
+    public async Task ARelayThatDroppedTheIdleConnection_DoesNotFailTheNextSend()
+    {
+        await SendDueEmailAsync("Ann");
+        _smtp.DropConnections();
+
+        var step = await SendDueEmailAsync("Bob");
+
+        Assert.Equal(StepStatus.Sent, step.Status);
+        Assert.Equal(1, step.Attempts);
+        Assert.Null(step.LastError);
+        Assert.Equal(2, _smtp.Messages.Count);
+        Assert.Equal(2, _smtp.Connections);
+    }
+
+    [Fact]
+    public async Task APermanentRefusal_RefusesOnlyThatEmail_TheNextGoesOnTheSameConnection()
+    {
+        _smtp.RefuseNextWith = "550 5.1.1 Mailbox unavailable";
+        var refused = await SendDueEmailAsync("Ann");
+        var next = await SendDueEmailAsync("Bob");
+
+        Assert.Equal(StepStatus.Failed, refused.Status);
+        Assert.Equal(StepStatus.Sent, next.Status);
+        Assert.Equal($"{next.IdempotencyKey}@christmas-campaign",
+            MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(Assert.Single(_smtp.Messages)))).MessageId);
+        Assert.Equal(1, _smtp.Connections);
+    }
 }

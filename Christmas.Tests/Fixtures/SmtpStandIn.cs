@@ -7,13 +7,16 @@ namespace Christmas.Tests.Fixtures;
 
 /// <summary>
 /// A minimal SMTP relay on a loopback port (RFC 5321 commands MailKit uses, no TLS or AUTH): keeps
-/// each message's raw DATA, or refuses the next message with a given reply.
+/// each message's raw DATA, or refuses the next message with a given reply; counts the connections it was
+/// opened and can drop the open ones, as a relay does with idle clients.
 /// </summary>
 public sealed class SmtpStandIn : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
+    private readonly ConcurrentDictionary<TcpClient, byte> _open = new();
+    private int _connections;
 
     public SmtpStandIn()
     {
@@ -25,20 +28,43 @@ public sealed class SmtpStandIn : IAsyncDisposable
     public ConcurrentQueue<string> Messages { get; } = new();
     /// <summary>A reply such as "550 5.7.1 Relaying denied" for the next MAIL FROM.</summary>
     public string? RefuseNextWith { get; set; }
+    /// <summary>Connections accepted so far.</summary>
+    public int Connections => Volatile.Read(ref _connections);
+
+    /// <summary>Closes every open connection without a word, as a relay whose idle timeout has passed.</summary>
+    public void DropConnections()
+    {
+        foreach (var client in _open.Keys) client.Close();
+    }
 
     private async Task AcceptAsync()
     {
         try
         {
             while (!_stop.IsCancellationRequested)
-                _ = ServeAsync(await _listener.AcceptTcpClientAsync(_stop.Token));
+            {
+                var client = await _listener.AcceptTcpClientAsync(_stop.Token);
+                Interlocked.Increment(ref _connections);
+                _ = ServeAsync(client);
+            }
         }
         catch (OperationCanceledException) { }
     }
 
     private async Task ServeAsync(TcpClient client)
     {
-        using var _ = client;
+        _open[client] = 0;
+        try { await ConverseAsync(client); }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException) { /* dropped */ }
+        finally
+        {
+            _open.TryRemove(client, out _);
+            client.Dispose();
+        }
+    }
+
+    private async Task ConverseAsync(TcpClient client)
+    {
         var stream = client.GetStream();
         var reader = new StreamReader(stream, Encoding.ASCII);
         var writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };

@@ -21,6 +21,8 @@ var usage = """
                 [--url URL --token T]                          or one POST /api/simulations to the running app
       publish   --db DIR/campaign.db [--seed 10000] [--pg CONNECTION-STRING]   creates the schema, seeds active sequences, times the
                                                                 impact preview and an in-flight publish of a draft moving a step of each
+      smtp      --port 2525 [--host 127.0.0.1] [--emails 2000] [--concurrency 4] [--rounds 3]   the Smtp sender to a running SMTP
+                                                                server, a connection per email and reused, alternating rounds
     """;
 if (args.Length == 0) { Console.Error.WriteLine(usage); return 2; }
 
@@ -43,6 +45,7 @@ try
         "plot" => PlotCommand.Run(options),
         "simulate" => await SimulateCommand.RunAsync(options),
         "publish" => await PublishCommand.RunAsync(options),
+        "smtp" => await SmtpCommand.RunAsync(options),
         _ => Fail(usage),
     };
 }
