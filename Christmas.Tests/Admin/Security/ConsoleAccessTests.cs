@@ -67,6 +67,12 @@ public sealed class ConsoleAccessTests : IAsyncLifetime
         Assert.Equal("application/problem+json", script.Content.Headers.ContentType?.MediaType);
     }
 
+    private sealed record TestingMode(bool Enabled);
+}
+
+/// <summary>The sign-in page's return URL, a pure function: no app is started for it.</summary>
+public sealed class LoginReturnUrlTests
+{
     [Theory]
     [InlineData(null, "/")]
     [InlineData("contacts", "/contacts")]
@@ -77,6 +83,4 @@ public sealed class ConsoleAccessTests : IAsyncLifetime
     [InlineData("/contacts/été?q=ü", "/contacts/%C3%A9t%C3%A9?q=%C3%BC")]
     public void TheReturnUrl_AfterSignIn_StaysOnThisSite(string? returnUrl, string expected) =>
         Assert.Equal(expected, LoginPage.LocalReturnUrl(returnUrl));
-
-    private sealed record TestingMode(bool Enabled);
 }

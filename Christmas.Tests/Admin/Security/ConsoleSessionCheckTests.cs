@@ -6,30 +6,31 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Christmas.Tests.Admin.Security;
 
-public sealed class ConsoleSessionCheckTests : IAsyncLifetime
+/// <remarks>One app for the class: each test signs in a Lee of its own (a unique address), so no test meets another's user.</remarks>
+public sealed class ConsoleSessionCheckTests(SharedApp shared) : IClassFixture<SharedApp>, IAsyncLifetime
 {
-    private TestApp _app = default!;
+    private readonly TestApp _app = shared.App;
+    private readonly string _lee = $"lee-{Guid.NewGuid():N}@test.local";
     private ConsoleSessionCheck Check => _app.Services.GetRequiredService<ConsoleSessionCheck>();
     private ConsoleUserAdmin Users => _app.Services.GetRequiredService<ConsoleUserAdmin>();
 
     public async Task InitializeAsync()
     {
-        _app = await TestApp.StartAsync();
-        await _app.CreateUserAsync("lee@test.local", "lee-password-123", ConsoleRoles.Marketer);
+        await _app.CreateUserAsync(_lee, "lee-password-123", ConsoleRoles.Marketer);
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     /// <summary>The principal a sign-in would put in Lee's cookie now.</summary>
     private async Task<System.Security.Claims.ClaimsPrincipal> SignedInLeeAsync()
     {
         await using var scope = _app.Services.CreateAsyncScope();
         var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<ConsoleUser>>();
-        var user = await signIn.UserManager.FindByEmailAsync("lee@test.local");
+        var user = await signIn.UserManager.FindByEmailAsync(_lee);
         return await signIn.CreateUserPrincipalAsync(user!);
     }
 
-    private async Task<string> LeesIdAsync() => (await Users.ListAsync(default)).Single(u => u.Email == "lee@test.local").Id;
+    private async Task<string> LeesIdAsync() => (await Users.ListAsync(default)).Single(u => u.Email == _lee).Id;
 
     [Fact]
     public async Task AnUnchangedUser_StaysSignedIn() =>
@@ -39,7 +40,7 @@ public sealed class ConsoleSessionCheckTests : IAsyncLifetime
     public async Task ARoleChange_EndsTheOpenSession()
     {
         var session = await SignedInLeeAsync();
-        await Users.AddAsync("boss@test.local", ConsoleRoles.Admin, "boss-password-123", TestApp.AdminEmail, default);
+        await Users.AddAsync($"boss-{Guid.NewGuid():N}@test.local", ConsoleRoles.Admin, "boss-password-123", TestApp.AdminEmail, default);
 
         await Users.SetRoleAsync(await LeesIdAsync(), ConsoleRoles.Admin, TestApp.AdminEmail, default);
 

@@ -272,12 +272,9 @@ public sealed class WebhookBehaviourOnSqlite(SharedApp shared) : WebhookBehaviou
     protected override TestApp App => shared.App;
 }
 
-/// <summary>The same calls on PostgreSQL: each test starts its own app on a new database of the shared server.</summary>
+/// <summary>The same calls on PostgreSQL: one app for the class (as on SQLite), on a new database of the shared server.</summary>
 [Collection(Fixtures.Postgres.PostgresCollection.Name)]
-public sealed class WebhookBehaviourOnPostgres(Fixtures.Postgres.PostgresServer postgres) : WebhookBehaviourTests, IAsyncLifetime
+public sealed class WebhookBehaviourOnPostgres(Fixtures.Postgres.PostgresSharedApp shared) : WebhookBehaviourTests, IClassFixture<Fixtures.Postgres.PostgresSharedApp>
 {
-    private TestApp _app = null!;
-    protected override TestApp App => _app;
-    public async Task InitializeAsync() => _app = await TestApp.StartAsync(settings: await postgres.SettingsAsync());
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    protected override TestApp App => shared.App;
 }

@@ -5,18 +5,20 @@ using Christmas.Tests.Fixtures;
 namespace Christmas.Tests.Admin.Webhooks;
 
 /// <summary>Webhooks:AllowedOrigins: a website may call the webhooks from the browser; nothing else gets CORS headers.</summary>
-public sealed class WebhookCorsTests : IAsyncLifetime
+/// <remarks>One app for the class: every test only reads headers (its posts are refused or use a new email).</remarks>
+public sealed class WebhookCorsTests(WebhookCorsTests.CorsApp shared) : IClassFixture<WebhookCorsTests.CorsApp>
 {
     private const string Website = "https://www.example.com";
-    private TestApp _app = null!;
+    private readonly TestApp _app = shared.App;
 
-    public async Task InitializeAsync() => _app = await TestApp.StartAsync(settings: new Dictionary<string, string?>
+    public sealed class CorsApp : SharedApp
     {
-        ["Webhooks:AllowedOrigins:0"] = Website,
-        ["Webhooks:AllowedOrigins:1"] = "https://shop.example.com/",
-    });
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["Webhooks:AllowedOrigins:0"] = Website,
+            ["Webhooks:AllowedOrigins:1"] = "https://shop.example.com/",
+        };
+    }
 
     private static HttpRequestMessage Preflight(string path, string origin)
     {
