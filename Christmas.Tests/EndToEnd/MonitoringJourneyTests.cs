@@ -7,13 +7,14 @@ using Microsoft.Playwright;
 namespace Christmas.Tests.EndToEnd;
 
 /// <summary>The monitoring pages with real traffic: the dashboard, the webhook calls, the Outbox and the audit log.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 public sealed class MonitoringJourneyTests(BrowserFixture browser) : BrowserJourney(browser)
 {
     private const string DueNow = "due.now@example.com";
     private const string OddCounts = "odd.counts@example.com";
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task MonitoringPages_ShowTheCallsEmailsAndActions_OfRealTraffic()
     {
         var subject = await PostTrafficAsync();

@@ -23,6 +23,7 @@ public sealed class NotionJourneyTests(BrowserFixture browser) : BrowserJourney(
         (await App.PostWebhookAsync("assessment-handler", Webhooks.Assessment(DateTimeOffset.UtcNow.AddMinutes(-1), Sarah))).EnsureSuccessStatusCode();
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task AnUnreachableNotion_IsExplainedOnSettings_AndContactsShowTheirPagesPending()
     {
         await using var console = await OpenConsoleAsync();

@@ -83,6 +83,7 @@ public sealed class PhoneAndChartsJourneyTests(BrowserFixture browser) : Browser
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task LeavingTheChartPages_LogsNoError()
     {
         var log = LogRecorder.AttachTo(App);

@@ -18,6 +18,7 @@ public sealed class SequencesJourneyTests(BrowserFixture browser) : BrowserJourn
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task AddingAnEmailToTheAssessment_SavedReviewedAndPublished_ReachesAContactInFlight()
     {
         await using var console = await OpenConsoleAsync();

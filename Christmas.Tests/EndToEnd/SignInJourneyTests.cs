@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 
 namespace Christmas.Tests.EndToEnd;
 
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 public sealed class SignInJourneyTests(BrowserFixture browser) : BrowserJourney(browser)
 {
     [Fact]

@@ -6,7 +6,7 @@ using Microsoft.Playwright;
 
 namespace Christmas.Tests.EndToEnd;
 
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 public sealed class TemplatesJourneyTests(BrowserFixture browser) : BrowserJourney(browser)
 {
     protected override async Task SeedAsync()
@@ -21,6 +21,7 @@ public sealed class TemplatesJourneyTests(BrowserFixture browser) : BrowserJourn
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task EditingATemplate_UpdatesThePreview_AndSavingAddsAVersionToTheHistory()
     {
         await using var console = await OpenConsoleAsync();

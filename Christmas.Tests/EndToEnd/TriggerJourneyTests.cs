@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 
 namespace Christmas.Tests.EndToEnd;
 
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 public sealed class TriggerJourneyTests(BrowserFixture browser) : BrowserJourney(browser)
 {
     protected override async Task SeedAsync()

@@ -122,6 +122,7 @@ public sealed class NotionMirrorTests : IAsyncLifetime
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task ACreateThatHangs_IsLookedUp_NotCreatedTwice()
     {
         await using var app = await TestApp.StartAsync(settings: _notion.Settings(extra: new Dictionary<string, string?>

@@ -8,6 +8,7 @@ namespace Christmas.Tests.Core.Persistence;
 [Collection(PostgresCollection.Name)]
 public sealed class ConcurrentStartOnPostgresTests(PostgresServer postgres)
 {
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task Three_instances_started_together_on_an_empty_database_all_start_and_migrate_it_once()
     {

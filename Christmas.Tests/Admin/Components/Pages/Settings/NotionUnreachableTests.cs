@@ -30,6 +30,7 @@ public sealed class NotionUnreachableTests(UnreachableNotionApp notion) : Consol
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void StatusCard_ShowsTheContactsDatabaseError_AndChecksTheSchemaAgainOnRequest()
     {
         var card = Render<NotionStatusCard>();
