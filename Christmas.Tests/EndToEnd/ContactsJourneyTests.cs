@@ -8,7 +8,7 @@ using Microsoft.Playwright;
 namespace Christmas.Tests.EndToEnd;
 
 /// <summary>Issue 4's contact journeys in Chromium: find a contact, cancel its sequence, re-send a step and see it in the Outbox.</summary>
-[Collection(SecondBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class ContactsJourneyTests(BrowserFixture browser) : BrowserJourney(browser)
 {
     private const string Sarah = "sarah.jones@example.com";

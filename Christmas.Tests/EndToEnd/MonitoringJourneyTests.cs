@@ -7,7 +7,7 @@ using Microsoft.Playwright;
 namespace Christmas.Tests.EndToEnd;
 
 /// <summary>The monitoring pages with real traffic: the dashboard, the webhook calls, the Outbox and the audit log.</summary>
-[Collection(SecondBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class MonitoringJourneyTests(BrowserFixture browser) : BrowserJourney(browser)
 {
     private const string DueNow = "due.now@example.com";

@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 
 namespace Christmas.Tests.EndToEnd;
 
-[Collection(SecondBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class SignInJourneyTests(BrowserFixture browser) : BrowserJourney(browser)
 {
     [Fact]

@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 
 namespace Christmas.Tests.EndToEnd;
 
-[Collection(SecondBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class SimulatorJourneyTests(BrowserFixture browser) : BrowserJourney(browser)
 {
     protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?> { ["Campaign:QuietHours"] = "21:00-08:00" };

@@ -6,7 +6,7 @@ using Microsoft.Playwright;
 
 namespace Christmas.Tests.EndToEnd;
 
-[Collection(SecondBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class TemplatesJourneyTests(BrowserFixture browser) : BrowserJourney(browser)
 {
     protected override async Task SeedAsync()

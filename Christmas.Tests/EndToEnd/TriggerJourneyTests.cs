@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 
 namespace Christmas.Tests.EndToEnd;
 
-[Collection(SecondBrowserCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public sealed class TriggerJourneyTests(BrowserFixture browser) : BrowserJourney(browser)
 {
     protected override async Task SeedAsync()

@@ -39,13 +39,3 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "browser";
 }
-
-/// <summary>
-/// Half of the journeys, in a Chromium of their own, so the two halves run side by side (a collection's
-/// tests run one after another; a browser is not shared between threads).
-/// </summary>
-[CollectionDefinition(Name)]
-public sealed class SecondBrowserCollection : ICollectionFixture<BrowserFixture>
-{
-    public const string Name = "browser-2";
-}
