@@ -4,7 +4,8 @@
 # emails are seeded due at one moment into a fresh SQLite database and sent by the published app on its
 # defaults (Resend:Batch on, Resend:RequestsPerSecond 5). Printed: time to drain (the last SentAt minus
 # the due moment), requests and batches, 429 answers (share of requests), emails delivered, duplicates.
-# Then the first size again with the app killed (SIGKILL) two seconds into the burst and restarted:
+# Then the first size again with the app killed (SIGKILL) half a second after its first batch reached
+# the stand-in, and restarted:
 # still every email once. Targets: 2,000 <= 60 s, 10,000 <= 120 s, 0 duplicates, <= 2 % 429s.
 # Standalone: bash bench/burst.sh  (about 5 minutes; ports 5131-5132 unless BURST_PORT says otherwise;
 # figures in bench/results/burst.txt). Quick try: BURSTS=500 bash bench/burst.sh
@@ -50,21 +51,23 @@ git -C "$REPO" diff --quiet HEAD -- Christmas.Core Christmas.Admin 2>/dev/null |
 fig "Christmas burst bench  $(date -u +%Y-%m-%dT%H:%M:%SZ)  commit $COMMIT  $(nproc) cores  .NET SDK $(dotnet --version)  load average $(cut -d' ' -f1-3 /proc/loadavg)"
 fig "Resend stand-in: $LIMIT requests/s with ratelimit-* headers, 429 + retry-after past it; the app on its defaults (Resend:Batch on, Resend:RequestsPerSecond 5)"
 
-# burst LABEL N [kill]: N emails due at one moment; with "kill", SIGKILL 2 s after the due moment and a restart.
+# burst LABEL N [kill]: N emails due at one moment; with "kill", SIGKILL while batches are in flight, and a restart.
 burst() {
   local label=$1 n=$2 mode=${3:-} data=$TMP/data-$1
   app "$data" "$RESULTS/app-burst-$label-migrate.log" APP_PID
   wait_healthy "http://127.0.0.1:$APP_PORT/health" "$APP_PID" "$RESULTS/app-burst-$label-migrate.log"
   stop "$APP_PID"
   tool seed-lag --db "$data/campaign.db" --pending 0 --due "$n" --spread-seconds 0 --start-in "$START_IN" >/dev/null
-  local due_at=$(( $(date +%s) + START_IN ))
-  tool resend-standin --port "$RESEND_PORT" --limit "$LIMIT" --emails "$n" --linger 5 --timeout 600 \
+  rm -f "$TMP/first-arrival"
+  tool resend-standin --port "$RESEND_PORT" --limit "$LIMIT" --emails "$n" --linger 5 --timeout 600 --mark "$TMP/first-arrival" \
     >"$RESULTS/resend-burst-$label.txt" 2>>"$RESULTS/resend-burst-$label.log" &
   local standin=$!
   resend_app "$data" "$RESULTS/app-burst-$label.log" APP_PID
   if [[ $mode == kill ]]; then
-    sleep $(( due_at + 2 - $(date +%s) ))
-    log "kill -9 of the app two seconds into the burst, then a restart"
+    # The first batch has reached the stand-in; half a second later others are in flight or formed.
+    until [[ -e $TMP/first-arrival ]]; do sleep 0.05; done
+    sleep 0.5
+    log "kill -9 of the app while its batches are in flight, then a restart"
     kill -KILL "$APP_PID"
     resend_app "$data" "$RESULTS/app-burst-$label-restarted.log" APP_PID
   fi
@@ -77,7 +80,7 @@ burst() {
   local share
   share=$(awk -v t="$(field status_429 "$line")" -v r="$(field requests "$line")" 'BEGIN { printf "%.1f", r ? t / r * 100 : 0 }')
   fig "   $label: $(field sent "$lag") sent, drained in $(awk -v m="$(field max "$lag")" 'BEGIN { printf "%.1f", m / 1000 }') s (lag p50 $(field p50 "$lag") ms, p99 $(field p99 "$lag") ms);" \
-    "$(field requests "$line") requests ($(field batches "$line") batches), 429: $(field status_429 "$line") ($share %);" \
+    "$(field requests "$line") requests ($(field batches "$line") batches, $(field resent "$line") sent again under their key), 429: $(field status_429 "$line") ($share %);" \
     "emails delivered $(field emails "$line"), duplicates $(field duplicates "$line")"
 }
 

@@ -40,7 +40,7 @@ public sealed class KillDuringSendsTests(PostgresServer postgres, ITestOutputHel
         TestApp.DeleteDirectory(_directory);
     }
 
-    [Fact]
+    [Fact, Trait("Category", "Slow")]
     public async Task OneSqliteInstance_KilledDuringSendsAndRestarted_LosesAndDoublesNothing()
     {
         var settings = Settings(new() { ["Campaign:DataDirectory"] = Path.Combine(_directory, "data") });
@@ -62,7 +62,7 @@ public sealed class KillDuringSendsTests(PostgresServer postgres, ITestOutputHel
         }
     }
 
-    [Fact]
+    [Fact, Trait("Category", "Slow")]
     public async Task TwoPostgresInstances_OneKilledDuringSends_TheOtherFinishesWithinAMinute_LosingAndDoublingNothing()
     {
         var settings = Settings(await postgres.SettingsAsync());

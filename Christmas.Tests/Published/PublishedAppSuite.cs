@@ -100,7 +100,7 @@ public abstract partial class PublishedAppSuite : IAsyncLifetime
     private List<JsonElement> DeliveredTo(string email) =>
         _resend.Delivered.Where(b => b.GetProperty("to").EnumerateArray().Any(t => t.GetString() == email)).ToList();
 
-    [Fact]
+    [Fact, Trait("Category", "Slow")]
     public async Task TheGuidesCalls_SendThroughTheProvider_WithEveryRuleApplied()
     {
         // The console's files are served from another working directory (they were empty 200s).

@@ -20,10 +20,13 @@ public static class ResendStandInCommand
         var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(options.Int("timeout", 600));
         Console.Error.WriteLine($"stand-in listening on {standIn.BaseUrl}");
 
+        // --mark FILE: written at the first arrival, so a script can kill the app while requests are in flight.
+        var mark = options.Find("mark");
         while (DateTimeOffset.UtcNow < deadline)
         {
             await Task.Delay(100);
             var arrivals = standIn.Arrivals.ToList();
+            if (mark is not null && (arrivals.Count > 0 || standIn.InFlight > 0) && !File.Exists(mark)) await File.WriteAllTextAsync(mark, "");
             if (standIn.Accepted >= count || standIn.Delivered.Count >= emails)
             {
                 // --linger S: a while longer, so an email delivered twice late is still counted.
@@ -41,9 +44,11 @@ public static class ResendStandInCommand
         var perSecond = seconds > 0 ? accepted / seconds : 0;
         var delivered = standIn.Delivered.Select(d => d.GetProperty("to")[0].GetString()).ToList();
         var duplicates = delivered.Count - delivered.Distinct().Count();
-        var batches = all.Count(a => a.Batch);
+        var batches = all.Where(a => a.Batch).Select(a => a.IdempotencyKey).Distinct().Count();
+        // Requests whose key had been seen before: a retry, or a batch sent again after a kill (answered, never delivered twice).
+        var resent = all.Count(a => a.IdempotencyKey is not null) - all.Where(a => a.IdempotencyKey is not null).Select(a => a.IdempotencyKey).Distinct().Count();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"accepted={accepted} requests={measured.Count} batches={batches} emails={delivered.Count} duplicates={duplicates} over={seconds:F1}s per_second={perSecond:F2} status_429={standIn.TooManyRequestsAnswered} timed_out={(DateTimeOffset.UtcNow >= deadline ? "yes" : "no")}"));
+            $"accepted={accepted} requests={measured.Count} batches={batches} resent={resent} emails={delivered.Count} duplicates={duplicates} over={seconds:F1}s per_second={perSecond:F2} status_429={standIn.TooManyRequestsAnswered} timed_out={(DateTimeOffset.UtcNow >= deadline ? "yes" : "no")}"));
         return 0;
     }
 }
