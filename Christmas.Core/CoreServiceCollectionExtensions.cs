@@ -93,6 +93,7 @@ public static class CoreServiceCollectionExtensions
         services.AddTransient<SendStepJob>();
         services.AddTransient<SendBatchJob>();
         services.AddSingleton<SendAttempts>();
+        services.AddSingleton<SendPreparation>();
         services.AddSingleton<StepEmailComposer>();
         services.AddSingleton<EmailVariables>();
         services.AddSingleton<UnsubscribeTokens>();

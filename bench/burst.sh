@@ -4,8 +4,8 @@
 # emails are seeded due at one moment into a fresh SQLite database and sent by the published app on its
 # defaults (Resend:Batch on, Resend:RequestsPerSecond 5). Printed: time to drain (the last SentAt minus
 # the due moment), requests and batches, 429 answers (share of requests), emails delivered, duplicates.
-# Then the first size again with the app killed (SIGKILL) half a second after its first batch reached
-# the stand-in, and restarted:
+# Then the first size again with the app killed (SIGKILL) as its first batch reaches the stand-in,
+# and restarted:
 # still every email once. Targets: 2,000 <= 60 s, 10,000 <= 120 s, 0 duplicates, <= 2 % 429s.
 # Standalone: bash bench/burst.sh  (about 5 minutes; ports 5131-5132 unless BURST_PORT says otherwise;
 # figures in bench/results/burst.txt). Quick try: BURSTS=500 bash bench/burst.sh
@@ -49,7 +49,7 @@ resend_app() {
 COMMIT=$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo none)
 git -C "$REPO" diff --quiet HEAD -- Christmas.Core Christmas.Admin 2>/dev/null || COMMIT="$COMMIT+local changes"
 fig "Christmas burst bench  $(date -u +%Y-%m-%dT%H:%M:%SZ)  commit $COMMIT  $(nproc) cores  .NET SDK $(dotnet --version)  load average $(cut -d' ' -f1-3 /proc/loadavg)"
-fig "Resend stand-in: $LIMIT requests/s with ratelimit-* headers, 429 + retry-after past it; the app on its defaults (Resend:Batch on, Resend:RequestsPerSecond 5)"
+fig "Resend stand-in: 150 ms per request, $LIMIT requests/s with ratelimit-* headers, 429 + retry-after past it; the app on its defaults (Resend:Batch on, Resend:RequestsPerSecond 5)"
 
 # burst LABEL N [kill]: N emails due at one moment; with "kill", SIGKILL while batches are in flight, and a restart.
 burst() {
@@ -59,14 +59,13 @@ burst() {
   stop "$APP_PID"
   tool seed-lag --db "$data/campaign.db" --pending 0 --due "$n" --spread-seconds 0 --start-in "$START_IN" >/dev/null
   rm -f "$TMP/first-arrival"
-  tool resend-standin --port "$RESEND_PORT" --limit "$LIMIT" --emails "$n" --linger 5 --timeout 600 --mark "$TMP/first-arrival" \
+  tool resend-standin --port "$RESEND_PORT" --limit "$LIMIT" --emails "$n" --linger 5 --timeout 600 --latency-ms 150 --mark "$TMP/first-arrival" \
     >"$RESULTS/resend-burst-$label.txt" 2>>"$RESULTS/resend-burst-$label.log" &
   local standin=$!
   resend_app "$data" "$RESULTS/app-burst-$label.log" APP_PID
   if [[ $mode == kill ]]; then
-    # The first batch has reached the stand-in; half a second later others are in flight or formed.
-    until [[ -e $TMP/first-arrival ]]; do sleep 0.05; done
-    sleep 0.5
+    # The first batch has reached the stand-in (150 ms from its answer): others are in flight or formed.
+    until [[ -e $TMP/first-arrival ]]; do sleep 0.02; done
     log "kill -9 of the app while its batches are in flight, then a restart"
     kill -KILL "$APP_PID"
     resend_app "$data" "$RESULTS/app-burst-$label-restarted.log" APP_PID

@@ -3,7 +3,6 @@ using Christmas.Core.Delivery;
 using Christmas.Core.Delivery.Batches;
 using Christmas.Core.Persistence;
 using Christmas.Core.Sequences;
-using Christmas.Core.Suppressions;
 using Christmas.Core.Telemetry;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -25,9 +24,7 @@ public sealed class SendBatchJob(
     IBatchEmailSender batches,
     IEmailSender sender,
     Delivery.Events.DeliverySignal deliverySignal,
-    Campaign.Engine.CampaignEngine engine,
-    StepEmailComposer composer,
-    Privacy.ErasedAddresses erased,
+    SendPreparation preparation,
     CampaignMetrics metrics,
     Instances.ThisInstance self,
     SendAttempts attempts,
@@ -46,7 +43,7 @@ public sealed class SendBatchJob(
 
         var going = new List<(Step Step, OutgoingEmail Email)>();
         foreach (var step in claimed)
-            if (await ComposeAsync(db, step, now, cancellationToken) is { } email) going.Add((step, email));
+            if (await preparation.PrepareAsync(db, step, now, cancellationToken) is { } email) going.Add((step, email));
 
         if (going.Count == 1)
         {
@@ -109,22 +106,6 @@ public sealed class SendBatchJob(
             }
         }
         return [];
-    }
-
-    /// <summary>The send-time stops, then the email rendered; null when the step does not go (its outcome is on it).</summary>
-    private async Task<OutgoingEmail?> ComposeAsync(CampaignDbContext db, Step step, DateTime now, CancellationToken ct)
-    {
-        var sequence = step.Sequence!;
-        var contact = sequence.Contact!;
-        var listed = contact.IsSuppressed ? null
-            : await SuppressionList.StopReasonAsync(db, contact.Email, await erased.KeyAsync(contact.Email, ct), ct);
-        if (engine.BeforeSend(contact, listed, sequence, step, now) is not null) return null;
-        var composed = await composer.ComposeAsync(step, contact, sequence, ct);
-        if (composed.Email is { } email) return email;
-        // A template that cannot render now will not on a retry either (as for a step sent alone).
-        step.MarkAttemptFailed(composed.Error!, retryAt: null);
-        if (composed.Failure is { } failure) logger.LogError(failure, "Step {StepId} not sent: {Error}", step.Id, composed.Error);
-        return null;
     }
 
     /// <summary>The batch and its members' messages stored together, before anything is posted.</summary>

@@ -1,10 +1,8 @@
 using System.Text.Json;
 using Christmas.Core.Common;
-using Christmas.Core.Contacts;
 using Christmas.Core.Delivery;
 using Christmas.Core.Persistence;
 using Christmas.Core.Sequences;
-using Christmas.Core.Suppressions;
 using Christmas.Core.Telemetry;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -23,9 +21,7 @@ public sealed class SendStepJob(
     IDbContextFactory<CampaignDbContext> contexts,
     IEmailSender sender,
     Delivery.Events.DeliverySignal deliverySignal,
-    Campaign.Engine.CampaignEngine engine,
-    StepEmailComposer composer,
-    Privacy.ErasedAddresses erased,
+    SendPreparation preparation,
     CampaignMetrics metrics,
     Instances.ThisInstance self,
     SendAttempts attempts,
@@ -49,13 +45,7 @@ public sealed class SendStepJob(
         if (!await TrySaveAsync(db, stepId, cancellationToken)) return;
 
         var sequence = step.Sequence!;
-        var contact = sequence.Contact!;
-        // The list is read only for a contact that may be mailed (a suppressed one stops at the first check).
-        var listed = contact.IsSuppressed ? null
-            : await SuppressionList.StopReasonAsync(db, contact.Email, await erased.KeyAsync(contact.Email, cancellationToken), cancellationToken);
-        // A stop (suppressed, ended, offer over) is applied to the step by the engine; otherwise it goes.
-        if (engine.BeforeSend(contact, listed, sequence, step, now) is null
-            && await MessageAsync(db, step, contact, sequence, cancellationToken) is { } email)
+        if (await preparation.PrepareAsync(db, step, now, cancellationToken) is { } email && await KeepAsync(db, step, email, cancellationToken))
             await attempts.SendAloneAsync(sender, step, email, cancellationToken);
 
         sequence.CompleteIfDone(Now());
@@ -66,21 +56,12 @@ public sealed class SendStepJob(
         if (step.Status == StepStatus.Sent) deliverySignal.Wake();
     }
 
-    /// <summary>The message kept from this send's first attempt, else a new rendering, kept before it is sent.</summary>
-    private async Task<OutgoingEmail?> MessageAsync(CampaignDbContext db, Step step, Contact contact, Sequence sequence, CancellationToken ct)
+    /// <summary>A new rendering is kept before it is sent: every retry sends these very bytes under the step's key.</summary>
+    private async Task<bool> KeepAsync(CampaignDbContext db, Step step, OutgoingEmail email, CancellationToken ct)
     {
-        if (step.MessageJson is { } kept) return JsonSerializer.Deserialize<OutgoingEmail>(kept);
-        var composed = await composer.ComposeAsync(step, contact, sequence, ct);
-        if (composed.Email is not { } email)
-        {
-            // A template that cannot render now will not render on a retry either: fail the step
-            // with the reason (staff fix the template and re-send) instead of retrying it forever.
-            step.MarkAttemptFailed(composed.Error!, retryAt: null);
-            if (composed.Failure is { } ex) logger.LogError(ex, "Step {StepId} not sent: {Error}", step.Id, composed.Error);
-            return null;
-        }
+        if (step.MessageJson is not null) return true;
         step.KeepMessage(JsonSerializer.Serialize(email));
-        return await TrySaveAsync(db, step.Id, ct) ? email : null;
+        return await TrySaveAsync(db, step.Id, ct);
     }
 
     private async Task<bool> TrySaveAsync(CampaignDbContext db, long stepId, CancellationToken ct)

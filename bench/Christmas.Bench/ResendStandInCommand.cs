@@ -14,6 +14,8 @@ public static class ResendStandInCommand
     {
         await using var standIn = await ResendStandIn.StartAsync(options.Int("port"));
         standIn.RequestsPerSecondLimit = options.Int("limit", 0);
+        // --latency-ms: a real provider's round trip, so a kill can land while a request is in flight.
+        standIn.Latency = TimeSpan.FromMilliseconds(options.Int("latency-ms", 0));
         var count = options.Int("count", int.MaxValue);
         var emails = options.Int("emails", int.MaxValue);
         var window = TimeSpan.FromSeconds(options.Int("seconds", 0));
