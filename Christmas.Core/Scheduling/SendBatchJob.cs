@@ -83,9 +83,7 @@ public sealed class SendBatchJob(
     private async Task<List<Step>> ClaimAsync(CampaignDbContext db, System.Linq.Expressions.Expression<Func<Step, bool>> filter, DateTime now, CancellationToken ct)
     {
         var steps = await db.Steps.Where(filter).Where(s => s.Status == StepStatus.Scheduled && s.NotBefore <= now)
-            .Include(s => s.Sequence).ThenInclude(q => q!.Steps)
-            .Include(s => s.Sequence).ThenInclude(q => q!.Contact)
-            .AsSplitQuery()
+            .WithSendContext()
             .ToListAsync(ct);
         foreach (var step in steps) step.BeginSending(now, self.Id);
         for (var round = 0; round <= steps.Count; round++)
@@ -160,17 +158,9 @@ public sealed class SendBatchJob(
 
     private async Task<bool> TrySaveAsync(CampaignDbContext db, CancellationToken ct)
     {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Recovery released our claim (a lease expired): the steps are someone else's now.
-            logger.LogInformation("A batch's steps changed under this job; leaving them to the other claim");
-            return false;
-        }
+        if (await db.TrySaveClaimAsync(ct)) return true;
+        logger.LogInformation("A batch's steps changed under this job; leaving them to the other claim");
+        return false;
     }
 
     private DateTime Now() => time.GetUtcNow().UtcDateTime;

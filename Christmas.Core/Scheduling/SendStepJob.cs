@@ -33,10 +33,7 @@ public sealed class SendStepJob(
         using var activity = CampaignTelemetry.Source.StartActivity("send step");
         activity?.SetTag("christmas.step.id", stepId);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var step = await db.Steps
-            .Include(s => s.Sequence).ThenInclude(q => q!.Steps)
-            .Include(s => s.Sequence).ThenInclude(q => q!.Contact)
-            .AsSplitQuery()
+        var step = await db.Steps.WithSendContext()
             .FirstOrDefaultAsync(s => s.Id == stepId, cancellationToken);
         var now = Now();
         if (step is null || step.Status != StepStatus.Scheduled || step.NotBefore > now) return;
@@ -66,17 +63,9 @@ public sealed class SendStepJob(
 
     private async Task<bool> TrySaveAsync(CampaignDbContext db, long stepId, CancellationToken ct)
     {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Another worker claimed the step, or recovery released our stale claim: theirs stands.
-            logger.LogInformation("Step {StepId} changed under this job; leaving it to the other claim", stepId);
-            return false;
-        }
+        if (await db.TrySaveClaimAsync(ct)) return true;
+        logger.LogInformation("Step {StepId} changed under this job; leaving it to the other claim", stepId);
+        return false;
     }
 
     private DateTime Now() => time.GetUtcNow().UtcDateTime;

@@ -31,16 +31,7 @@ public sealed class ResendBatchSender(HttpClient http, IOptionsMonitor<EmailOpti
         request.Headers.Add("Idempotency-Key", idempotencyKey);
         request.Headers.Add("x-batch-validation", "permissive");
 
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.SendAsync(request, ct);
-        }
-        catch (Exception ex) when (!ct.IsCancellationRequested)
-        {
-            throw new EmailSendException($"Resend could not be reached: {ex.Message}", permanent: false, ex, unavailable: true);
-        }
-        using (response)
+        using (var response = await ResendEmailSender.ReachAsync(http, request, ct))
         {
             if (!response.IsSuccessStatusCode) throw await ResendEmailSender.FailureAsync(response, ct);
             var answer = await response.Content.ReadFromJsonAsync<BatchAnswer>(ct);

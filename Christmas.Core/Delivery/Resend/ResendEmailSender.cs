@@ -23,22 +23,25 @@ public sealed class ResendEmailSender(HttpClient http, IOptionsMonitor<EmailOpti
         };
         request.Headers.Add("Idempotency-Key", message.IdempotencyKey);
 
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.SendAsync(request, cancellationToken);
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            // Retries exhausted on network errors or timeouts (or the circuit is open): the step tries again later.
-            throw new EmailSendException($"Resend could not be reached: {ex.Message}", permanent: false, ex, unavailable: true);
-        }
-        using (response)
+        using (var response = await ReachAsync(http, request, cancellationToken))
         {
             if (response.IsSuccessStatusCode)
                 return (await response.Content.ReadFromJsonAsync<ResendId>(cancellationToken))?.Id
                     ?? throw new EmailSendException("Resend accepted the email without an id.", permanent: false);
             throw await FailureAsync(response, cancellationToken);
+        }
+    }
+
+    /// <summary>Sends the request; a network error or timeout after the client's retries (or an open circuit) means the step tries again later.</summary>
+    internal static async Task<HttpResponseMessage> ReachAsync(HttpClient http, HttpRequestMessage request, CancellationToken ct)
+    {
+        try
+        {
+            return await http.SendAsync(request, ct);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            throw new EmailSendException($"Resend could not be reached: {ex.Message}", permanent: false, ex, unavailable: true);
         }
     }
 
