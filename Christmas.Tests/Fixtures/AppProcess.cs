@@ -48,7 +48,16 @@ public sealed class AppProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}"), logFile);
-        await app.WaitHealthyAsync(TimeSpan.FromSeconds(60));
+        try
+        {
+            await app.WaitHealthyAsync(TimeSpan.FromSeconds(60));
+        }
+        catch
+        {
+            // A start that never became healthy must not outlive the test (holding its port and database).
+            await app.DisposeAsync();
+            throw;
+        }
         return app;
     }
 
