@@ -69,8 +69,8 @@ public sealed class DueStepDispatcher(
         await using var db = await contexts.CreateDbContextAsync(ct);
         if (await HoldOrReleaseAsync(db, now, ct)) return 0;
 
-        // Two counts, each a range of the (Status, NotBefore) index: a handed-over step is always due.
-        var inFlight = await db.Steps.CountAsync(s => s.Status == StepStatus.Scheduled && s.NotBefore <= now && s.DispatchedAt > redispatchBefore, ct)
+        // Two counts, each a range of the (Status, NotBefore, DispatchedAt) index alone: a handed-over step is always due.
+        var inFlight = await HandedOverRecently(db.Steps, now, redispatchBefore).CountAsync(ct)
             + await db.Steps.CountAsync(s => s.Status == StepStatus.Sending, ct);
         var room = o.MaxInFlight - inFlight;
         if (room <= 0) return 0;
@@ -157,6 +157,9 @@ public sealed class DueStepDispatcher(
     }
 
     /// <summary>Due steps with a held-send note.</summary>
+    internal static IQueryable<Step> HandedOverRecently(IQueryable<Step> steps, DateTime now, DateTime redispatchBefore) =>
+        steps.Where(s => s.Status == StepStatus.Scheduled && s.NotBefore <= now && s.DispatchedAt > redispatchBefore);
+
     internal static IQueryable<Step> HeldNotes(IQueryable<Step> steps, DateTime now) =>
         steps.Where(s => s.Status == StepStatus.Scheduled && s.NotBefore <= now && s.LastError != null
             && s.LastError.StartsWith(SenderReadiness.HeldPrefix));

@@ -782,7 +782,7 @@ namespace Christmas.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("SequenceId", "Number");
 
-                    b.HasIndex("Status", "NotBefore");
+                    b.HasIndex("Status", "NotBefore", "DispatchedAt");
 
                     b.HasIndex(new[] { "Status", "TemplateKey", "DeliveryFlags" }, "IX_Steps_Funnel")
                         .HasFilter("\"Status\" = 'Sent'");

@@ -9,8 +9,9 @@ public sealed class StepConfiguration : IEntityTypeConfiguration<Step>
     public void Configure(EntityTypeBuilder<Step> b)
     {
         // The dispatcher's queries: scheduled steps by next attempt time. Every index costs each
-        // webhook 5 more B-tree inserts (bench/README.md), so there is no other on status.
-        b.HasIndex(s => new { s.Status, s.NotBefore });
+        // webhook 5 more B-tree inserts (bench/README.md), so there is no other on status. DispatchedAt is in it
+        // so the dispatcher's count of handed-over due steps reads the index alone (a backlog at 1M contacts).
+        b.HasIndex(s => new { s.Status, s.NotBefore, s.DispatchedAt });
         b.HasIndex(s => new { s.SequenceId, s.Number });
         // The console's "sent per day" and "sent today": partial, so unsent steps (most inserts) skip it.
         b.HasIndex(s => s.SentAt).HasFilter("\"SentAt\" IS NOT NULL");

@@ -759,7 +759,7 @@ namespace Christmas.Core.Persistence.Migrations
 
                     b.HasIndex("SequenceId", "Number");
 
-                    b.HasIndex("Status", "NotBefore");
+                    b.HasIndex("Status", "NotBefore", "DispatchedAt");
 
                     b.HasIndex(new[] { "Status", "TemplateKey", "DeliveryFlags" }, "IX_Steps_Funnel")
                         .HasFilter("\"Status\" = 'Sent'");
