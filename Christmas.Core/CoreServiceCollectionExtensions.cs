@@ -1,5 +1,6 @@
 using Christmas.Core.Accounts;
 using Christmas.Core.Audit;
+using Christmas.Core.Backups;
 using Christmas.Core.Campaign;
 using Christmas.Core.Changes;
 using Christmas.Core.Contacts;
@@ -112,6 +113,7 @@ public static class CoreServiceCollectionExtensions
         services.AddDeliveryEvents();
         services.AddNotion();
         services.AddPrivacy();
+        services.AddBackups();
         services.AddCampaignTelemetry();
         return services;
     }

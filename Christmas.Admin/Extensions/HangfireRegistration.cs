@@ -58,6 +58,8 @@ public static class HangfireRegistration
             server.ShutdownTimeout = TimeSpan.FromSeconds(5);
             server.SchedulePollingInterval = TimeSpan.FromSeconds(5);
         });
+        // Recurring jobs, registered once the storage is up.
+        services.AddHostedService<Christmas.Core.Backups.BackupSchedule>();
         return services;
     }
 

@@ -77,7 +77,9 @@ public static class WebApplicationExtensions
             .MapSuppressionsApi()
             .MapTemplatesApi()
             .MapSimulationsApi()
-            .MapCampaignApi();
+            .MapCampaignApi()
+            .MapBackupsApi()
+            .MapHeldStepsApi();
         app.MapChristmasApiDocs();
         app.MapChristmasMetrics();
         app.MapChristmasHangfireDashboard();

@@ -25,7 +25,7 @@ public sealed class IngestStore
     // The minimum gap's input: when the contact's other emails went or will go. Steps by sequence, sequences by contact: both indexed.
     private const string OtherEmailsSql = """
         SELECT COALESCE(st."SentAt", st."SendAt") FROM "Steps" st JOIN "Sequences" q ON q."Id" = st."SequenceId"
-        WHERE q."ContactId" = @contactId AND st."Status" IN ('Scheduled', 'Sending', 'Sent')
+        WHERE q."ContactId" = @contactId AND st."Status" IN ('Scheduled', 'Sending', 'Sent', 'Held')
         """;
 
     // The primary key: one indexed read per call, the only work suppression adds to the batch. An erased

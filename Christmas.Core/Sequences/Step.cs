@@ -87,7 +87,8 @@ public sealed class Step
     public static Step SentByWebsiteAt(StepDefinition definition, DateTime sentAt) =>
         new(definition, sentAt, StepStatus.Sent) { SentBy = Sequences.SentBy.Website, SentAt = sentAt };
 
-    public bool IsPending => Status is StepStatus.Scheduled or StepStatus.Sending;
+    /// <summary>Still to go: a held step counts, so its sequence stays active until an Admin releases or cancels it.</summary>
+    public bool IsPending => Status is StepStatus.Scheduled or StepStatus.Sending or StepStatus.Held;
 
     /// <summary>
     /// Whether this send may join a new batch: never posted yet. One posted alone (a kept message, no batch)
@@ -100,9 +101,30 @@ public sealed class Step
 
     public void Cancel(string reason)
     {
+        if (Status == StepStatus.Held)
+        {
+            CancelHeld(reason);
+            return;
+        }
         // A member of a posted batch waiting for its retry is in flight, like a step being sent: the
         // provider may already have it, and the batch is re-sent as stored.
         if (Status != StepStatus.Scheduled || BatchId is not null) return;
+        Move(StepStatus.Cancelled);
+        LastError = reason;
+    }
+
+    /// <summary>An Admin released a step held after a restore: it goes back to the queue and is dispatched as usual.</summary>
+    public void Release()
+    {
+        Require(StepStatus.Held);
+        Move(StepStatus.Scheduled);
+        DispatchedAt = null;
+    }
+
+    /// <summary>An Admin decided a held step must not go (or its sequence ended): cancelled, never sent.</summary>
+    public void CancelHeld(string reason)
+    {
+        Require(StepStatus.Held);
         Move(StepStatus.Cancelled);
         LastError = reason;
     }

@@ -8,4 +8,9 @@ public enum StepStatus
     Failed,
     Cancelled,
     Skipped,
+    /// <summary>
+    /// Kept from sending after a restore from a backup: it may already have gone out between the backup and the restore.
+    /// Never dispatched; an Admin releases it (back to scheduled) or cancels it.
+    /// </summary>
+    Held,
 }

@@ -93,7 +93,7 @@ public sealed class AppProcess : IAsyncDisposable
     }
 
     /// <summary>The app's own build output, next to this test project's in the repository.</summary>
-    private static string AdminDll()
+    public static string AdminDll()
     {
         // Same configuration and framework as the tests: bin/<Configuration>/<tfm>.
         var tests = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/'));

@@ -50,7 +50,7 @@ public static class InFlightPlanner
         var stored = sequence.Steps.GroupBy(s => s.Number).ToDictionary(g => g.Key, g => g.First());
         // The minimum gap sees the contact's other emails and this sequence's steps that stay where they are.
         var others = new List<DateTime>(active.OtherEmails);
-        others.AddRange(sequence.Steps.Where(s => !Changeable(s) && s.Status is StepStatus.Sent or StepStatus.Sending or StepStatus.Scheduled)
+        others.AddRange(sequence.Steps.Where(s => !Changeable(s) && s.Status is StepStatus.Sent or StepStatus.Sending or StepStatus.Scheduled or StepStatus.Held)
             .Select(s => s.SentAt ?? s.SendAt));
 
         var planned = new List<PlannedStep>();

@@ -77,6 +77,12 @@ public sealed class PostgresServer : IAsyncLifetime, ITestDatabase
 
     private string Data => Path.Combine(_directory!, "data");
 
+    /// <summary>A client tool of the installed server (pg_dump, pg_restore): from the cluster's own bin, else Debian's newest, else PATH.</summary>
+    public string Tool(string name) =>
+        new[] { _bin }.Concat(Directory.Exists("/usr/lib/postgresql")
+                ? Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin")).OrderDescending() : [])
+            .Where(d => d is not null).Select(d => Path.Combine(d!, name)).FirstOrDefault(File.Exists) ?? name;
+
     private static bool IsRoot => Environment.UserName == "root";
 
     private Task RunAsPostgresAsync(string tool, params string[] args) => IsRoot

@@ -36,6 +36,8 @@ public static class ContactColors
     {
         "scheduled" => Color.Info,
         "sending" => Color.Primary,
+        // Held after a restore: waits for an Admin, like a warning.
+        "held" => Color.Warning,
         "sent" => Color.Success,
         "failed" => Color.Error,
         "skipped" => Color.Warning,

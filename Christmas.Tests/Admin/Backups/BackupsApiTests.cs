@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Christmas.Core.Accounts;
+using Christmas.Core.Backups;
+using Christmas.Tests.Fixtures;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Christmas.Tests.Admin.Backups;
+
+/// <summary><c>/api/backups</c> on SQLite: a consistent copy under webhook load, the list's shape, Keep, and Admins only.</summary>
+public sealed class BackupsApiTests : IAsyncLifetime
+{
+    private TestApp _app = null!;
+
+    public async Task InitializeAsync() => _app = await TestApp.StartAsync(settings: new Dictionary<string, string?> { ["Backup:Keep"] = "3" });
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    private string BackupDirectory => Path.Combine(_app.DataDirectory, "backups");
+
+    [Fact]
+    public async Task ABackupMadeWhileWebhooksArrive_HoldsEveryWebhookAnsweredBeforeItStarted_AndPassesItsCheck()
+    {
+        var answered = new ConcurrentQueue<(string Email, DateTime At)>();
+        using var stop = new CancellationTokenSource();
+        var posters = Enumerable.Range(0, 4).Select(p => Task.Run(async () =>
+        {
+            for (var i = 0; !stop.IsCancellationRequested; i++)
+            {
+                var email = $"load-{p}-{i}-{Guid.NewGuid():N}@example.com";
+                var response = await _app.PostWebhookAsync("signup-handler", Fixtures.Webhooks.Signup(email));
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                answered.Enqueue((email, DateTime.UtcNow));
+            }
+        })).ToList();
+        await Eventually.WaitAsync(() => Task.FromResult(answered.Count), c => c >= 50, TimeSpan.FromSeconds(30), "webhooks before the backup");
+
+        var startedAt = DateTime.UtcNow;
+        var response = await _app.Api.PostAsync("/api/backups", null);
+        await Eventually.WaitAsync(() => Task.FromResult(answered.Count(a => a.At > startedAt)), c => c >= 20, TimeSpan.FromSeconds(30), "webhooks after the backup");
+        await stop.CancelAsync();
+        await Task.WhenAll(posters);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var entry = await TestApp.JsonAsync(response);
+        var file = Path.Combine(BackupDirectory, entry.GetProperty("file").GetString()!);
+        Assert.Null(SqliteFileCheck.Problem(file));
+        var before = answered.Where(a => a.At < startedAt).Select(a => a.Email).ToHashSet();
+        Assert.True(before.Count >= 50);
+        using var copy = SqliteFileCheck.Open(file, SqliteOpenMode.ReadOnly);
+        using var command = copy.CreateCommand();
+        command.CommandText = "SELECT \"Email\" FROM \"Contacts\" WHERE \"Email\" LIKE 'load-%'";
+        var inCopy = new HashSet<string>();
+        using (var reader = command.ExecuteReader())
+            while (reader.Read()) inCopy.Add(reader.GetString(0));
+        Assert.Empty(before.Except(inCopy));
+        Assert.Equal([], Directory.GetFiles(BackupDirectory).Where(f => !f.EndsWith(".db")));
+    }
+
+    [Fact]
+    public async Task TheList_IsNewestFirst_WithFileTimeAndSize_AndKeepDeletesTheOldest()
+    {
+        var made = new List<JsonElement>();
+        for (var i = 0; i < 4; i++)
+        {
+            var response = await _app.Api.PostAsync("/api/backups", null);
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            made.Add(await TestApp.JsonAsync(response));
+        }
+
+        var list = await _app.Api.GetFromJsonAsync<JsonElement>("/api/backups");
+        var files = list.EnumerateArray().Select(b => b.GetProperty("file").GetString()).ToList();
+        Assert.Equal(made.Skip(1).Reverse().Select(b => b.GetProperty("file").GetString()), files);
+        foreach (var backup in list.EnumerateArray())
+        {
+            Assert.Matches(@"^christmas-\d{8}-\d{6}(-\d+)?\.db$", backup.GetProperty("file").GetString());
+            Assert.InRange(backup.GetProperty("createdAt").GetDateTime(), DateTime.UtcNow.AddMinutes(-2), DateTime.UtcNow.AddMinutes(1));
+            Assert.Equal(new FileInfo(Path.Combine(BackupDirectory, backup.GetProperty("file").GetString()!)).Length, backup.GetProperty("bytes").GetInt64());
+            Assert.True(backup.GetProperty("bytes").GetInt64() > 0);
+        }
+        Assert.Equal(3, Directory.GetFiles(BackupDirectory, "*.db").Length);
+        var audited = await _app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "backup.create"));
+        Assert.Equal(4, audited);
+    }
+
+    [Fact]
+    public async Task AMarketer_GetsA403_ForTheListAndForABackup()
+    {
+        await _app.CreateUserAsync("marketer@test.local", "marketer-password-1", ConsoleRoles.Marketer);
+        using var marketer = await ConsoleHttpSession.SignInAsync(_app, "marketer@test.local", "marketer-password-1");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await marketer.GetAsync("/api/backups")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await marketer.PostAsync("/api/backups", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await marketer.GetAsync("/api/held-steps")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await marketer.PostAsJsonAsync("/api/held-steps/release", new { all = true })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _app.Anonymous.GetAsync("/api/backups")).StatusCode);
+        Assert.False(Directory.Exists(BackupDirectory));
+    }
+}
