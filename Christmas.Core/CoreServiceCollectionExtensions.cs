@@ -12,6 +12,7 @@ using Christmas.Core.Funnel;
 using Christmas.Core.Notion;
 using Christmas.Core.Persistence;
 using Christmas.Core.Privacy;
+using Christmas.Core.Retention;
 using Christmas.Core.Scheduling;
 using Christmas.Core.Sequences;
 using Christmas.Core.SendRules;
@@ -113,6 +114,7 @@ public static class CoreServiceCollectionExtensions
         services.AddNotion();
         services.AddPrivacy();
         services.AddCampaignTelemetry();
+        services.AddRetention();
         return services;
     }
 }

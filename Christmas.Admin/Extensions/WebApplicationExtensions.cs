@@ -77,7 +77,8 @@ public static class WebApplicationExtensions
             .MapSuppressionsApi()
             .MapTemplatesApi()
             .MapSimulationsApi()
-            .MapCampaignApi();
+            .MapCampaignApi()
+            .MapRetentionApi();
         app.MapChristmasApiDocs();
         app.MapChristmasMetrics();
         app.MapChristmasHangfireDashboard();
