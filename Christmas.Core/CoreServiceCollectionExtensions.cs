@@ -13,6 +13,7 @@ using Christmas.Core.Funnel;
 using Christmas.Core.Notion;
 using Christmas.Core.Persistence;
 using Christmas.Core.Privacy;
+using Christmas.Core.Retention;
 using Christmas.Core.Scheduling;
 using Christmas.Core.Sequences;
 using Christmas.Core.SendRules;
@@ -115,6 +116,7 @@ public static class CoreServiceCollectionExtensions
         services.AddPrivacy();
         services.AddBackups();
         services.AddCampaignTelemetry();
+        services.AddRetention();
         return services;
     }
 }

@@ -6,6 +6,7 @@ using Christmas.Admin.Security.Proxy;
 using Christmas.Admin.Telemetry;
 using Christmas.Core;
 using Christmas.Core.Persistence;
+using Christmas.Core.Retention;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
@@ -26,6 +27,7 @@ public static class AdminServiceCollectionExtensions
         var services = builder.Services;
         services.AddChristmasCore();
         services.AddChristmasHangfire();
+        services.AddRetentionSchedule();
         services.AddSingleton<WebhookCall>();
         services.AddSingleton<WebhookRefusals>();
         services.AddWebhookRateLimiting();

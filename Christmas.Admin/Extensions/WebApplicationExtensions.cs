@@ -79,7 +79,8 @@ public static class WebApplicationExtensions
             .MapSimulationsApi()
             .MapCampaignApi()
             .MapBackupsApi()
-            .MapHeldStepsApi();
+            .MapHeldStepsApi()
+            .MapRetentionApi();
         app.MapChristmasApiDocs();
         app.MapChristmasMetrics();
         app.MapChristmasHangfireDashboard();

@@ -35,6 +35,8 @@ public sealed class Execution
     public int? HttpStatus { get; private set; }
     /// <summary>Why it was refused, for operators (the caller got a vaguer answer for a wrong key).</summary>
     public string? Reason { get; private set; }
+    /// <summary>When retention (<c>Retention:Executions</c>) dropped the payload and log; the row and its counts stay.</summary>
+    public DateTime? PurgedAt { get; private set; }
 
     private Execution() { }
 

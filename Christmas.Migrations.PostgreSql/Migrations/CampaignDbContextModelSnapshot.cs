@@ -353,6 +353,9 @@ namespace Christmas.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateTime?>("PurgedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -386,6 +389,9 @@ namespace Christmas.Migrations.PostgreSql.Migrations
                     b.HasIndex("SvixId")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "ReceivedAt" }, "IX_DeliveryEvents_Unpurged_ReceivedAt")
+                        .HasFilter("\"PurgedAt\" IS NULL");
+
                     b.ToTable("DeliveryEvents");
                 });
 
@@ -415,6 +421,9 @@ namespace Christmas.Migrations.PostgreSql.Migrations
                     b.Property<string>("MessageId")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<DateTime?>("PurgedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<long>("StepId")
                         .HasColumnType("bigint");
@@ -447,6 +456,9 @@ namespace Christmas.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.HasIndex("To", "CreatedAt");
+
+                    b.HasIndex(new[] { "CreatedAt" }, "IX_OutboxMessages_Unpurged_CreatedAt")
+                        .HasFilter("\"PurgedAt\" IS NULL");
 
                     b.ToTable("OutboxMessages");
                 });
@@ -488,6 +500,9 @@ namespace Christmas.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateTime?>("PurgedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -518,6 +533,9 @@ namespace Christmas.Migrations.PostgreSql.Migrations
 
                     b.HasIndex(new[] { "ReceivedAt" }, "IX_Executions_Refused_ReceivedAt")
                         .HasFilter("\"HttpStatus\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "ReceivedAt" }, "IX_Executions_Unpurged_ReceivedAt")
+                        .HasFilter("\"PurgedAt\" IS NULL");
 
                     b.ToTable("Executions");
                 });

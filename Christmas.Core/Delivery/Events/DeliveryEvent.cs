@@ -27,6 +27,8 @@ public sealed class DeliveryEvent
     /// <summary>Tries to match a step so far; an unmatched event is tried again later, with a longer wait.</summary>
     public int Attempts { get; private set; }
     public DateTime? RetryAt { get; private set; }
+    /// <summary>When retention (<c>Retention:DeliveryEvents</c>) dropped the raw payload; type, times and outcome stay, and the step keeps its status and flags.</summary>
+    public DateTime? PurgedAt { get; private set; }
 
     private DeliveryEvent() { }
 

@@ -15,6 +15,8 @@ public sealed class OutboxMessage
     public string Text { get; private set; } = "";
     public string HeadersJson { get; private set; } = "{}";
     public DateTime CreatedAt { get; private set; }
+    /// <summary>When retention (<c>Retention:OutboxBodies</c>) dropped the body (HTML, text, variables, headers); the row stays.</summary>
+    public DateTime? PurgedAt { get; private set; }
 
     private OutboxMessage() { }
 

@@ -20,5 +20,7 @@ public sealed class DeliveryEventConfiguration : IEntityTypeConfiguration<Delive
         b.HasIndex(e => e.StepId).HasFilter("\"StepId\" IS NOT NULL");
         // Events waiting for their step: looked up by email id when the send is recorded.
         b.HasIndex(e => e.EmailId).HasFilter("\"AppliedAt\" IS NULL");
+        // Retention's queue: raw payloads not purged yet.
+        b.HasIndex(e => e.ReceivedAt, "IX_DeliveryEvents_Unpurged_ReceivedAt").HasFilter("\"PurgedAt\" IS NULL");
     }
 }

@@ -21,6 +21,8 @@ public sealed class ExecutionConfiguration : IEntityTypeConfiguration<Execution>
         b.Property(e => e.Reason).HasMaxLength(2000);
         // Only refused calls carry a status: trimming them to Webhooks:RefusedKept reads this index alone.
         b.HasIndex(e => e.ReceivedAt, "IX_Executions_Refused_ReceivedAt").HasFilter("\"HttpStatus\" IS NOT NULL");
+        // Retention's queue: rows not purged yet, oldest first; purged rows leave it, so a daily run reads only what it purges.
+        b.HasIndex(e => e.ReceivedAt, "IX_Executions_Unpurged_ReceivedAt").HasFilter("\"PurgedAt\" IS NULL");
         b.HasOne(e => e.Sequence).WithMany().HasForeignKey(e => e.SequenceId);
         b.Ignore(e => e.Warnings);
     }

@@ -12,5 +12,7 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         b.HasIndex(m => m.IdempotencyKey).IsUnique();
         b.HasIndex(m => new { m.To, m.CreatedAt });
         b.HasIndex(m => m.CreatedAt);
+        // Retention's queue: bodies not purged yet.
+        b.HasIndex(m => m.CreatedAt, "IX_OutboxMessages_Unpurged_CreatedAt").HasFilter("\"PurgedAt\" IS NULL");
     }
 }

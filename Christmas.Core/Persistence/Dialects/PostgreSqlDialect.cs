@@ -78,4 +78,31 @@ public sealed class PostgreSqlDialect(string connectionString) : SqlDialect
 
     public override void Configure(DbContextOptionsBuilder options) =>
         options.UseNpgsql(ConnectionString, o => o.MigrationsAssembly(MigrationsAssembly));
+
+    public override Task<long> SizeAsync(CampaignDbContext db, CancellationToken ct) =>
+        db.Database.SqlQueryRaw<long>("""SELECT pg_database_size(current_database()) AS "Value" """).SingleAsync(ct);
+
+    // The planner's estimate (pg_class.reltuples, kept by autovacuum's ANALYZE) costs nothing whatever the size;
+    // a table never analysed yet (-1) is small or new, so it is counted. Table names come from the EF model.
+    public override async Task<List<TableRows>> TableRowsAsync(CampaignDbContext db, IReadOnlyList<string> tables, CancellationToken ct)
+    {
+        var estimates = await db.Database.SqlQueryRaw<TableEstimate>("""
+            SELECT c.relname AS "Table", c.reltuples::bigint AS "Rows" FROM pg_class c
+            JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p') AND n.nspname = current_schema()
+            """).ToDictionaryAsync(e => e.Table, e => e.Rows, ct);
+        var rows = new List<TableRows>(tables.Count);
+        foreach (var table in tables)
+            rows.Add(estimates.TryGetValue(table, out var estimate) && estimate >= 0
+                ? new TableRows(table, estimate, true)
+                : new TableRows(table, await CountAsync(db, table, ct), false));
+        return rows;
+    }
+
+    private sealed record TableEstimate(string Table, long Rows);
+
+    private static Task<long> CountAsync(CampaignDbContext db, string table, CancellationToken ct)
+    {
+        var sql = $"SELECT COUNT(*) AS \"Value\" FROM \"{table}\"";
+        return db.Database.SqlQueryRaw<long>(sql).SingleAsync(ct);
+    }
 }

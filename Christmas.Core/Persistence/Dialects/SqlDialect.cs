@@ -56,7 +56,16 @@ public abstract class SqlDialect
 
     /// <summary>After an erasure: drops what the files still hold of rows as they were (SQLite's write-ahead log). Best effort.</summary>
     public virtual Task PurgeAsync(CampaignDbContext db, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>The database's size on disk, in bytes (the Settings page's retention card).</summary>
+    public abstract Task<long> SizeAsync(CampaignDbContext db, CancellationToken ct);
+
+    /// <summary>Rows per table of <paramref name="tables"/>: exact, or the planner's estimate where counting would read a big table.</summary>
+    public abstract Task<List<TableRows>> TableRowsAsync(CampaignDbContext db, IReadOnlyList<string> tables, CancellationToken ct);
 }
+
+/// <summary>One table's row count; <paramref name="Estimated"/> when it is the database's statistics, not a count.</summary>
+public sealed record TableRows(string Table, long Rows, bool Estimated);
 
 /// <summary>One change-feed row as its consumers read it.</summary>
 public sealed record ChangeRow(long Id, Changes.ChangeEntity Entity, long EntityId);

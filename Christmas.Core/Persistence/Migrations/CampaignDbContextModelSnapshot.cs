@@ -338,6 +338,9 @@ namespace Christmas.Core.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PurgedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("TEXT");
 
@@ -371,6 +374,9 @@ namespace Christmas.Core.Persistence.Migrations
                     b.HasIndex("SvixId")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "ReceivedAt" }, "IX_DeliveryEvents_Unpurged_ReceivedAt")
+                        .HasFilter("\"PurgedAt\" IS NULL");
+
                     b.ToTable("DeliveryEvents");
                 });
 
@@ -397,6 +403,9 @@ namespace Christmas.Core.Persistence.Migrations
 
                     b.Property<string>("MessageId")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PurgedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("StepId")
@@ -430,6 +439,9 @@ namespace Christmas.Core.Persistence.Migrations
                         .IsUnique();
 
                     b.HasIndex("To", "CreatedAt");
+
+                    b.HasIndex(new[] { "CreatedAt" }, "IX_OutboxMessages_Unpurged_CreatedAt")
+                        .HasFilter("\"PurgedAt\" IS NULL");
 
                     b.ToTable("OutboxMessages");
                 });
@@ -471,6 +483,9 @@ namespace Christmas.Core.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PurgedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -501,6 +516,9 @@ namespace Christmas.Core.Persistence.Migrations
 
                     b.HasIndex(new[] { "ReceivedAt" }, "IX_Executions_Refused_ReceivedAt")
                         .HasFilter("\"HttpStatus\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "ReceivedAt" }, "IX_Executions_Unpurged_ReceivedAt")
+                        .HasFilter("\"PurgedAt\" IS NULL");
 
                     b.ToTable("Executions");
                 });

@@ -1,0 +1,16 @@
+using Hangfire;
+
+namespace Christmas.Core.Retention;
+
+/// <summary>
+/// The daily purge as a Hangfire recurring job (<c>Retention:Schedule</c>): Hangfire starts it on one instance.
+/// Not retried by Hangfire: a failed run leaves nothing half done (each batch commits or not), and the next
+/// day's run, or "Purge now", picks up where it stopped.
+/// </summary>
+[AutomaticRetry(Attempts = 0)]
+public sealed class RetentionPurgeJob(RetentionPurge purge)
+{
+    public const string RecurringJobId = "retention-purge";
+
+    public Task RunAsync(CancellationToken cancellationToken) => purge.RunAsync(RetentionPurge.ScheduledBy, cancellationToken);
+}
