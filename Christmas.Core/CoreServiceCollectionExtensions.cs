@@ -20,6 +20,7 @@ using Christmas.Core.Simulation;
 using Christmas.Core.Suppressions;
 using Christmas.Core.Telemetry;
 using Christmas.Core.Templates;
+using Christmas.Core.Tokens;
 using Christmas.Core.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -105,6 +106,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<UnsubscribeService>();
         services.AddEmailSenders();
         services.AddSuppressions();
+        services.AddApiTokens();
         services.AddSendRules();
         services.AddFunnel();
         services.AddCampaignDefinition();

@@ -77,7 +77,8 @@ public static class WebApplicationExtensions
             .MapSuppressionsApi()
             .MapTemplatesApi()
             .MapSimulationsApi()
-            .MapCampaignApi();
+            .MapCampaignApi()
+            .MapTokensApi();
         app.MapChristmasApiDocs();
         app.MapChristmasMetrics();
         app.MapChristmasHangfireDashboard();
