@@ -25,7 +25,7 @@ public sealed class TokensJourneyTests(BrowserFixture browser) : BrowserJourney(
         await console.Page.Locator("[data-testid='token-scope-contacts:write'] input").CheckAsync();
         await console.Page.ClickAsync("[data-testid=token-create]");
 
-        var secretField = console.Page.Locator("[data-testid=token-secret] input");
+        var secretField = console.Page.Locator("[data-testid=token-secret]").Locator("xpath=descendant-or-self::input");
         await Assertions.Expect(secretField).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^cct_"));
         await Assertions.Expect(console.Page.Locator("[data-testid=token-secret-warning]")).ToContainTextAsync("not shown again");
         await Assertions.Expect(console.Page.Locator("[data-testid=token-copy]")).ToBeVisibleAsync();
