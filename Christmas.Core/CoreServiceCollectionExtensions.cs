@@ -22,6 +22,7 @@ using Christmas.Core.Simulation;
 using Christmas.Core.Suppressions;
 using Christmas.Core.Telemetry;
 using Christmas.Core.Templates;
+using Christmas.Core.Tokens;
 using Christmas.Core.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -107,6 +108,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<UnsubscribeService>();
         services.AddEmailSenders();
         services.AddSuppressions();
+        services.AddApiTokens();
         services.AddSendRules();
         services.AddFunnel();
         services.AddCampaignDefinition();

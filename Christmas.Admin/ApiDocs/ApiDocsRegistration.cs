@@ -1,4 +1,5 @@
 using Christmas.Admin.Security;
+using Christmas.Admin.Security.Scopes;
 using Scalar.AspNetCore;
 
 namespace Christmas.Admin.ApiDocs;
@@ -29,11 +30,11 @@ public static class ApiDocsRegistration
 
     public static IEndpointRouteBuilder MapChristmasApiDocs(this IEndpointRouteBuilder app)
     {
-        app.MapOpenApi(DocumentPath).RequireAuthorization(OperatorPolicy.Name);
+        app.MapOpenApi(DocumentPath).RequireAuthorization(OperatorPolicy.Name).RequireScope(RequiredScope.AnyToken);
         // Scalar reads the document from its default route, /openapi/{documentName}.json, with the page's cookie.
         // Scalar's own fonts come from fonts.scalar.com: a third party learns who reads the docs. System fonts instead.
         app.MapScalarApiReference(ReferencePath, o => o.WithTitle("Christmas Campaign Console API").DisableDefaultFonts())
-            .RequireAuthorization(OperatorPolicy.Name);
+            .RequireAuthorization(OperatorPolicy.Name).RequireScope(RequiredScope.AnyToken);
         return app;
     }
 }

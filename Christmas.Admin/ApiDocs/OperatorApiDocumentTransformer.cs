@@ -12,7 +12,7 @@ public sealed class OperatorApiDocumentTransformer : IOpenApiDocumentTransformer
     {
         document.Info.Title = "Christmas Campaign Console: operator and monitoring API";
         document.Info.Description =
-            "Every call needs `Authorization: Bearer <Admin:ApiToken>` or a signed-in console user's cookie, " +
+            "Every call needs `Authorization: Bearer <token>` (Admin:ApiToken, or a token made on the Tokens page, limited to its scopes: see each operation's x-required-scope) or a signed-in console user's cookie, " +
             "except the webhooks (the key in the path, or Resend's signature, is the credential). JSON is camelCase; times are ISO 8601 UTC. " +
             "Errors are RFC 9457 problem details; bad input is a 4xx naming the field.";
         document.Components ??= new OpenApiComponents();
@@ -21,7 +21,7 @@ public sealed class OperatorApiDocumentTransformer : IOpenApiDocumentTransformer
         {
             Type = SecuritySchemeType.Http,
             Scheme = "bearer",
-            Description = "The value of Admin:ApiToken. A signed-in console user's cookie is accepted too.",
+            Description = "Admin:ApiToken (every scope) or a stored token (cct_...). A signed-in console user's cookie is accepted too.",
         };
         return Task.CompletedTask;
     }

@@ -1,7 +1,9 @@
+using Christmas.Admin.Security.Scopes;
 using Christmas.Admin.Security;
 using Christmas.Core.Audit;
 using Christmas.Core.Backups;
 using Christmas.Core.Common;
+using Christmas.Core.Tokens;
 
 namespace Christmas.Admin.Endpoints;
 
@@ -10,7 +12,7 @@ public static class BackupsApi
 {
     public static IEndpointRouteBuilder MapBackupsApi(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/api/backups").WithTags("Backups").RequireAuthorization(OperatorPolicy.AdminOnly);
+        var group = api.MapGroup("/api/backups").WithTags("Backups").RequireAuthorization(OperatorPolicy.AdminOnly).RequireScope(ApiScopes.Admin);
         group.MapGet("", List).WithName("listBackups").WithSummary("The backups in Backup:Directory, newest first")
             .Produces<IReadOnlyList<BackupEntry>>();
         group.MapPost("", MakeAsync).WithName("makeBackup")

@@ -1,3 +1,5 @@
+using Christmas.Admin.Security.Scopes;
+using Christmas.Core.Tokens;
 using Christmas.Admin.ApiDocs;
 using Christmas.Admin.Security;
 using System.Text.Json;
@@ -12,7 +14,7 @@ public static class CampaignApi
 {
     public static IEndpointRouteBuilder MapCampaignApi(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/api/campaign").WithTags("Campaign");
+        var group = api.MapGroup("/api/campaign").WithTags("Campaign").RequireScope(ApiScopes.CampaignWrite);
         group.MapGet("", GetPublishedAsync).WithName("getCampaign")
             .WithSummary("The published definition with its \"revision\" (YAML with Accept: application/yaml)")
             .Produces(StatusCodes.Status200OK, contentType: "application/json").Produces(StatusCodes.Status200OK, contentType: DefinitionBody.YamlType);
@@ -39,7 +41,7 @@ public static class CampaignApi
             .WithDescription("Body: {\"policy\": \"in-flight\" | \"new-only\"}. Counts the moved, added, cancelled, sent-at-once and skipped (overdue) steps, names each change, the removed handlers' calls in the last 7 days, and a sample of contacts' send times before and after.")
             .DocumentsJsonBody<ImpactRequest>()
             .Produces<PublishImpact>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/draft/publish", PublishAsync).WithName("publishCampaignDraft").RequireAuthorization(OperatorPolicy.AdminOnly)
+        group.MapPost("/draft/publish", PublishAsync).WithName("publishCampaignDraft").RequireAuthorization(OperatorPolicy.AdminOnly).RequireScope(ApiScopes.CampaignPublish)
             .WithSummary("Publish the draft as revision n + 1 (Admin only; audited)")
             .WithDescription("Body: {\"policy\": \"in-flight\" | \"new-only\", \"expectedRevision\": n}. 409 when revision n is no longer the one in force. Answers the revision and the impact it applied; the draft is then gone.")
             .DocumentsJsonBody<PublishRequest>()

@@ -1,3 +1,5 @@
+using Christmas.Admin.Security.Scopes;
+using Christmas.Core.Tokens;
 using Christmas.Admin.Security;
 using Christmas.Core.Contacts;
 using Christmas.Core.Privacy;
@@ -8,7 +10,7 @@ public static class ContactsApi
 {
     public static IEndpointRouteBuilder MapContactsApi(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/api/contacts").WithTags("Contacts");
+        var group = api.MapGroup("/api/contacts").WithTags("Contacts").RequireScope(ApiScopes.ContactsRead);
         group.MapGet("", SearchAsync)
             .WithSummary("Search contacts")
             .WithDescription("`search` matches email, name and business; `segment` is CRITICAL, URGENT, OPTIMIZE or none; `sort` a field, `-` for descending.")
@@ -22,7 +24,7 @@ public static class ContactsApi
         group.MapGet("/{email}/export", ExportPersonAsync)
             .WithSummary("Everything held about one person, as one JSON document")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
-        group.MapDelete("/{email}", EraseAsync).RequireAuthorization(OperatorPolicy.AdminOnly)
+        group.MapDelete("/{email}", EraseAsync).RequireAuthorization(OperatorPolicy.AdminOnly).RequireScope(ApiScopes.Admin)
             .WithSummary("Erase a person (Admin): personal data redacted, the address kept only as a keyed hash on the suppression list")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesValidationProblem();
         return api;

@@ -1,3 +1,5 @@
+using Christmas.Admin.Security.Scopes;
+using Christmas.Core.Tokens;
 using Christmas.Core.Campaign.Live;
 using Christmas.Admin.Endpoints.Monitoring;
 using Christmas.Admin.Security;
@@ -20,7 +22,7 @@ public static class ExecutionsApi
     {
         foreach (var root in MonitoringRoutes.Roots)
         {
-            var group = api.MapGroup(root).WithTags("Executions");
+            var group = api.MapGroup(root).WithTags("Executions").RequireScope(ApiScopes.MonitoringRead);
             group.MapGet("/executions", SearchAsync)
                 .WithSummary("Webhook calls (executions), newest first").Produces<ExecutionPage>().ProducesValidationProblem();
             group.MapGet("/executions/search", SearchAsync)
@@ -32,10 +34,10 @@ public static class ExecutionsApi
             group.MapGet("/logs/{id}", KestraLogsAsync).AcceptsQuery("minLevel")
                 .WithSummary("An execution's log lines (Kestra's path; [] for an unknown id)").Produces<IReadOnlyList<ExecutionLogView>>().ProducesValidationProblem();
             // Kestra 0.2x's path and 2.0's; taskRunId, revision and breakpoints mean nothing for a one-step flow, so they are refused.
-            group.MapPost("/executions/{id}/replay", ReplayAsync).AcceptsQuery().DisableAntiforgery()
+            group.MapPost("/executions/{id}/replay", ReplayAsync).AcceptsQuery().DisableAntiforgery().RequireScope(ApiScopes.ContactsWrite)
                 .WithSummary("Run a stored webhook call again as a new execution").Produces<ExecutionView>()
                 .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
-            group.MapPost("/executions/{id}/actions/replay", ReplayAsync).AcceptsQuery().DisableAntiforgery()
+            group.MapPost("/executions/{id}/actions/replay", ReplayAsync).AcceptsQuery().DisableAntiforgery().RequireScope(ApiScopes.ContactsWrite)
                 .WithSummary("Run a stored webhook call again (Kestra 2.0's path)").Produces<ExecutionView>()
                 .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
         }

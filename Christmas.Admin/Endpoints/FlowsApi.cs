@@ -1,3 +1,5 @@
+using Christmas.Admin.Security.Scopes;
+using Christmas.Core.Tokens;
 using Christmas.Core.Campaign.Live;
 using Christmas.Admin.Endpoints.Monitoring;
 using Christmas.Core.Common;
@@ -15,7 +17,7 @@ public static class FlowsApi
     {
         foreach (var root in MonitoringRoutes.Roots)
         {
-            var group = api.MapGroup($"{root}/flows").WithTags("Flows");
+            var group = api.MapGroup($"{root}/flows").WithTags("Flows").RequireScope(ApiScopes.MonitoringRead);
             group.MapGet("", List).AcceptsQuery().WithSummary("The published handlers").Produces<IEnumerable<FlowView>>().ProducesValidationProblem();
             group.MapGet("/{ns}", ListInNamespace).AcceptsQuery().WithSummary("The handlers of a namespace ([] for another namespace, as Kestra)")
                 .Produces<IEnumerable<FlowView>>().ProducesValidationProblem();

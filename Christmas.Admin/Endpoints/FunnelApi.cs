@@ -1,3 +1,5 @@
+using Christmas.Admin.Security.Scopes;
+using Christmas.Core.Tokens;
 using Christmas.Core.Common;
 using Christmas.Core.Funnel;
 using Christmas.Core.Sequences;
@@ -9,7 +11,7 @@ public static class FunnelApi
 {
     public static IEndpointRouteBuilder MapFunnelApi(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/api/funnel", GetAsync).WithTags("Funnel")
+        api.MapGet("/api/funnel", GetAsync).WithTags("Funnel").RequireScope(ApiScopes.MonitoringRead)
             .WithSummary("Per email of a sequence: sent, delivered, opened, clicked, bounced, complained, unsubscribed")
             .WithDescription("With `kind` (a sequence of the published definition: assessment, noshow, postcall, onboarding in revision 1): that sequence's report; without: `{\"sequences\": [...]}` with all of them.")
             .Produces<FunnelReport>().ProducesValidationProblem();

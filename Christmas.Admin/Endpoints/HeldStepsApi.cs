@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Christmas.Admin.ApiDocs;
+using Christmas.Admin.Security.Scopes;
 using Christmas.Admin.Security;
 using Christmas.Core.Backups;
+using Christmas.Core.Tokens;
 
 namespace Christmas.Admin.Endpoints;
 
@@ -17,7 +19,7 @@ public static class HeldStepsApi
 
     public static IEndpointRouteBuilder MapHeldStepsApi(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/api/held-steps").WithTags("Backups").RequireAuthorization(OperatorPolicy.AdminOnly);
+        var group = api.MapGroup("/api/held-steps").WithTags("Backups").RequireAuthorization(OperatorPolicy.AdminOnly).RequireScope(ApiScopes.Admin);
         group.MapGet("", PageAsync).WithName("listHeldSteps").WithSummary("Steps held after a restore, earliest first")
             .Produces<PagedView<HeldStepView>>().ProducesValidationProblem();
         group.MapPost("/release", ReleaseAsync).WithName("releaseHeldSteps")

@@ -1,3 +1,5 @@
+using Christmas.Admin.Security.Scopes;
+using Christmas.Core.Tokens;
 using Christmas.Admin.Security;
 using Christmas.Core.Notion;
 using Christmas.Core.Notion.Import;
@@ -12,8 +14,8 @@ public static class NotionApi
 
     public static IEndpointRouteBuilder MapNotionApi(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/api/notion").WithTags("Notion");
-        group.MapGet("/status", StatusAsync).WithSummary("The mirror's status, backlog and last error").Produces<NotionStatus>();
+        var group = api.MapGroup("/api/notion").WithTags("Notion").RequireScope(ApiScopes.Admin);
+        group.MapGet("/status", StatusAsync).RequireScope(ApiScopes.MonitoringRead).WithSummary("The mirror's status, backlog and last error").Produces<NotionStatus>();
         group.MapPost("/check", CheckAsync).WithSummary("Check both databases' schemas now")
             .Produces<NotionStatus>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/resync", ResyncAsync).RequireAuthorization(OperatorPolicy.AdminOnly)

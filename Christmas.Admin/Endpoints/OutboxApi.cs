@@ -1,3 +1,5 @@
+using Christmas.Admin.Security.Scopes;
+using Christmas.Core.Tokens;
 using Christmas.Core.Delivery.Outbox;
 
 namespace Christmas.Admin.Endpoints;
@@ -6,7 +8,7 @@ public static class OutboxApi
 {
     public static IEndpointRouteBuilder MapOutboxApi(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/api/outbox", ListAsync).WithTags("Outbox")
+        api.MapGet("/api/outbox", ListAsync).WithTags("Outbox").RequireScope(ApiScopes.MonitoringRead)
             .WithSummary("Emails stored by the Outbox sender, newest first (`to` filters by recipient)")
             .Produces<PagedView<OutboxMessageView>>().ProducesValidationProblem();
         return api;

@@ -1,5 +1,7 @@
+using Christmas.Admin.Security.Scopes;
 using Christmas.Admin.Security;
 using Christmas.Core.Retention;
+using Christmas.Core.Tokens;
 
 namespace Christmas.Admin.Endpoints;
 
@@ -8,7 +10,7 @@ public static class RetentionApi
 {
     public static IEndpointRouteBuilder MapRetentionApi(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/api/retention").WithTags("Retention").RequireAuthorization(OperatorPolicy.AdminOnly);
+        var group = api.MapGroup("/api/retention").WithTags("Retention").RequireAuthorization(OperatorPolicy.AdminOnly).RequireScope(ApiScopes.Admin);
         group.MapGet("", GetAsync).WithName("getRetention")
             .WithSummary("Retention settings (days; 0 keeps forever), the last purge (rows per kind) and the database's size and rows per table")
             .Produces<RetentionStatus>();

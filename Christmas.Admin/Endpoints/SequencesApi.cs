@@ -1,3 +1,5 @@
+using Christmas.Admin.Security.Scopes;
+using Christmas.Core.Tokens;
 using Christmas.Core.Campaign.Live;
 using Christmas.Admin.ApiDocs;
 using System.Text.Json;
@@ -19,7 +21,7 @@ public static class SequencesApi
 
     public static IEndpointRouteBuilder MapSequencesApi(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/api/sequences").WithTags("Sequences");
+        var group = api.MapGroup("/api/sequences").WithTags("Sequences").RequireScope(ApiScopes.ContactsWrite);
         group.MapPost("", TriggerAsync)
             .WithSummary("Start a sequence by hand: the webhook's body plus `handler`, with the webhook's validation")
             .DocumentsJsonBody<TriggerRequest>()
@@ -29,9 +31,9 @@ public static class SequencesApi
             .WithSummary("End a sequence: its pending steps become cancelled (body optional)")
             .DocumentsJsonBody<CancelRequest>(required: false)
             .Produces<SequenceView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPost("/reschedule-pending", RescheduleAsync).RequireAuthorization(OperatorPolicy.AdminOnly)
+        group.MapPost("/reschedule-pending", RescheduleAsync).RequireAuthorization(OperatorPolicy.AdminOnly).RequireScope(ApiScopes.Admin)
             .WithSummary("Re-plan every pending step for the current mode and send rules").Produces<RescheduleResult>();
-        api.MapPost("/api/steps/{id:long}/resend", ResendAsync).WithTags("Sequences")
+        api.MapPost("/api/steps/{id:long}/resend", ResendAsync).WithTags("Sequences").RequireScope(ApiScopes.ContactsWrite)
             .WithSummary("Send a step again now (a new send with its own idempotency key)")
             .Produces<StepView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return api;

@@ -1,3 +1,5 @@
+using Christmas.Admin.Security.Scopes;
+using Christmas.Core.Tokens;
 using Christmas.Admin.ApiDocs;
 using System.Text.Json;
 using Christmas.Admin.Security;
@@ -20,7 +22,7 @@ public static class SettingsApi
 
     public static IEndpointRouteBuilder MapSettingsApi(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/api/settings").WithTags("Settings");
+        var group = api.MapGroup("/api/settings").WithTags("Settings").RequireScope(ApiScopes.Admin);
         group.MapGet("/testing-mode", GetAsync).WithSummary("Whether testing mode is on, and where that came from (stored or configuration)")
             .Produces<TestingModeStateView>();
         group.MapPut("/testing-mode", PutAsync).RequireAuthorization(OperatorPolicy.AdminOnly)

@@ -1,3 +1,5 @@
+using Christmas.Admin.Security.Scopes;
+using Christmas.Core.Tokens;
 using System.Text.Json;
 using Christmas.Core.Simulation;
 
@@ -15,7 +17,7 @@ public static class SimulationsApi
 
     public static IEndpointRouteBuilder MapSimulationsApi(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/api/simulations", SimulateAsync).WithTags("Simulations")
+        api.MapPost("/api/simulations", SimulateAsync).WithTags("Simulations").RequireScope(ApiScopes.CampaignWrite)
             .WithSummary("Play the campaign forward on virtual time; nothing is written or sent")
             .WithDescription("`days` 1-60 (default 10); `contacts`: webhook calls `{\"handler\", \"at\"?, ...the webhook's body}` played at their times, "
                 + "else every active sequence; `testingMode`, `quietHours`, `minimumGap`, `offerEndsAt` (\"off\" for none) override the configuration.")

@@ -1,3 +1,5 @@
+using Christmas.Admin.Security.Scopes;
+using Christmas.Core.Tokens;
 using Christmas.Admin.ApiDocs;
 using System.Text.Json;
 using Christmas.Admin.Security;
@@ -14,14 +16,14 @@ public static class SuppressionsApi
 
     public static IEndpointRouteBuilder MapSuppressionsApi(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/api/suppressions").WithTags("Suppressions");
+        var group = api.MapGroup("/api/suppressions").WithTags("Suppressions").RequireScope(ApiScopes.ContactsRead);
         group.MapGet("", SearchAsync).WithSummary("The suppression list, searchable and paged")
             .Produces<PagedView<SuppressionView>>().ProducesValidationProblem();
         // Admins only, as on the console's Suppression list page.
-        group.MapPost("", AddAsync).RequireAuthorization(OperatorPolicy.AdminOnly).WithSummary("Suppress an address by hand (reason `manual`)")
+        group.MapPost("", AddAsync).RequireAuthorization(OperatorPolicy.AdminOnly).RequireScope(ApiScopes.ContactsWrite).WithSummary("Suppress an address by hand (reason `manual`)")
             .DocumentsJsonBody<SuppressionRequest>()
             .Produces<SuppressionView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapDelete("/{email}", RemoveAsync).RequireAuthorization(OperatorPolicy.AdminOnly)
+        group.MapDelete("/{email}", RemoveAsync).RequireAuthorization(OperatorPolicy.AdminOnly).RequireScope(ApiScopes.ContactsWrite)
             .WithSummary("Take an address off the list").Produces<SuppressionView>().ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }

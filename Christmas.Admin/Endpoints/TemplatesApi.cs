@@ -1,3 +1,5 @@
+using Christmas.Admin.Security.Scopes;
+using Christmas.Core.Tokens;
 using System.Text.Json;
 using Christmas.Admin.ApiDocs;
 using Christmas.Admin.Security;
@@ -19,7 +21,7 @@ public static class TemplatesApi
 
     public static IEndpointRouteBuilder MapTemplatesApi(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/api/templates").WithTags("Templates");
+        var group = api.MapGroup("/api/templates").WithTags("Templates").RequireScope(ApiScopes.CampaignWrite);
         group.MapGet("", ListAsync).WithName("listTemplates")
             .WithSummary("Every base template's current version, with the segments that have a variant")
             .Produces<List<TemplateListItem>>();

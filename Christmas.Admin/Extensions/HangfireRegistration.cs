@@ -1,4 +1,5 @@
 using Christmas.Admin.Security;
+using Christmas.Admin.Security.Scopes;
 using Christmas.Core.Persistence;
 using Christmas.Core.Scheduling;
 using Hangfire;
@@ -70,7 +71,7 @@ public static class HangfireRegistration
             Authorization = [new HangfireDashboardAuthorization()],
             DashboardTitle = "Christmas Campaign scheduler",
             DisplayStorageConnectionString = false,
-        }).RequireAuthorization(OperatorPolicy.AdminOnly);
+        }).RequireAuthorization(OperatorPolicy.AdminOnly).RequireScope(Christmas.Core.Tokens.ApiScopes.Admin);
         return app;
     }
 }

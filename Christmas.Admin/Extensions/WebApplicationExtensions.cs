@@ -80,7 +80,8 @@ public static class WebApplicationExtensions
             .MapCampaignApi()
             .MapBackupsApi()
             .MapHeldStepsApi()
-            .MapRetentionApi();
+            .MapRetentionApi()
+            .MapTokensApi();
         app.MapChristmasApiDocs();
         app.MapChristmasMetrics();
         app.MapChristmasHangfireDashboard();

@@ -1,6 +1,8 @@
+using Christmas.Admin.Security.Scopes;
 using Christmas.Core.Accounts;
 using Christmas.Core.Persistence;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -73,8 +75,10 @@ public static class ConsoleAuthentication
         });
 
         services.AddAuthorizationBuilder()
-            .AddPolicy(OperatorPolicy.Name, p => p.RequireAuthenticatedUser().RequireRole(ConsoleRoles.All))
-            .AddPolicy(OperatorPolicy.AdminOnly, p => p.RequireAuthenticatedUser().RequireRole(ConsoleRoles.Admin));
+            .AddPolicy(OperatorPolicy.Name, p => p.RequireAuthenticatedUser().AddRequirements(new OperatorRequirement(ConsoleRoles.All)))
+            .AddPolicy(OperatorPolicy.AdminOnly, p => p.RequireAuthenticatedUser().AddRequirements(new OperatorRequirement([ConsoleRoles.Admin])));
+        services.AddSingleton<IAuthorizationHandler, OperatorAuthorizationHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, MissingScopeResultHandler>();
         services.AddCascadingAuthenticationState();
         services.AddSingleton<ConsoleSessionCheck>();
         services.AddScoped<AuthenticationStateProvider, RevalidatingConsoleAuthenticationStateProvider>();
@@ -100,7 +104,7 @@ public static class ConsoleAuthentication
         await Results.Problem(statusCode: status,
             title: status == 401 ? "Unauthorized" : "Forbidden",
             detail: status == 401
-                ? "Sign in to the console, or send Authorization: Bearer <Admin:ApiToken> (or HTTP Basic with the token as password)."
+                ? "Sign in to the console, or send Authorization: Bearer <token> (or HTTP Basic with the token as password)."
                 : "Your role may not do this.").ExecuteAsync(context.HttpContext);
     }
 }

@@ -1,4 +1,6 @@
 using Christmas.Admin.Security;
+using Christmas.Admin.Security.Scopes;
+using Christmas.Core.Tokens;
 using Christmas.Core.Telemetry;
 using Microsoft.Extensions.Options;
 
@@ -8,7 +10,7 @@ public static class MetricsEndpoint
 {
     public const string Path = "/metrics";
 
-    /// <summary><c>GET /metrics</c>: Prometheus text, behind the operator policy (the API token, or a signed-in user).</summary>
+    /// <summary><c>GET /metrics</c>: Prometheus text, behind the operator policy (a token with the metrics scope, or a signed-in user).</summary>
     public static IEndpointRouteBuilder MapChristmasMetrics(this IEndpointRouteBuilder app)
     {
         if (!app.ServiceProvider.GetRequiredService<IOptions<MetricsOptions>>().Value.Enabled) return app;
@@ -18,7 +20,7 @@ public static class MetricsEndpoint
                 await gauges.RefreshIfStaleAsync(context.RequestAborted);
                 await next(context);
             }))
-            .RequireAuthorization(OperatorPolicy.Name);
+            .RequireAuthorization(OperatorPolicy.Name).RequireScope(ApiScopes.Metrics);
         return app;
     }
 }

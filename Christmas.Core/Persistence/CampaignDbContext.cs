@@ -37,6 +37,7 @@ public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> option
     public DbSet<Campaign.Revisions.CampaignRevision> CampaignRevisions => Set<Campaign.Revisions.CampaignRevision>();
     public DbSet<Campaign.Revisions.CampaignDraft> CampaignDrafts => Set<Campaign.Revisions.CampaignDraft>();
     public DbSet<Instances.Instance> Instances => Set<Instances.Instance>();
+    public DbSet<Tokens.ApiToken> ApiTokens => Set<Tokens.ApiToken>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
