@@ -17,6 +17,8 @@ namespace Christmas.Core.Contacts;
 /// </summary>
 public sealed class NextSends(Campaign.Engine.CampaignEngine engine, StepEmailComposer composer, ErasedAddresses erased, TimeProvider time)
 {
+    public const string HeldReason = "held after a restore: it goes only when an Admin releases it (Held steps)";
+
     /// <param name="sequences">The contact's sequences with their steps.</param>
     /// <param name="templates">Which template each step uses; read here when not given.</param>
     public async Task<IReadOnlyList<NextSend>> ForAsync(CampaignDbContext db, Contact contact, IReadOnlyList<Sequence> sequences, CancellationToken ct,
@@ -36,7 +38,8 @@ public sealed class NextSends(Campaign.Engine.CampaignEngine engine, StepEmailCo
             var goesAt = step.NotBefore > now ? step.NotBefore : now;
             var stop = engine.WouldStop(contact, listed, sequence, step, goesAt);
             var (subject, error) = await SubjectAsync(step, contact, sequence, goesAt, ct);
-            next.Add(new NextSend(step.Id, sequence.Kind, step.Number, step.NotBefore, templates.KeyOf(step), subject, stop?.Reason ?? error));
+            var held = step.Status == StepStatus.Held ? HeldReason : null;
+            next.Add(new NextSend(step.Id, sequence.Kind, step.Number, step.NotBefore, templates.KeyOf(step), subject, held ?? stop?.Reason ?? error));
         }
         return next;
     }

@@ -5,6 +5,9 @@ using System.Text.Json;
 using Christmas.Core.Accounts;
 using Christmas.Core.Backups;
 using Christmas.Tests.Fixtures;
+using Hangfire;
+using Hangfire.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -84,6 +87,23 @@ public sealed class BackupsApiTests : IAsyncLifetime
         Assert.Equal(3, Directory.GetFiles(BackupDirectory, "*.db").Length);
         var audited = await _app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "backup.create"));
         Assert.Equal(4, audited);
+    }
+
+    [Fact]
+    public async Task TheScheduledBackup_IsAHangfireRecurringJobAt3Utc_ThatMakesACopy()
+    {
+        using (var connection = _app.Services.GetRequiredService<JobStorage>().GetConnection())
+        {
+            var job = Assert.Single(connection.GetRecurringJobs(), j => j.Id == BackupSchedule.JobId);
+            Assert.Equal("0 3 * * *", job.Cron);
+            Assert.Contains("UTC", job.TimeZoneId);
+        }
+
+        _app.Services.GetRequiredService<IRecurringJobManager>().Trigger(BackupSchedule.JobId);
+
+        var list = await Eventually.WaitAsync(() => _app.Api.GetFromJsonAsync<JsonElement>("/api/backups"), l => l.GetArrayLength() == 1,
+            TimeSpan.FromSeconds(30), "the scheduled backup");
+        Assert.Null(SqliteFileCheck.Problem(Path.Combine(BackupDirectory, list[0].GetProperty("file").GetString()!)));
     }
 
     [Fact]

@@ -79,6 +79,8 @@ public sealed class RestoreTests : IDisposable
         var statuses = contact.GetProperty("sequences")[0].GetProperty("steps").EnumerateArray()
             .Select(s => s.GetProperty("status").GetString()).ToList();
         Assert.Equal(["sent", "held", "held", "held", "held"], statuses);
+        Assert.Equal(4, contact.GetProperty("upcoming").GetArrayLength());
+        Assert.All(contact.GetProperty("upcoming").EnumerateArray(), u => Assert.StartsWith("held after a restore", u.GetProperty("wouldSkipBecause").GetString()));
 
         _clock.SetUtcNow(anchor.AddMinutes(10));
         await Task.Delay(1500);

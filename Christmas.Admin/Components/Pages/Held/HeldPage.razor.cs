@@ -20,6 +20,8 @@ public partial class HeldPage
     private int Total { get; set; }
     private bool Busy { get; set; }
 
+    protected override async Task OnInitializedAsync() => Total = await Held.CountAsync(CancellationToken.None);
+
     private async Task<TableData<HeldStepView>> LoadAsync(TableState state, CancellationToken ct)
     {
         var page = await Held.PageAsync(new PageRequest(state.Page + 1, state.PageSize), ct);
@@ -52,6 +54,7 @@ public partial class HeldPage
         {
             var count = await act((await Auth).User.ActorName());
             Snackbar.Add($"{count} held email(s) {done}.", Severity.Success);
+            Total = await Held.CountAsync(CancellationToken.None);
             if (_table is not null) await _table.ReloadServerData();
         }
         finally
