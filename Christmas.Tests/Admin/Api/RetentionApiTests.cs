@@ -4,6 +4,7 @@ using System.Text.Json;
 using Christmas.Core.Accounts;
 using Christmas.Core.Audit;
 using Christmas.Core.Dashboard;
+using Christmas.Core.Delivery.Batches;
 using Christmas.Core.Delivery.Events;
 using Christmas.Core.Executions;
 using Christmas.Core.Sequences;
@@ -159,6 +160,9 @@ public abstract class RetentionApiTests(ITestDatabase database) : IAsyncLifetime
             }
             db.Executions.Add(new Execution(ExecutionIds.New(now), "assessment-handler", "webhook", now.AddDays(-89), "{\"email\":\"y@example.com\"}", null));
             db.AuditEntries.Add(new AuditEntry { At = now.AddDays(-364), Actor = "someone", Action = "test.young", Target = "thing young" });
+            // A settled batch whose body its send job never emptied (a crash), and a young one.
+            db.SendBatches.Add(new SendBatch(old, "[{\"to\":\"x@example.com\"}]", 1));
+            db.SendBatches.Add(new SendBatch(now.AddDays(-1), "[{\"to\":\"y@example.com\"}]", 1));
             return await db.SaveChangesAsync();
         });
 
@@ -167,6 +171,8 @@ public abstract class RetentionApiTests(ITestDatabase database) : IAsyncLifetime
         Assert.Equal((2_500, 3), (Rows(run, "executions"), Transactions(run, "executions")));
         Assert.Equal((2_500, 3), (Rows(run, "auditLog"), Transactions(run, "auditLog")));
         Assert.Equal(0, Transactions(run, "outboxBodies"));
+        Assert.Equal(1, Rows(run, "sendBatches"));
+        Assert.Equal(["", "[{\"to\":\"y@example.com\"}]"], await _app.WithDbAsync(db => db.SendBatches.OrderBy(b => b.Id).Select(b => b.Body).ToListAsync()));
         Assert.Equal(2_501, await _app.WithDbAsync(db => db.Executions.CountAsync()));
         Assert.Equal(1, await _app.WithDbAsync(db => db.Executions.CountAsync(e => e.PurgedAt == null)));
         var actions = await _app.WithDbAsync(db => db.AuditEntries.Select(a => a.Action).ToListAsync());
