@@ -114,6 +114,9 @@ public abstract class RetentionApiTests(ITestDatabase database) : IAsyncLifetime
         var shown = await _app.Api.GetFromJsonAsync<JsonElement>($"/api/v1/executions/{oldExecutions[0]}");
         Assert.Equal(JsonValueKind.Null, shown.GetProperty("payload").ValueKind);
         Assert.Equal("assessment-handler", shown.GetProperty("flowId").GetString());
+        var replay = await _app.Api.PostAsync($"/api/v1/main/executions/{oldExecutions[0]}/actions/replay", null);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, replay.StatusCode);
+        Assert.Contains("purged by retention", await replay.Content.ReadAsStringAsync());
         Assert.All(await _app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().ToListAsync()), m => Assert.True(m is { Html: "", Text: "", PurgedAt: not null }));
         Assert.All(await _app.WithDbAsync(db => db.DeliveryEvents.AsNoTracking().ToListAsync()), e => Assert.True(e is { PayloadJson: "null", AppliedAt: not null, StepId: not null }));
         var flags = await _app.WithDbAsync(db => db.Steps.Where(s => s.DeliveryFlags != DeliveryFlags.None).Select(s => s.DeliveryFlags).ToListAsync());
