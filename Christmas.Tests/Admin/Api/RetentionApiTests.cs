@@ -191,6 +191,22 @@ public abstract class RetentionApiTests(ITestDatabase database) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TwoPurgesAtOnce_PurgeEachRowOnce()
+    {
+        var old = _clock.GetUtcNow().UtcDateTime.AddDays(-400);
+        await _app.WithDbAsync(async db =>
+        {
+            for (var i = 0; i < 1_200; i++) db.AuditEntries.Add(new AuditEntry { At = old.AddSeconds(i), Actor = "someone", Action = "test.old", Target = $"thing {i}" });
+            return await db.SaveChangesAsync();
+        });
+
+        var runs = await Task.WhenAll(PurgeAsync(), PurgeAsync());
+
+        Assert.Equal(1_200, runs.Sum(r => Rows(r, "auditLog")));
+        Assert.Equal(0, await _app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "test.old")));
+    }
+
+    [Fact]
     public async Task PurgeAndStatus_AreForAdmins_AMarketerGets403()
     {
         var user = $"m.{_tag}@example.com";
