@@ -17,7 +17,7 @@ public static class RetentionApi
         group.MapPost("/purge", PurgeAsync).WithName("purgeRetention")
             .WithSummary("Purge now: everything past its retention, in transactions of at most 1,000 rows (audited)")
             .WithDescription("Answers the rows purged and the transactions taken per kind: executions, outboxBodies, sendBatches, deliveryEvents, auditLog. A second run right after purges 0.")
-            .Produces<RetentionRun>();
+            .Produces<RetentionRun>().ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }
 
@@ -25,5 +25,7 @@ public static class RetentionApi
         TypedResults.Ok(await status.ReadAsync(ct));
 
     private static async Task<IResult> PurgeAsync(HttpContext context, RetentionPurge purge, CancellationToken ct) =>
-        TypedResults.Ok(await purge.RunAsync(context.ActorName(), ct));
+        await purge.RunAsync(context.ActorName(), ct) is { } run
+            ? TypedResults.Ok(run)
+            : TypedResults.Problem("Another instance is purging now; its run shows in GET /api/retention when it ends.", statusCode: StatusCodes.Status409Conflict);
 }

@@ -1,4 +1,5 @@
 using Hangfire;
+using Microsoft.Extensions.Logging;
 
 namespace Christmas.Core.Retention;
 
@@ -8,9 +9,13 @@ namespace Christmas.Core.Retention;
 /// day's run, or "Purge now", picks up where it stopped.
 /// </summary>
 [AutomaticRetry(Attempts = 0)]
-public sealed class RetentionPurgeJob(RetentionPurge purge)
+public sealed class RetentionPurgeJob(RetentionPurge purge, ILogger<RetentionPurgeJob> logger)
 {
     public const string RecurringJobId = "retention-purge";
 
-    public Task RunAsync(CancellationToken cancellationToken) => purge.RunAsync(RetentionPurge.ScheduledBy, cancellationToken);
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        if (await purge.RunAsync(RetentionPurge.ScheduledBy, cancellationToken) is null)
+            logger.LogInformation("Retention purge skipped: another instance is purging");
+    }
 }

@@ -29,6 +29,12 @@ public sealed class WebhookReplay(
         if (original is null || (await campaign.CurrentAsync(ct)).Handler(original.Value.FlowId) is not { } handler) return ReplayResult.NotFound;
 
         using var payload = JsonDocument.Parse(original.Value.PayloadJson);
+        // Retention (Retention:Executions) leaves JSON null where the body was: say so rather than "not an object".
+        if (payload.RootElement.ValueKind == JsonValueKind.Null)
+            return new ReplayResult(true, null, new Dictionary<string, string[]>
+            {
+                ["body"] = ["This execution's payload was purged by retention (Retention:Executions); it cannot be replayed."],
+            });
         var validation = validator.Validate(handler, payload.RootElement, time.GetUtcNow().UtcDateTime);
         if (validation.Input is not { } input) return new ReplayResult(true, null, validation.Errors);
 

@@ -38,4 +38,13 @@ public sealed class LeaseKeeper(IDbContextFactory<CampaignDbContext> contexts, S
             return false; // another instance created it first
         }
     }
+
+    /// <summary>Lets another instance take <paramref name="name"/> at once, not after the term (a one-off task that ended).</summary>
+    public async Task ReleaseAsync(string name, CancellationToken ct)
+    {
+        if (!dialect.Shared) return;
+        var past = time.GetUtcNow().UtcDateTime - Term;
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await db.Leases.Where(l => l.Name == name && l.Holder == Holder).ExecuteUpdateAsync(u => u.SetProperty(l => l.ExpiresAt, past), ct);
+    }
 }

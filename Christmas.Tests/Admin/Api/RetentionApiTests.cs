@@ -4,6 +4,7 @@ using System.Text.Json;
 using Christmas.Core.Accounts;
 using Christmas.Core.Audit;
 using Christmas.Core.Dashboard;
+using Christmas.Core.Delivery.Batches;
 using Christmas.Core.Delivery.Events;
 using Christmas.Core.Executions;
 using Christmas.Core.Sequences;
@@ -113,6 +114,9 @@ public abstract class RetentionApiTests(ITestDatabase database) : IAsyncLifetime
         var shown = await _app.Api.GetFromJsonAsync<JsonElement>($"/api/v1/executions/{oldExecutions[0]}");
         Assert.Equal(JsonValueKind.Null, shown.GetProperty("payload").ValueKind);
         Assert.Equal("assessment-handler", shown.GetProperty("flowId").GetString());
+        var replay = await _app.Api.PostAsync($"/api/v1/main/executions/{oldExecutions[0]}/actions/replay", null);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, replay.StatusCode);
+        Assert.Contains("purged by retention", await replay.Content.ReadAsStringAsync());
         Assert.All(await _app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().ToListAsync()), m => Assert.True(m is { Html: "", Text: "", PurgedAt: not null }));
         Assert.All(await _app.WithDbAsync(db => db.DeliveryEvents.AsNoTracking().ToListAsync()), e => Assert.True(e is { PayloadJson: "null", AppliedAt: not null, StepId: not null }));
         var flags = await _app.WithDbAsync(db => db.Steps.Where(s => s.DeliveryFlags != DeliveryFlags.None).Select(s => s.DeliveryFlags).ToListAsync());
@@ -159,6 +163,9 @@ public abstract class RetentionApiTests(ITestDatabase database) : IAsyncLifetime
             }
             db.Executions.Add(new Execution(ExecutionIds.New(now), "assessment-handler", "webhook", now.AddDays(-89), "{\"email\":\"y@example.com\"}", null));
             db.AuditEntries.Add(new AuditEntry { At = now.AddDays(-364), Actor = "someone", Action = "test.young", Target = "thing young" });
+            // A settled batch whose body its send job never emptied (a crash), and a young one.
+            db.SendBatches.Add(new SendBatch(old, "[{\"to\":\"x@example.com\"}]", 1));
+            db.SendBatches.Add(new SendBatch(now.AddDays(-1), "[{\"to\":\"y@example.com\"}]", 1));
             return await db.SaveChangesAsync();
         });
 
@@ -167,6 +174,8 @@ public abstract class RetentionApiTests(ITestDatabase database) : IAsyncLifetime
         Assert.Equal((2_500, 3), (Rows(run, "executions"), Transactions(run, "executions")));
         Assert.Equal((2_500, 3), (Rows(run, "auditLog"), Transactions(run, "auditLog")));
         Assert.Equal(0, Transactions(run, "outboxBodies"));
+        Assert.Equal(1, Rows(run, "sendBatches"));
+        Assert.Equal(["", "[{\"to\":\"y@example.com\"}]"], await _app.WithDbAsync(db => db.SendBatches.OrderBy(b => b.Id).Select(b => b.Body).ToListAsync()));
         Assert.Equal(2_501, await _app.WithDbAsync(db => db.Executions.CountAsync()));
         Assert.Equal(1, await _app.WithDbAsync(db => db.Executions.CountAsync(e => e.PurgedAt == null)));
         var actions = await _app.WithDbAsync(db => db.AuditEntries.Select(a => a.Action).ToListAsync());
@@ -179,6 +188,22 @@ public abstract class RetentionApiTests(ITestDatabase database) : IAsyncLifetime
         var again = await PurgeAsync();
 
         Assert.Equal((0, 0), (Rows(again, "executions"), Transactions(again, "executions")));
+    }
+
+    [Fact]
+    public async Task TwoPurgesAtOnce_PurgeEachRowOnce()
+    {
+        var old = _clock.GetUtcNow().UtcDateTime.AddDays(-400);
+        await _app.WithDbAsync(async db =>
+        {
+            for (var i = 0; i < 1_200; i++) db.AuditEntries.Add(new AuditEntry { At = old.AddSeconds(i), Actor = "someone", Action = "test.old", Target = $"thing {i}" });
+            return await db.SaveChangesAsync();
+        });
+
+        var runs = await Task.WhenAll(PurgeAsync(), PurgeAsync());
+
+        Assert.Equal(1_200, runs.Sum(r => Rows(r, "auditLog")));
+        Assert.Equal(0, await _app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "test.old")));
     }
 
     [Fact]

@@ -32,8 +32,10 @@ public partial class RetentionCard : IDisposable
         Busy = true;
         try
         {
-            var run = await Purge.RunAsync((await Auth).User.ActorName(), _leaving.Token);
-            Snackbar.Add($"Purged {run.Total} row(s).", Severity.Success);
+            if (await Purge.RunAsync((await Auth).User.ActorName(), _leaving.Token) is { } run)
+                Snackbar.Add($"Purged {run.Total} row(s).", Severity.Success);
+            else
+                Snackbar.Add("Another instance is purging now.", Severity.Info);
             Status = await Reader.ReadAsync(_leaving.Token);
         }
         finally
