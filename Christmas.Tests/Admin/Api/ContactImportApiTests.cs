@@ -185,6 +185,22 @@ public abstract class ContactImportApiTests(ITestDatabase database) : IAsyncLife
     }
 
     [Fact]
+    public async Task AMarketer_ImportsContacts_ButMayNotLoadASuppressionList()
+    {
+        await _app.CreateUserAsync($"marketer.{_tag}@test.local", "marketer-password-1", Christmas.Core.Accounts.ConsoleRoles.Marketer);
+        using var marketer = await ConsoleHttpSession.SignInAsync(_app, $"marketer.{_tag}@test.local", "marketer-password-1");
+        HttpContent Csv(string email) => new StringContent($"email\n{email}\n", Encoding.UTF8, "text/csv");
+
+        var contacts = await marketer.PostAsync("/api/contacts/import", Csv(Email("jill")));
+        var suppress = await marketer.PostAsync("/api/contacts/import?mode=suppress", Csv(Email("kurt")));
+
+        Assert.Equal(HttpStatusCode.OK, contacts.StatusCode);
+        Assert.Equal($"marketer.{_tag}@test.local", (await ContactAsync(Email("jill"))).GetProperty("consent").GetProperty("by").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, suppress.StatusCode);
+        Assert.False(await _app.WithDbAsync(db => db.Suppressions.AnyAsync(s => s.Email == Email("kurt"))));
+    }
+
+    [Fact]
     public async Task AnImportedContactWithoutWording_TakesTheFirstWebhookThatCarriesSome()
     {
         await PostCsvAsync($"email,name\n{Email("ivan")},Ivan\n");
