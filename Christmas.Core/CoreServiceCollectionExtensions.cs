@@ -65,6 +65,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<NextSends>();
         // console: contacts
         services.AddSingleton<ContactCsvExport>();
+        services.AddSingleton<Contacts.Import.CsvChunkWriter>();
+        services.AddSingleton<Contacts.Import.CsvContactImporter>();
         services.AddSingleton<ExecutionQueries>();
         services.AddSingleton<RefusedCallLog>();
         services.AddHostedService<RefusedCallWriter>();

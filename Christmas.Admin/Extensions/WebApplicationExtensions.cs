@@ -69,6 +69,7 @@ public static class WebApplicationExtensions
         api.MapFlowsApi()
             .MapExecutionsApi()
             .MapContactsApi()
+            .MapContactImportApi()
             .MapSequencesApi()
             .MapSettingsApi()
             .MapOutboxApi()

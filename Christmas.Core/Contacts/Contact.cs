@@ -86,7 +86,7 @@ public sealed class Contact
     public bool ApplyImport(ImportedContact data, DateTime now)
     {
         var before = (FirstName, BusinessName, RedSystems, OrangeSystems, YellowSystems, GreenSystems,
-            WeakestSystem1, WeakestSystem2, RevenueLeakTotal, Segment, Status);
+            WeakestSystem1, WeakestSystem2, RevenueLeakTotal, Segment, Status, TimeZone);
         FirstName = data.FirstName ?? FirstName;
         BusinessName = data.BusinessName ?? BusinessName;
         RedSystems = data.RedSystems ?? RedSystems;
@@ -102,8 +102,9 @@ public sealed class Contact
             Status = status;
             SuppressedAt = now;
         }
+        TimeZone = data.TimeZone ?? TimeZone;
         var changed = before != (FirstName, BusinessName, RedSystems, OrangeSystems, YellowSystems, GreenSystems,
-            WeakestSystem1, WeakestSystem2, RevenueLeakTotal, Segment, Status);
+            WeakestSystem1, WeakestSystem2, RevenueLeakTotal, Segment, Status, TimeZone);
         if (changed) UpdatedAt = now;
         return changed;
     }

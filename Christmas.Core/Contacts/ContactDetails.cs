@@ -21,7 +21,8 @@ public sealed record ContactDetails(
     IReadOnlyList<SequenceView> Sequences,
     NotionSync Notion,
     string? TimeZone = null,
-    IReadOnlyList<NextSend>? Upcoming = null);
+    IReadOnlyList<NextSend>? Upcoming = null,
+    Consent.ConsentView? Consent = null);
 
 /// <param name="Revision">The campaign definition revision the sequence follows.</param>
 public sealed record SequenceView(

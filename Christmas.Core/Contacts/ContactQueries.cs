@@ -130,10 +130,12 @@ public sealed class ContactQueries(IDbContextFactory<CampaignDbContext> contexts
         var templates = await StepTemplates.ForAsync(db, c.Segment, ct);
         var upcoming = await next.ForAsync(db, c, sequences, ct, templates);
         var wouldSkip = upcoming.Where(n => n.WouldSkipBecause is not null).ToDictionary(n => n.StepId, n => n.WouldSkipBecause);
+        var consent = await db.ContactConsents.AsNoTracking().FirstOrDefaultAsync(x => x.ContactId == c.Id, ct);
         return new ContactDetails(c.Email, c.FirstName, c.BusinessName, SegmentName(c.Segment),
             c.RedSystems, c.OrangeSystems, c.YellowSystems, c.GreenSystems, c.WeakestSystem1, c.WeakestSystem2,
             c.RevenueLeakTotal, c.Status.ToApiName(), c.CreatedAt, c.UpdatedAt,
-            sequences.Select(s => ToView(s, events, wouldSkip, templates) with { Notion = sequencePages[s.Id] }).ToList(), contactPage, c.TimeZone, upcoming);
+            sequences.Select(s => ToView(s, events, wouldSkip, templates) with { Notion = sequencePages[s.Id] }).ToList(), contactPage, c.TimeZone, upcoming,
+            Consent.ConsentView.From(consent));
     }
 
     /// <summary>The delivery events of these steps, oldest first, by step.</summary>

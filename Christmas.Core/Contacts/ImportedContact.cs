@@ -13,4 +13,5 @@ public sealed record ImportedContact(
     string? WeakestSystem2,
     decimal? RevenueLeakTotal,
     Segment? Segment,
-    ContactStatus? Status);
+    ContactStatus? Status,
+    string? TimeZone = null);

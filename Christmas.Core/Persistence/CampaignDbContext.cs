@@ -30,6 +30,7 @@ public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> option
     public DbSet<Notion.Mirror.NotionPageLink> NotionPages => Set<Notion.Mirror.NotionPageLink>();
     public DbSet<Delivery.Events.DeliveryEvent> DeliveryEvents => Set<Delivery.Events.DeliveryEvent>();
     public DbSet<Suppressions.Suppression> Suppressions => Set<Suppressions.Suppression>();
+    public DbSet<Contacts.Consent.ContactConsent> ContactConsents => Set<Contacts.Consent.ContactConsent>();
 
     /// <summary>Data-protection keys (antiforgery, sign-in cookies) in the shared database, so every instance reads another's cookie.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

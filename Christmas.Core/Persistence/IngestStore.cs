@@ -1,6 +1,7 @@
 using System.Globalization;
 using Christmas.Core.Changes;
 using Christmas.Core.Contacts;
+using Christmas.Core.Contacts.Consent;
 using Christmas.Core.Executions;
 using Christmas.Core.Sequences;
 using Christmas.Core.Suppressions;
@@ -77,6 +78,15 @@ public sealed class IngestStore
     private const string InsertExecutionSql = """
         INSERT INTO "Executions" ("Id", "FlowId", "Trigger", "OriginalId", "ReceivedAt", "EndedAt", "DurationMs", "State", "PayloadJson", "ContactEmail", "SequenceId", "Deduplicated", "Logs")
         VALUES (@id, @flowId, @trigger, @originalId, @receivedAt, @endedAt, @durationMs, @state, @payload, @email, @sequenceId, @deduplicated, @logs)
+        """;
+
+    // First source wins; a record without wording gives way to a call that carries some (ContactConsent.ShouldBeReplacedBy).
+    private const string RecordConsentSql = """
+        INSERT INTO "ContactConsents" ("ContactId", "Source", "Handler", "At", "ExecutionId", "File", "Row", "By", "Text", "Ip")
+        VALUES (@contactId, @source, @handler, @at, @executionId, NULL, NULL, @by, @text, @ip)
+        ON CONFLICT ("ContactId") DO UPDATE SET "Source" = excluded."Source", "Handler" = excluded."Handler", "At" = excluded."At",
+            "ExecutionId" = excluded."ExecutionId", "File" = NULL, "Row" = NULL, "By" = excluded."By", "Text" = excluded."Text", "Ip" = excluded."Ip"
+        WHERE "ContactConsents"."Text" IS NULL AND excluded."Text" IS NOT NULL
         """;
 
     private const string InsertChangeSql = """INSERT INTO "Changes" ("Entity", "EntityId", "At") VALUES (@entity, @entityId, @at)""";
@@ -237,6 +247,24 @@ public sealed class IngestStore
         p.Set("@sequenceId", execution.SequenceId);
         p.Set("@deduplicated", execution.Deduplicated);
         p.Set("@logs", ExecutionLogJson.Serialize(execution.Logs));
+        await insert.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>
+    /// The contact's consent record from this call: inserted for a new contact, or for any call that carries
+    /// <c>consent_text</c> (it then completes a record without wording; a recorded wording stays).
+    /// </summary>
+    public async Task RecordConsentAsync(WriteBatch batch, long contactId, WebhookConsent consent, CancellationToken ct)
+    {
+        var insert = batch.Command(RecordConsentSql);
+        insert.Set("@contactId", contactId);
+        insert.Set("@source", consent.Source.ToString());
+        insert.Set("@handler", consent.Handler);
+        insert.Set("@at", consent.At);
+        insert.Set("@executionId", consent.ExecutionId);
+        insert.Set("@by", consent.By);
+        insert.Set("@text", consent.Text);
+        insert.Set("@ip", consent.Ip);
         await insert.ExecuteNonQueryAsync(ct);
     }
 

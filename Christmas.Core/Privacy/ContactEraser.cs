@@ -92,6 +92,8 @@ public sealed class ContactEraser(
             entry.Target = address.Redact(entry.Target);
             entry.Detail = entry.Detail is null ? null : address.Redact(entry.Detail);
         }
+        // The wording, IP and file name are the person's: the record goes with the rest.
+        if (records.Consent is { } consent) db.ContactConsents.Remove(consent);
         db.Suppressions.RemoveRange(records.Suppressions);
         if (!await db.Suppressions.AnyAsync(s => s.Email == key, ct))
             db.Suppressions.Add(new Suppression(key, SuppressionReason.Erased, Source, null, now));

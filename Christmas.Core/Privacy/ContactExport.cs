@@ -29,5 +29,5 @@ public sealed class ContactExport(IDbContextFactory<CampaignDbContext> contexts,
     public static string Counts(PersonalRecords r) =>
         $"contact {r.Contact.Id}: {r.Sequences.Count} sequences, {r.Steps.Count()} steps, {r.Executions.Count} executions, " +
         $"{r.DeliveryEvents.Count} delivery events, {r.OutboxMessages.Count} outbox messages, {r.Suppressions.Count} suppression entries, " +
-        $"{r.AuditEntries.Count} audit entries, {r.NotionPages.Count} Notion pages";
+        $"{r.AuditEntries.Count} audit entries, {r.NotionPages.Count} Notion pages" + (r.Consent is null ? "" : ", a consent record");
 }

@@ -25,6 +25,7 @@ public static class ExportDocument
                 c.YellowSystems, c.GreenSystems, c.WeakestSystem1, c.WeakestSystem2, c.RevenueLeakTotal, Status = c.Status.ToApiName(),
                 c.SuppressedAt, c.TimeZone, c.CreatedAt, c.UpdatedAt,
             },
+            consent = Contacts.Consent.ConsentView.From(r.Consent),
             sequences = r.Sequences.Select(s => new
             {
                 s.Id, Kind = s.Kind, Mode = s.Mode.ToApiName(), Status = s.Status.ToApiName(), s.DedupeKey, s.AnchorAt,

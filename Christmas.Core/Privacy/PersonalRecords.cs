@@ -28,6 +28,8 @@ public sealed class PersonalRecords
     public required IReadOnlyList<OutboxMessage> OutboxMessages { get; init; }
     public required IReadOnlyList<AuditEntry> AuditEntries { get; init; }
     public required IReadOnlyList<NotionPageLink> NotionPages { get; init; }
+    /// <summary>How and when we got the address; null when unknown.</summary>
+    public Contacts.Consent.ContactConsent? Consent { get; init; }
 
     public IEnumerable<Step> Steps => Sequences.SelectMany(s => s.Steps);
 
@@ -92,8 +94,10 @@ public sealed class PersonalRecords
         var pages = await Read(db.NotionPages)
             .Where(p => (p.Kind == NotionPageKind.Contact && p.EntityId == contact.Id) || (p.Kind == NotionPageKind.Sequence && sequenceIds.Contains(p.EntityId)))
             .OrderBy(p => p.Id).ToListAsync(ct);
+        var consent = await Read(db.ContactConsents).FirstOrDefaultAsync(c => c.ContactId == contact.Id, ct);
         return new PersonalRecords
         {
+            Consent = consent,
             Contact = contact, Sequences = sequences, Executions = executions, DeliveryEvents = events, Suppressions = suppressions,
             OutboxMessages = outbox, AuditEntries = audit, NotionPages = pages,
         };

@@ -4,6 +4,7 @@ using Christmas.Core.Campaign.Live;
 using Christmas.Core.Changes;
 using Christmas.Core.Common;
 using Christmas.Core.Contacts;
+using Christmas.Core.Contacts.Consent;
 using Christmas.Core.Executions;
 using Christmas.Core.Persistence;
 using Christmas.Core.Scheduling;
@@ -70,6 +71,8 @@ public sealed class WebhookIngestor(
         engine.ApplyCall(contact, input, created, listed, now);
         var contactId = await store.SaveContactAsync(batch, contact, created, ct);
         await store.AppendChangeAsync(batch, ChangeEntity.Contact, contactId, now, ct);
+        if (created || input.Text(WebhookConsentFields.Text) is not null)
+            await store.RecordConsentAsync(batch, contactId, WebhookConsent.From(input, trigger, execution.Id), ct);
         execution.Info(now, created ? "Contact created." : "Contact updated with the latest data.");
 
         var others = engine.NeedsOtherEmails(input, created, mode) ? await store.OtherEmailTimesAsync(batch, contactId, ct) : [];

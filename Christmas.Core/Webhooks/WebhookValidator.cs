@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Christmas.Core.Common;
 using Christmas.Core.Contacts;
+using Christmas.Core.Contacts.Consent;
+using ConsentFields = Christmas.Core.Contacts.Consent.WebhookConsentFields;
 
 namespace Christmas.Core.Webhooks;
 
@@ -90,6 +92,7 @@ public sealed partial class WebhookValidator
 
         if (errors.Count > 0) return new(null, errors);
         ReadTimeZone(body, texts, warnings);
+        ReadConsent(body, receivedAt, texts, warnings);
 
         if (WebhookInput.IsAssessment(counts) && counts.Values.Sum() != SystemsTotal)
             warnings.Add($"The system counts add up to {counts.Values.Sum()}, not {SystemsTotal}.");
@@ -114,6 +117,36 @@ public sealed partial class WebhookValidator
         }
         warnings.Add("timezone is not an IANA time zone name (e.g. America/Toronto): the contact keeps its zone (else Campaign:DefaultTimeZone).");
     }
+
+    /// <summary>
+    /// <c>consent_text</c>, <c>consent_at</c>, <c>consent_ip</c>, in any handler's body: the evidence of consent kept with
+    /// the contact. Like the time zone, a bad value is a warning and is left out, never a refusal.
+    /// </summary>
+    private static void ReadConsent(JsonElement body, DateTime receivedAt, Dictionary<string, string?> texts, List<string> warnings)
+    {
+        if (Present(body, ConsentFields.Text, out var text))
+        {
+            if (JsonText.TryGetString(text, out var wording) && wording.Trim() is { Length: > 0 and <= ContactConsent.MaxText } trimmed)
+                texts[ConsentFields.Text] = trimmed;
+            else warnings.Add($"{ConsentFields.Text} must be a string of 1 to {ContactConsent.MaxText} characters: it was not recorded.");
+        }
+        if (Present(body, ConsentFields.At, out var at))
+        {
+            if (JsonText.TryGetString(at, out var stamp) && TryParseTimestamp(stamp, out var given) && given <= receivedAt)
+                texts[ConsentFields.At] = given.ToString("O", CultureInfo.InvariantCulture);
+            else warnings.Add($"{ConsentFields.At} is not an ISO 8601 timestamp with an offset in the past: the call's time was recorded instead.");
+        }
+        if (Present(body, ConsentFields.Ip, out var ip))
+        {
+            if (JsonText.TryGetString(ip, out var raw) && raw.Trim() is { Length: <= 45 } address && System.Net.IPAddress.TryParse(address, out var parsed)
+                && address.Contains(parsed.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? ':' : '.'))
+                texts[ConsentFields.Ip] = parsed.ToString();
+            else warnings.Add($"{ConsentFields.Ip} is not an IPv4 or IPv6 address: it was not recorded.");
+        }
+    }
+
+    private static bool Present(JsonElement body, string name, out JsonElement value) =>
+        body.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null;
 
     private static DateTime? ReadAnchor(string name, JsonElement? value, DateTime receivedAt, List<string> warnings)
     {

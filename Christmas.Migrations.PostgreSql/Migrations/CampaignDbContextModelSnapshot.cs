@@ -221,6 +221,51 @@ namespace Christmas.Migrations.PostgreSql.Migrations
                     b.ToTable("ChangeCursors");
                 });
 
+            modelBuilder.Entity("Christmas.Core.Contacts.Consent.ContactConsent", b =>
+                {
+                    b.Property<long>("ContactId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("ExecutionId")
+                        .HasMaxLength(22)
+                        .HasColumnType("character varying(22)");
+
+                    b.Property<string>("File")
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("Handler")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Ip")
+                        .HasMaxLength(45)
+                        .HasColumnType("character varying(45)");
+
+                    b.Property<int?>("Row")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("ContactId");
+
+                    b.ToTable("ContactConsents");
+                });
+
             modelBuilder.Entity("Christmas.Core.Contacts.Contact", b =>
                 {
                     b.Property<long>("Id")
@@ -1097,6 +1142,17 @@ namespace Christmas.Migrations.PostgreSql.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Christmas.Core.Contacts.Consent.ContactConsent", b =>
+                {
+                    b.HasOne("Christmas.Core.Contacts.Contact", "Contact")
+                        .WithOne()
+                        .HasForeignKey("Christmas.Core.Contacts.Consent.ContactConsent", "ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Contact");
                 });
 
             modelBuilder.Entity("Christmas.Core.Executions.Execution", b =>

@@ -212,6 +212,51 @@ namespace Christmas.Core.Persistence.Migrations
                     b.ToTable("ChangeCursors");
                 });
 
+            modelBuilder.Entity("Christmas.Core.Contacts.Consent.ContactConsent", b =>
+                {
+                    b.Property<long>("ContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExecutionId")
+                        .HasMaxLength(22)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("File")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Handler")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ip")
+                        .HasMaxLength(45)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Row")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ContactId");
+
+                    b.ToTable("ContactConsents");
+                });
+
             modelBuilder.Entity("Christmas.Core.Contacts.Contact", b =>
                 {
                     b.Property<long>("Id")
@@ -1064,6 +1109,17 @@ namespace Christmas.Core.Persistence.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Christmas.Core.Contacts.Consent.ContactConsent", b =>
+                {
+                    b.HasOne("Christmas.Core.Contacts.Contact", "Contact")
+                        .WithOne()
+                        .HasForeignKey("Christmas.Core.Contacts.Consent.ContactConsent", "ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Contact");
                 });
 
             modelBuilder.Entity("Christmas.Core.Executions.Execution", b =>
