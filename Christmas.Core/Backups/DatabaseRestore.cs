@@ -42,10 +42,9 @@ public sealed class DatabaseRestore(DataPaths paths, TimeProvider time)
                     $"backup of {backupTime.At:yyyy-MM-dd HH:mm:ss} UTC ({backupTime.Source}); {held} unsent step(s) held");
             }
         }
-        catch (SqliteException ex)
+        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
         {
-            SqliteConnection.ClearAllPools();
-            File.Delete(prepared);
+            if (File.Exists(prepared)) File.Delete(prepared);
             return Outcome<RestoreResult>.Invalid($"{backup} could not be prepared: {ex.Message}");
         }
 

@@ -107,7 +107,7 @@ public sealed class BackupsApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AMarketer_GetsA403_ForTheListAndForABackup()
+    public async Task AMarketer_GetsA403_ForBackupsAndHeldSteps_AndABadHeldBodyIsA400NamingTheField()
     {
         await _app.CreateUserAsync("marketer@test.local", "marketer-password-1", ConsoleRoles.Marketer);
         using var marketer = await ConsoleHttpSession.SignInAsync(_app, "marketer@test.local", "marketer-password-1");
@@ -117,6 +117,14 @@ public sealed class BackupsApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, (await marketer.GetAsync("/api/held-steps")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await marketer.PostAsJsonAsync("/api/held-steps/release", new { all = true })).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await _app.Anonymous.GetAsync("/api/backups")).StatusCode);
+        foreach (var (body, field) in new (object, string)[] { (new { }, "ids"), (new { ids = Array.Empty<long>() }, "ids"),
+                     (new { ids = new[] { "x" } }, "ids"), (new { ids = new[] { 1 }, all = true }, "all") })
+        {
+            var refused = await _app.Api.PostAsJsonAsync("/api/held-steps/release", body);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.True((await TestApp.JsonAsync(refused)).GetProperty("errors").TryGetProperty(field, out _), $"{JsonSerializer.Serialize(body)} names {field}");
+        }
+        Assert.Equal(0, (await TestApp.JsonAsync(await _app.Api.PostAsJsonAsync("/api/held-steps/cancel", new { all = true }))).GetProperty("cancelled").GetInt32());
         Assert.False(Directory.Exists(BackupDirectory));
     }
 }
