@@ -2,6 +2,7 @@ using Christmas.Admin.Security;
 using Christmas.Core.Common;
 using Christmas.Core.Contacts.Import;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 
 namespace Christmas.Admin.Endpoints;
@@ -12,6 +13,9 @@ namespace Christmas.Admin.Endpoints;
 /// </summary>
 public static class ContactImportApi
 {
+    /// <summary>The largest file taken (about a million rows of a typical list); Kestrel's default of 30 MB is lower.</summary>
+    public const long MaxBytes = 100L * 1024 * 1024;
+
     private static readonly string[] CsvTypes = ["text/csv", "text/plain", "application/csv", "application/vnd.ms-excel", "application/octet-stream"];
 
     public static IEndpointRouteBuilder MapContactImportApi(this IEndpointRouteBuilder api)
@@ -25,6 +29,7 @@ public static class ContactImportApi
             .Accepts<IFormFile>("multipart/form-data", CsvTypes)
             // Cross-site posts are refused by SameOriginRequests (the cookie is SameSite=Strict; scripts use the token).
             .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(MaxBytes), new RequestFormLimitsAttribute { MultipartBodyLengthLimit = MaxBytes })
             .Produces<CsvImportResult>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return api;
