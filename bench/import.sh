@@ -17,11 +17,11 @@ TOKEN=bench-token
 WEBHOOK=/api/v1/executions/webhook/christmas/handlers/assessment-handler/assessment-webhook-key
 
 TMP=$(mktemp -d /tmp/christmas-import.XXXXXX)
-SUMMARY=${SUMMARY:-$RESULTS/import.txt}
+mkdir -p "$RESULTS"
+# Standalone, the figures start a fresh results/import.txt; a caller's SUMMARY is appended to.
+[[ -z ${SUMMARY:-} ]] && { SUMMARY=$RESULTS/import.txt; : >"$SUMMARY"; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-mkdir -p "$RESULTS"
-: >"$SUMMARY"
 curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$PORT/" && die "port $PORT is already in use"
 export ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production Admin__ApiToken=$TOKEN Webhooks__RateLimit__PermitsPerSecond=1000000 \
   Webhooks__RateLimit__Burst=1000000 Admin__Email=bench@example.com Admin__Password=bench-password-0123456789

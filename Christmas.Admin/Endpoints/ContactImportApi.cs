@@ -4,6 +4,7 @@ using Christmas.Core.Common;
 using Christmas.Core.Contacts.Import;
 using Christmas.Core.Tokens;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 
 namespace Christmas.Admin.Endpoints;
@@ -14,6 +15,9 @@ namespace Christmas.Admin.Endpoints;
 /// </summary>
 public static class ContactImportApi
 {
+    /// <summary>The largest file taken (about a million rows of a typical list); Kestrel's default of 30 MB is lower.</summary>
+    public const long MaxBytes = 100L * 1024 * 1024;
+
     private static readonly string[] CsvTypes = ["text/csv", "text/plain", "application/csv", "application/vnd.ms-excel", "application/octet-stream"];
 
     public static IEndpointRouteBuilder MapContactImportApi(this IEndpointRouteBuilder api)
@@ -27,6 +31,7 @@ public static class ContactImportApi
             .Accepts<IFormFile>("multipart/form-data", CsvTypes)
             // Cross-site posts are refused by SameOriginRequests (the cookie is SameSite=Strict; scripts use the token).
             .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(MaxBytes), new RequestFormLimitsAttribute { MultipartBodyLengthLimit = MaxBytes })
             .Produces<CsvImportResult>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return api;

@@ -160,7 +160,7 @@ public abstract class ContactImportApiTests(ITestDatabase database) : IAsyncLife
     }
 
     [Fact]
-    public async Task AWebhooksConsentFields_AreTheContactsConsent_FirstSourceWins_AndTheExportHoldsThem()
+    public async Task AWebhooksConsentFields_AreTheContactsConsent_FirstSourceWins_TheExportHoldsThem_AndAnErasureDeletesThem()
     {
         var body = Fixtures.Webhooks.Assessment(DateTimeOffset.UtcNow.AddMinutes(-1), Email("hana"));
         body["consent_text"] = "Yes, email me the assessment and tips.";
@@ -182,6 +182,11 @@ public abstract class ContactImportApiTests(ITestDatabase database) : IAsyncLife
         Assert.Equal("203.0.113.7", consent.GetProperty("ip").GetString());
         var export = await TestApp.JsonAsync(await _app.Api.GetAsync($"/api/contacts/{Uri.EscapeDataString(Email("hana"))}/export"));
         Assert.Equal("203.0.113.7", export.GetProperty("consent").GetProperty("ip").GetString());
+
+        // An erasure takes the record with it (its wording and IP are the person's).
+        var id = await _app.WithDbAsync(db => db.Contacts.Where(c => c.Email == Email("hana")).Select(c => c.Id).SingleAsync());
+        Assert.Equal(HttpStatusCode.OK, (await _app.Api.DeleteAsync($"/api/contacts/{Uri.EscapeDataString(Email("hana"))}")).StatusCode);
+        Assert.False(await _app.WithDbAsync(db => db.ContactConsents.AnyAsync(c => c.ContactId == id)));
     }
 
     [Fact]
