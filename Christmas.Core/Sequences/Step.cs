@@ -113,12 +113,18 @@ public sealed class Step
         LastError = reason;
     }
 
-    /// <summary>An Admin released a step held after a restore: it goes back to the queue and is dispatched as usual.</summary>
+    /// <summary>
+    /// An Admin released a step held after a restore: it goes back to the queue and is dispatched as usual.
+    /// A member of a stored batch leaves it and goes alone with its kept message: re-posting the batch would
+    /// also send its other members, which an Admin may have cancelled or not released yet.
+    /// </summary>
     public void Release()
     {
         Require(StepStatus.Held);
         Move(StepStatus.Scheduled);
         DispatchedAt = null;
+        BatchId = null;
+        BatchIndex = null;
     }
 
     /// <summary>An Admin decided a held step must not go (or its sequence ended): cancelled, never sent.</summary>

@@ -106,6 +106,34 @@ public sealed class BackupsApiTests : IAsyncLifetime
         Assert.Null(SqliteFileCheck.Problem(Path.Combine(BackupDirectory, list[0].GetProperty("file").GetString()!)));
     }
 
+    /// <summary>Re-posting a held member's stored batch would also send its batch mates, which may be cancelled or still held.</summary>
+    [Fact]
+    public async Task AReleasedMemberOfABatch_LeavesIt_AndKeepsItsMessage_WhileItsHeldBatchMateStaysOut()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await _app.PostWebhookAsync("assessment-handler", Fixtures.Webhooks.Assessment(DateTimeOffset.UtcNow, "batch-held@example.com"))).StatusCode);
+        var ids = await _app.WithDbAsync(db => db.Steps.Where(s => s.Sequence!.Contact!.Email == "batch-held@example.com" && s.Number > 1)
+            .OrderBy(s => s.Number).Select(s => s.Id).Take(2).ToListAsync());
+        await _app.WithDbAsync(async db =>
+        {
+            // What a restore leaves when the backup was taken with a batch formed: members held, body and messages stored.
+            var batch = new Christmas.Core.Delivery.Batches.SendBatch(DateTime.UtcNow, "[{},{}]", 2);
+            db.SendBatches.Add(batch);
+            await db.SaveChangesAsync();
+            for (var i = 0; i < ids.Count; i++)
+                await db.Database.ExecuteSqlInterpolatedAsync($"""UPDATE "Steps" SET "Status" = 'Held', "BatchId" = {batch.Id}, "BatchIndex" = {i}, "MessageJson" = {"{\"kept\":" + i + "}"} WHERE "Id" = {ids[i]}""");
+            return 0;
+        });
+
+        var release = await _app.Api.PostAsJsonAsync("/api/held-steps/release", new { ids = new[] { ids[0] } });
+        Assert.Equal(1, (await TestApp.JsonAsync(release)).GetProperty("released").GetInt32());
+
+        var steps = await _app.WithDbAsync(db => db.Steps.AsNoTracking().Where(s => ids.Contains(s.Id)).OrderBy(s => s.Number).ToListAsync());
+        Assert.Equal((Christmas.Core.Sequences.StepStatus.Scheduled, (long?)null, "{\"kept\":0}"), (steps[0].Status, steps[0].BatchId, steps[0].MessageJson));
+        Assert.False(steps[0].CanJoinBatch);
+        Assert.Equal(Christmas.Core.Sequences.StepStatus.Held, steps[1].Status);
+        Assert.NotNull(steps[1].BatchId);
+    }
+
     [Fact]
     public async Task AMarketer_GetsA403_ForBackupsAndHeldSteps_AndABadHeldBodyIsA400NamingTheField()
     {
