@@ -54,7 +54,7 @@ CALLS=$TMP/webhooks.txt
   while [[ ! -e $DONE ]]; do
     n=$((n + 1))
     curl -s -o /dev/null -w '%{http_code} %{time_total}\n' --max-time 30 -H 'Content-Type: application/json' \
-      -d "{\"email\":\"hook-$n@example.com\",\"first_name\":\"Sarah\",\"red_systems\":2,\"orange_systems\":1,\"yellow_systems\":2,\"green_systems\":3,\"weakest_system_1\":\"GPS\",\"weakest_system_2\":\"Money\",\"revenue_leak_total\":14700,\"email_1_sent_at\":\"$anchor\",\"email_1_status\":\"sent\"}" \
+      -d "{\"email\":\"hook-$n@example.com\",\"first_name\":\"Sarah\",\"business_name\":\"Sarah Plumbing\",\"red_systems\":2,\"orange_systems\":1,\"yellow_systems\":2,\"green_systems\":3,\"weakest_system_1\":\"GPS\",\"weakest_system_2\":\"Money\",\"revenue_leak_total\":14700,\"email_1_sent_at\":\"$anchor\",\"email_1_status\":\"sent\"}" \
       "http://127.0.0.1:$PORT$WEBHOOK" >>"$CALLS" || echo "000 30" >>"$CALLS"
   done ) &
 LOOP_PID=$!

@@ -89,6 +89,12 @@ public sealed class IngestStore
         WHERE "ContactConsents"."Text" IS NULL AND excluded."Text" IS NOT NULL
         """;
 
+    // An imported row's record, for the contact the row created (Contacts.Import.CsvChunkWriter).
+    private const string InsertImportConsentSql = """
+        INSERT INTO "ContactConsents" ("ContactId", "Source", "Handler", "At", "ExecutionId", "File", "Row", "By", "Text", "Ip")
+        VALUES (@contactId, @source, NULL, @at, NULL, @file, @row, @by, @text, @ip)
+        """;
+
     private const string InsertChangeSql = """INSERT INTO "Changes" ("Entity", "EntityId", "At") VALUES (@entity, @entityId, @at)""";
 
     /// <param name="erasedKey">The address's keyed hash (<see cref="Privacy.ErasedAddresses"/>), the key an erased person is listed under.</param>
@@ -262,6 +268,21 @@ public sealed class IngestStore
         insert.Set("@handler", consent.Handler);
         insert.Set("@at", consent.At);
         insert.Set("@executionId", consent.ExecutionId);
+        insert.Set("@by", consent.By);
+        insert.Set("@text", consent.Text);
+        insert.Set("@ip", consent.Ip);
+        await insert.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>The consent record of a contact an import's row created.</summary>
+    public async Task InsertImportConsentAsync(WriteBatch batch, long contactId, Contacts.Consent.ContactConsent consent, CancellationToken ct)
+    {
+        var insert = batch.Command(InsertImportConsentSql);
+        insert.Set("@contactId", contactId);
+        insert.Set("@source", consent.Source.ToString());
+        insert.Set("@at", consent.At);
+        insert.Set("@file", consent.File);
+        insert.Set("@row", consent.Row);
         insert.Set("@by", consent.By);
         insert.Set("@text", consent.Text);
         insert.Set("@ip", consent.Ip);

@@ -16,7 +16,7 @@ public sealed class CsvContactImporter(
     IDbContextFactory<CampaignDbContext> contexts, GroupCommitWriter writer, CsvChunkWriter chunks, SegmentRule segments,
     Privacy.ErasedAddresses erased, AuditLog audit)
 {
-    public const int ChunkSize = 1000;
+    public const int ChunkSize = 250;
     /// <summary>The answer lists this many errors at most (the counts still count every row).</summary>
     public const int MaxErrors = 1000;
     public const string Action = "contacts.import";
@@ -81,10 +81,10 @@ public sealed class CsvContactImporter(
         if (context.DryRun)
         {
             await using var db = await contexts.CreateDbContextAsync(ct);
-            return await chunks.ApplyAsync(db, chunk, keys, context, seen, emailHeader, ct);
+            return await chunks.ApplyAsync(db, null, chunk, keys, context, seen, emailHeader, ct);
         }
         // The writer's unit may not share the HashSet with a failed attempt: it runs once, and a failure ends the import.
-        return await writer.RunAsync((batch, token) => chunks.ApplyAsync(batch.Db, chunk, keys, context, seen, emailHeader, token), ct);
+        return await writer.RunAsync((batch, token) => chunks.ApplyAsync(batch.Db, batch, chunk, keys, context, seen, emailHeader, token), ct);
     }
 
     /// <summary>
