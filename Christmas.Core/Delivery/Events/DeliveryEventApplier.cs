@@ -27,6 +27,7 @@ public sealed class DeliveryEventApplier(
     /// <summary>The lease that makes one instance of several apply the events.</summary>
     public const string LeaseName = "delivery-events";
     public const int BatchSize = 200;
+    private const int SentIdsPerQuery = 1000;
     public static readonly TimeSpan GiveUpAfter = TimeSpan.FromDays(7);
     private static readonly TimeSpan FirstRetry = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan LongestRetry = TimeSpan.FromHours(1);
@@ -82,9 +83,13 @@ public sealed class DeliveryEventApplier(
             var since = (_sentCheckedAt ?? now - RetryAfterStart) - SentOverlap;
             var sentIds = await db.Steps.AsNoTracking().Where(s => s.SentAt >= since && s.ProviderMessageId != null)
                 .Select(s => s.ProviderMessageId!).ToListAsync(ct);
-            if (sentIds.Count > 0 && due.Count < BatchSize)
-                due.AddRange(await db.DeliveryEvents.AsNoTracking().Where(e => e.AppliedAt == null && e.RetryAt > now && sentIds.Contains(e.EmailId!))
+            // In slices: after a burst, an hour's sends are tens of thousands of ids, more than SQLite's 32,766 parameters.
+            foreach (var slice in sentIds.Chunk(SentIdsPerQuery))
+            {
+                if (due.Count >= BatchSize) break;
+                due.AddRange(await db.DeliveryEvents.AsNoTracking().Where(e => e.AppliedAt == null && e.RetryAt > now && slice.Contains(e.EmailId!))
                     .OrderBy(e => e.Id).Select(e => e.Id).Take(BatchSize - due.Count).ToListAsync(ct));
+            }
             _sentCheckedAt = now;
         }
         if (due.Count == 0) return 0;
