@@ -46,7 +46,7 @@ public sealed class SignInJourneyTests(BrowserFixture browser) : BrowserJourney(
         await console.SignInAsync("marketer@test.local", "marketer-password-1");
 
         var menu = console.Page.GetByRole(AriaRole.Navigation, new() { Name = "Console pages" });
-        await Assertions.Expect(menu.GetByRole(AriaRole.Link, new() { Name = "Contacts" })).ToBeVisibleAsync();
+        await Assertions.Expect(menu.GetByRole(AriaRole.Link, new() { Name = "Contacts", Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(menu.GetByRole(AriaRole.Link, new() { Name = "Settings" })).ToHaveCountAsync(0);
 
         var response = await console.Page.GotoAsync("/settings");
