@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using Christmas.Core.Changes;
 using Christmas.Core.Contacts;
@@ -44,6 +45,14 @@ public sealed class IngestStore
         RETURNING "Id"
         """;
 
+    // The same with an id taken ahead (PostgreSQL, whose identity columns are "by default": a given id is kept).
+    private const string InsertContactWithIdSql = """
+        INSERT INTO "Contacts" ("Id", "Email", "FirstName", "BusinessName", "RedSystems", "OrangeSystems", "YellowSystems", "GreenSystems",
+            "WeakestSystem1", "WeakestSystem2", "RevenueLeakTotal", "Segment", "Status", "SuppressedAt", "TimeZone", "CreatedAt", "UpdatedAt")
+        VALUES (@id, @email, @firstName, @businessName, @red, @orange, @yellow, @green, @weakest1, @weakest2, @leak, @segment,
+            @status, @suppressedAt, @timeZone, @createdAt, @updatedAt)
+        """;
+
     // Every column the engine may change: the rule of what a call changes is CampaignEngine.ApplyCall's, not the SQL's.
     private const string UpdateContactSql = """
         UPDATE "Contacts" SET "FirstName" = @firstName, "BusinessName" = @businessName,
@@ -68,6 +77,16 @@ public sealed class IngestStore
         ON CONFLICT ("ContactId", "DedupeKey") DO NOTHING
         RETURNING "Id"
         """;
+
+    // The same with an id taken ahead: held (a held write returns no rows) for a new contact, else read back
+    // (RETURNING: whether the key was free).
+    private const string InsertSequenceWithIdSql = """
+        INSERT INTO "Sequences" ("Id", "ContactId", "Kind", "Mode", "Status", "DedupeKey", "AnchorAt", "CreatedAt", "EndedAt", "EndedReason", "PayloadJson", "ExecutionId", "Revision")
+        VALUES (@id, @contactId, @kind, @mode, @status, @key, @anchor, @createdAt, @endedAt, @endedReason, @payload, @executionId, @revision)
+        ON CONFLICT ("ContactId", "DedupeKey") DO NOTHING
+        """;
+
+    private const string InsertSequenceWithIdReturningSql = InsertSequenceWithIdSql + "\nRETURNING \"Id\"";
 
     private const string InsertStepsHead = """
         INSERT INTO "Steps" ("SequenceId", "Number", "TemplateKey", "DueAt", "SendAt", "SendAtReason", "NotBefore", "Status", "SentBy", "SentAt", "ProviderMessageId",
@@ -97,36 +116,60 @@ public sealed class IngestStore
 
     private const string InsertChangeSql = """INSERT INTO "Changes" ("Entity", "EntityId", "At") VALUES (@entity, @entityId, @at)""";
 
+    /// <summary>
+    /// What the engine needs before it applies a call, read together (one round trip on PostgreSQL):
+    /// the address's suppression entry, the contact, and, where inserts take ids given ahead, the next ids.
+    /// </summary>
     /// <param name="erasedKey">The address's keyed hash (<see cref="Privacy.ErasedAddresses"/>), the key an erased person is listed under.</param>
-    /// <returns>The address's suppression entry (reason and since when), or null when it may be mailed.</returns>
-    public async Task<(SuppressionReason Reason, DateTime Since)?> FindSuppressionAsync(WriteBatch batch, string email, string erasedKey, CancellationToken ct)
+    public async Task<CallState> LoadAsync(WriteBatch batch, string email, string erasedKey, CancellationToken ct)
     {
-        var find = batch.Command(FindSuppressionSql);
-        find.Set("@email", email);
-        find.Set("@erased", erasedKey);
-        await using var reader = await find.ExecuteReaderAsync(ct);
-        if (!await reader.ReadAsync(ct)) return null;
-        var since = DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc);
-        return (Enum.Parse<SuppressionReason>(reader.GetString(0)), since);
+        var findSuppression = batch.Command(FindSuppressionSql);
+        findSuppression.Set("@email", email);
+        findSuppression.Set("@erased", erasedKey);
+        var findContact = batch.Command(FindContactSql);
+        findContact.Set("@email", email);
+        DbCommand[] queries = batch.NextIdsSql is { } nextIds ? [findSuppression, findContact, batch.Command(nextIds)] : [findSuppression, findContact];
+        var state = new CallState();
+        await batch.ReadAsync(queries, async (i, r) =>
+        {
+            if (!await r.ReadAsync(ct)) return;
+            switch (i)
+            {
+                case 0:
+                    state.Suppression = (Enum.Parse<SuppressionReason>(r.GetString(0)), DateTime.SpecifyKind(r.GetDateTime(1), DateTimeKind.Utc));
+                    break;
+                case 1:
+                    state.Contact = Contact.Restore(r.GetInt64(0), email, r.GetString(1), Text(r, 2), Int(r, 3), Int(r, 4), Int(r, 5), Int(r, 6), Text(r, 7), Text(r, 8),
+                        r.IsDBNull(9) ? null : r.GetDecimal(9), r.IsDBNull(10) ? null : Enum.Parse<Segment>(r.GetString(10)),
+                        Enum.Parse<ContactStatus>(r.GetString(11)), Utc(r, 12), Text(r, 13), Utc(r, 14)!.Value, Utc(r, 15)!.Value);
+                    break;
+                default:
+                    state.NextIds = (r.GetInt64(0), r.GetInt64(1));
+                    break;
+            }
+        }, ct);
+        return state;
     }
 
-    /// <returns>The contact with this address, or null when there is none.</returns>
-    public async Task<Contact?> FindContactAsync(WriteBatch batch, string email, CancellationToken ct)
+    /// <summary>What <see cref="LoadAsync"/> read.</summary>
+    public sealed class CallState
     {
-        var find = batch.Command(FindContactSql);
-        find.Set("@email", email);
-        await using var r = await find.ExecuteReaderAsync(ct);
-        if (!await r.ReadAsync(ct)) return null;
-        return Contact.Restore(r.GetInt64(0), email, r.GetString(1), Text(r, 2), Int(r, 3), Int(r, 4), Int(r, 5), Int(r, 6), Text(r, 7), Text(r, 8),
-            r.IsDBNull(9) ? null : r.GetDecimal(9), r.IsDBNull(10) ? null : Enum.Parse<Segment>(r.GetString(10)),
-            Enum.Parse<ContactStatus>(r.GetString(11)), Utc(r, 12), Text(r, 13), Utc(r, 14)!.Value, Utc(r, 15)!.Value);
+        /// <summary>The address's suppression entry (reason and since when), or null when it may be mailed.</summary>
+        public (SuppressionReason Reason, DateTime Since)? Suppression { get; set; }
+
+        /// <summary>The contact with this address, or null when there is none.</summary>
+        public Contact? Contact { get; set; }
+
+        /// <summary>Ids taken for a new contact and a new sequence, where the dialect gives them ahead; else null (the inserts return them).</summary>
+        public (long Contact, long Sequence)? NextIds { get; set; }
     }
 
     /// <summary>Stores the contact as the engine left it: inserted when <paramref name="created"/>, else updated.</summary>
+    /// <param name="givenId">An id taken ahead (<see cref="CallState.NextIds"/>): the insert is then held with the unit's other writes.</param>
     /// <returns>The contact's id.</returns>
-    public async Task<long> SaveContactAsync(WriteBatch batch, Contact contact, bool created, CancellationToken ct)
+    public async Task<long> SaveContactAsync(WriteBatch batch, Contact contact, bool created, long? givenId, CancellationToken ct)
     {
-        var p = batch.Command(created ? InsertContactSql : UpdateContactSql);
+        var p = batch.Command(!created ? UpdateContactSql : givenId is null ? InsertContactSql : InsertContactWithIdSql);
         p.Set("@firstName", contact.FirstName);
         p.Set("@businessName", contact.BusinessName);
         p.Set("@red", contact.RedSystems);
@@ -144,12 +187,15 @@ public sealed class IngestStore
         if (!created)
         {
             p.Set("@id", contact.Id);
-            await p.ExecuteNonQueryAsync(ct);
+            await batch.WriteAsync(p, ct);
             return contact.Id;
         }
         p.Set("@email", contact.Email);
         p.Set("@createdAt", contact.CreatedAt);
-        return (long)(await p.ExecuteScalarAsync(ct))!;
+        if (givenId is not { } id) return (long)(await batch.ScalarAsync(p, ct))!;
+        p.Set("@id", id);
+        await batch.WriteAsync(p, ct);
+        return id;
     }
 
     private static string? Text(System.Data.Common.DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
@@ -162,8 +208,10 @@ public sealed class IngestStore
         var query = batch.Command(OtherEmailsSql);
         query.Set("@contactId", contactId);
         var times = new List<DateTime>();
-        await using var reader = await query.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) times.Add(DateTime.SpecifyKind(reader.GetDateTime(0), DateTimeKind.Utc));
+        await batch.ReadAsync([query], async (_, reader) =>
+        {
+            while (await reader.ReadAsync(ct)) times.Add(DateTime.SpecifyKind(reader.GetDateTime(0), DateTimeKind.Utc));
+        }, ct);
         return times;
     }
 
@@ -174,14 +222,17 @@ public sealed class IngestStore
         count.Set("@contactId", contactId);
         count.Set("@kind", kind);
         count.Set("@key", dedupeKey);
-        return Convert.ToInt64(await count.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+        return Convert.ToInt64(await batch.ScalarAsync(count, ct), CultureInfo.InvariantCulture);
     }
 
     /// <summary>Inserts the sequence and its steps, unless one with its dedupe key exists.</summary>
+    /// <param name="givenId">An id taken ahead (<see cref="CallState.NextIds"/>), or null.</param>
+    /// <param name="newContact">The contact was inserted by this unit, so no sequence of its can hold the key: with
+    /// <paramref name="givenId"/>, the inserts are held with the unit's other writes, nothing is read back.</param>
     /// <returns>The new sequence's id, or null when the dedupe key is taken.</returns>
-    public async Task<long?> TryInsertSequenceAsync(WriteBatch batch, Sequence sequence, CancellationToken ct)
+    public async Task<long?> TryInsertSequenceAsync(WriteBatch batch, Sequence sequence, long? givenId, bool newContact, CancellationToken ct)
     {
-        var insert = batch.Command(InsertSequenceSql);
+        var insert = batch.Command(givenId is null ? InsertSequenceSql : newContact ? InsertSequenceWithIdSql : InsertSequenceWithIdReturningSql);
         var p = insert;
         p.Set("@contactId", sequence.ContactId);
         p.Set("@kind", sequence.Kind);
@@ -195,7 +246,19 @@ public sealed class IngestStore
         p.Set("@payload", sequence.PayloadJson);
         p.Set("@executionId", sequence.ExecutionId);
         p.Set("@revision", sequence.Revision);
-        if (await insert.ExecuteScalarAsync(ct) is not long id) return null;
+        long id;
+        if (givenId is not { } given)
+        {
+            if (await batch.ScalarAsync(insert, ct) is not long returned) return null;
+            id = returned;
+        }
+        else
+        {
+            p.Set("@id", given);
+            if (newContact) await batch.WriteAsync(insert, ct);
+            else if (await batch.ScalarAsync(insert, ct) is null) return null;
+            id = given;
+        }
 
         // All steps in one statement: one row of parameters per step.
         var rows = string.Join(",\n", sequence.Steps.Select((_, i) =>
@@ -217,7 +280,7 @@ public sealed class IngestStore
             s.Set($"@sentAt{i}", step.SentAt);
             s.Set($"@lastError{i}", step.LastError);
         }
-        await steps.ExecuteNonQueryAsync(ct);
+        await batch.WriteAsync(steps, ct);
         return id;
     }
 
@@ -228,11 +291,11 @@ public sealed class IngestStore
         var find = batch.Command(FindSequenceSql);
         find.Set("@contactId", contactId);
         find.Set("@key", dedupeKey);
-        var id = (long)(await find.ExecuteScalarAsync(ct))!;
+        var id = (long)(await batch.ScalarAsync(find, ct))!;
         var update = batch.Command(UpdatePayloadSql);
         update.Set("@payload", payloadJson);
         update.Set("@id", id);
-        await update.ExecuteNonQueryAsync(ct);
+        await batch.WriteAsync(update, ct);
         return id;
     }
 
@@ -253,7 +316,7 @@ public sealed class IngestStore
         p.Set("@sequenceId", execution.SequenceId);
         p.Set("@deduplicated", execution.Deduplicated);
         p.Set("@logs", ExecutionLogJson.Serialize(execution.Logs));
-        await insert.ExecuteNonQueryAsync(ct);
+        await batch.WriteAsync(insert, ct);
     }
 
     /// <summary>
@@ -296,6 +359,6 @@ public sealed class IngestStore
         insert.Set("@entity", entity.ToString());
         insert.Set("@entityId", id);
         insert.Set("@at", now);
-        await insert.ExecuteNonQueryAsync(ct);
+        await batch.WriteAsync(insert, ct);
     }
 }

@@ -58,18 +58,19 @@ public sealed class WebhookIngestor(
         string? originalId, SequenceMode mode, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var suppressed = await store.FindSuppressionAsync(batch, input.Email, erasedKey, ct);
+        var state = await store.LoadAsync(batch, input.Email, erasedKey, ct);
+        var suppressed = state.Suppression;
         if (suppressed is { Reason: SuppressionReason.Erased }) return await ErasedAsync(batch, input, trigger, originalId, now, ct);
         Listing? listed = suppressed is { } entry ? new Listing(entry.Reason, entry.Since) : null;
         var execution = new Execution(ExecutionIds.New(now), input.Handler.Name, trigger, input.ReceivedAt, input.PayloadJson, input.Email, originalId);
         if (originalId is not null) execution.Info(now, $"Replay of execution {originalId}.");
         foreach (var warning in input.Warnings) execution.Warn(now, warning);
 
-        var contact = await store.FindContactAsync(batch, input.Email, ct);
+        var contact = state.Contact;
         var created = contact is null;
         contact ??= new Contact(input.Email, "", now);
         engine.ApplyCall(contact, input, created, listed, now);
-        var contactId = await store.SaveContactAsync(batch, contact, created, ct);
+        var contactId = await store.SaveContactAsync(batch, contact, created, state.NextIds?.Contact, ct);
         await store.AppendChangeAsync(batch, ChangeEntity.Contact, contactId, now, ct);
         if (created || input.Text(WebhookConsentFields.Text) is not null)
             await store.RecordConsentAsync(batch, contactId, WebhookConsent.From(input, trigger, execution.Id), ct);
@@ -96,7 +97,7 @@ public sealed class WebhookIngestor(
                 return new IngestResult(execution.Id, execution.FlowId, null, false, execution.Warnings.ToList(), null);
             }
             var sequence = CampaignEngine.NewSequence(contactId, plan, input, mode, now, execution.Id, live.Revision);
-            sequenceId = await store.TryInsertSequenceAsync(batch, sequence, ct);
+            sequenceId = await store.TryInsertSequenceAsync(batch, sequence, state.NextIds?.Sequence, newContact: created, ct);
             if (sequenceId is null)
             {
                 deduplicated = true;
@@ -106,7 +107,7 @@ public sealed class WebhookIngestor(
             else
             {
                 await store.AppendChangeAsync(batch, ChangeEntity.Sequence, sequenceId.Value, now, ct);
-                if (!created) await EndSupersededAsync(batch.Db, contactId, plan.Definition, execution, now, ct);
+                if (!created) await EndSupersededAsync(batch, contactId, plan.Definition, execution, now, ct);
                 firstDue = plan.Steps.Where(s => s.Status == StepStatus.Scheduled).Select(s => (DateTime?)s.NotBefore).Min();
                 foreach (var line in CampaignEngine.PlanLog(plan.Definition, mode, plan.Steps)) execution.Info(now, line);
                 if (start.NothingSent is { } nothing) execution.Warn(now, nothing);
@@ -133,10 +134,12 @@ public sealed class WebhookIngestor(
     }
 
     /// <summary>Exit rules (rare: postcall and onboarding only): the contact's sequences they name, read through the entities on the batch's transaction.</summary>
-    private static async Task EndSupersededAsync(CampaignDbContext db, long contactId, SequenceDefinition definition,
+    private static async Task EndSupersededAsync(WriteBatch batch, long contactId, SequenceDefinition definition,
         Execution execution, DateTime now, CancellationToken ct)
     {
         if (definition.Ends.Count == 0) return;
+        await batch.FlushAsync(ct); // EF's statements do not go through the batch's held writes
+        var db = batch.Db;
         var names = definition.Ends.Select(e => e.Sequence).ToList();
         var active = await db.Sequences.Include(s => s.Steps)
             .Where(s => s.ContactId == contactId && names.Contains(s.Kind) && s.Status == SequenceStatus.Active)

@@ -15,6 +15,13 @@ public sealed class PostgreSqlDialect(string connectionString) : SqlDialect
     public override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
     public override bool Shared => true;
     public override bool ReuseCommands => false;
+    public override bool BatchesStatements => true;
+
+    // Identity sequences: nextval is what an insert without an id would take, so ids stay in the order
+    // the calls were applied (an id taken and not used is a gap, as after any rollback).
+    public override string NextIdsSql => """
+        SELECT nextval(pg_get_serial_sequence('"Contacts"', 'Id')), nextval(pg_get_serial_sequence('"Sequences"', 'Id'))
+        """;
 
     public override string Describe()
     {

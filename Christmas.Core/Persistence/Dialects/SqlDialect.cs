@@ -27,6 +27,19 @@ public abstract class SqlDialect
     /// </summary>
     public virtual bool ReuseCommands => true;
 
+    /// <summary>
+    /// Whether the writer sends a unit's writes together with its next read or its end, in one round
+    /// trip (a <see cref="DbBatch"/>), instead of one by one. Worth it over a network (PostgreSQL: each
+    /// statement alone is a round trip); SQLite runs in-process, where a statement costs microseconds.
+    /// </summary>
+    public virtual bool BatchesStatements => false;
+
+    /// <summary>
+    /// With <see cref="BatchesStatements"/>: one row with the next id of "Contacts" and of "Sequences",
+    /// taken ahead so a unit's inserts need not return their ids before the next statement can be queued.
+    /// </summary>
+    public virtual string? NextIdsSql => null;
+
     /// <summary>Run once on the group-commit writer's connection when it opens.</summary>
     public virtual Task PrepareWriterAsync(CampaignDbContext db, CancellationToken ct) => Task.CompletedTask;
 

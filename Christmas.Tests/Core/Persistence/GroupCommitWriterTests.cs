@@ -1,30 +1,40 @@
+using System.Data.Common;
+using Christmas.Core.Changes;
 using Christmas.Core.Contacts;
 using Christmas.Core.Persistence;
 using Christmas.Core.Persistence.Dialects;
 using Christmas.Tests.Fixtures;
+using Christmas.Tests.Fixtures.Postgres;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Christmas.Tests.Core.Persistence;
 
-/// <summary>The group commit on a real SQLite file: a failing unit fails alone; the others are committed.</summary>
-public sealed class GroupCommitWriterTests : IAsyncLifetime
+/// <summary>
+/// The group commit on a real database: a failing unit fails alone; the others are committed. On
+/// PostgreSQL a unit's writes are held and sent at its end in one round trip, so a bad statement
+/// fails there, after the unit's code has returned: the unit must still go whole, and alone.
+/// </summary>
+public abstract class GroupCommitWriterTests : IAsyncLifetime
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "christmas-tests", Guid.NewGuid().ToString("N"));
     private ServiceProvider _services = null!;
     private GroupCommitWriter _writer = null!;
-    private SqliteDialect Dialect => new(Path.Combine(_directory, "campaign.db"));
+    private readonly IngestStore _store = new();
     private static readonly DateTime Now = new(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    protected abstract Task<SqlDialect> DialectAsync(string directory);
 
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_directory);
+        var dialect = await DialectAsync(_directory);
         _services = new ServiceCollection()
-            .AddPooledDbContextFactory<CampaignDbContext>(o => Dialect.Configure(o))
+            .AddPooledDbContextFactory<CampaignDbContext>(o => dialect.Configure(o))
             .BuildServiceProvider();
         await using (var db = await Contexts.CreateDbContextAsync()) await db.Database.MigrateAsync();
-        _writer = new GroupCommitWriter(Contexts, Dialect, NullLogger<GroupCommitWriter>.Instance);
+        _writer = new GroupCommitWriter(Contexts, dialect, NullLogger<GroupCommitWriter>.Instance);
         await _writer.StartAsync(CancellationToken.None);
     }
 
@@ -43,6 +53,24 @@ public sealed class GroupCommitWriterTests : IAsyncLifetime
         await batch.Db.SaveChangesAsync(ct);
         if (fail) throw new InvalidOperationException("this unit fails after writing");
         return email;
+    }, CancellationToken.None);
+
+    /// <summary>
+    /// What the webhook's unit does, through the same store: read, then the contact and its change-feed row
+    /// written back (held until the unit's end on PostgreSQL). <paramref name="alsoInsert"/>: a second contact
+    /// inserted after them, as new, whatever the database holds.
+    /// </summary>
+    private Task<long> IngestLikeAsync(string email, string? alsoInsert = null) => _writer.RunAsync(async (batch, ct) =>
+    {
+        var state = await _store.LoadAsync(batch, email, "no-erased-key", ct);
+        var id = await _store.SaveContactAsync(batch, new Contact(email, "A", Now), created: true, state.NextIds?.Contact, ct);
+        await _store.AppendChangeAsync(batch, ChangeEntity.Contact, id, Now, ct);
+        if (alsoInsert is not null)
+        {
+            var more = await _store.LoadAsync(batch, alsoInsert, "no-erased-key", ct);
+            await _store.SaveContactAsync(batch, new Contact(alsoInsert, "B", Now), created: true, more.NextIds?.Contact, ct);
+        }
+        return id;
     }, CancellationToken.None);
 
     [Fact]
@@ -68,4 +96,41 @@ public sealed class GroupCommitWriterTests : IAsyncLifetime
         await Assert.ThrowsAsync<DbUpdateException>(() => duplicate);
         Assert.Equal("other@example.com", await other);
     }
+
+    [Fact]
+    public async Task WebhookUnits_WithABadOneAmongThem_CommitTheGoodOnesWhole_AndNothingOfTheBadOne()
+    {
+        await IngestLikeAsync("taken@example.com");
+
+        // Every fifth breaks the unique email last, after its own contact and change row were written (or held).
+        var units = Enumerable.Range(0, 40)
+            .Select(i => (Email: $"w{i}@example.com", Bad: i % 5 == 2))
+            .Select(u => (u.Email, u.Bad, Task: IngestLikeAsync(u.Email, u.Bad ? "taken@example.com" : null)))
+            .ToList();
+        foreach (var unit in units)
+        {
+            if (unit.Bad) await Assert.ThrowsAnyAsync<DbException>(() => unit.Task);
+            else Assert.True(await unit.Task > 0);
+        }
+
+        await using var db = await Contexts.CreateDbContextAsync();
+        var contacts = await db.Contacts.ToDictionaryAsync(c => c.Email, c => c.Id);
+        Assert.Equal(units.Where(u => !u.Bad).Select(u => u.Email).Append("taken@example.com").Order(), contacts.Keys.Order());
+        foreach (var unit in units.Where(u => !u.Bad)) Assert.Equal(await unit.Task, contacts[unit.Email]);
+        // One change row per committed contact, none for a refused unit.
+        var changed = await db.Changes.Where(c => c.Entity == ChangeEntity.Contact).Select(c => c.EntityId).ToListAsync();
+        Assert.Equal(contacts.Values.Order(), changed.Order());
+    }
+}
+
+public sealed class GroupCommitWriterOnSqlite : GroupCommitWriterTests
+{
+    protected override Task<SqlDialect> DialectAsync(string directory) =>
+        Task.FromResult<SqlDialect>(new SqliteDialect(Path.Combine(directory, "campaign.db")));
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class GroupCommitWriterOnPostgres(PostgresServer postgres) : GroupCommitWriterTests
+{
+    protected override async Task<SqlDialect> DialectAsync(string directory) => new PostgreSqlDialect(await postgres.NewDatabaseAsync());
 }
