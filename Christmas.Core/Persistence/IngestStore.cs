@@ -334,7 +334,7 @@ public sealed class IngestStore
         insert.Set("@by", consent.By);
         insert.Set("@text", consent.Text);
         insert.Set("@ip", consent.Ip);
-        await insert.ExecuteNonQueryAsync(ct);
+        await batch.WriteAsync(insert, ct);
     }
 
     /// <summary>The consent record of a contact an import's row created.</summary>
@@ -349,7 +349,7 @@ public sealed class IngestStore
         insert.Set("@by", consent.By);
         insert.Set("@text", consent.Text);
         insert.Set("@ip", consent.Ip);
-        await insert.ExecuteNonQueryAsync(ct);
+        await batch.WriteAsync(insert, ct);
     }
 
     /// <summary>The change feed's row for a write of this batch (what <see cref="ChangeFeedInterceptor"/> does for EF saves).</summary>

@@ -35,7 +35,7 @@ public sealed class CsvChunkWriter(TimeProvider time, IngestStore store)
         await db.SaveChangesAsync(ct);
         foreach (var (contact, consent) in counts.Created)
         {
-            var id = await store.SaveContactAsync(batch, contact, created: true, ct);
+            var id = await store.SaveContactAsync(batch, contact, created: true, givenId: null, ct);
             await store.InsertImportConsentAsync(batch, id, consent, ct);
             await store.AppendChangeAsync(batch, Changes.ChangeEntity.Contact, id, now, ct);
         }
