@@ -12,34 +12,46 @@ namespace Christmas.Core.Persistence;
 /// only after the commit that holds its writes, so an acknowledged webhook survives a crash.
 /// A unit that throws is rolled back to its savepoint and fails alone. On PostgreSQL a unit's writes
 /// go with its next read or its end in one round trip (<see cref="WriteBatch"/>): a unit costs a
-/// round trip per read and one at its end, not one per statement.
+/// round trip per read and one at its end, not one per statement, and units about different
+/// addresses commit on several connections at once (lanes), so one unit's round trips do not hold up the others.
 /// </summary>
 public sealed class GroupCommitWriter(IDbContextFactory<CampaignDbContext> contexts, SqlDialect dialect, ILogger<GroupCommitWriter> logger)
     : BackgroundService
 {
     public const int MaxBatch = 512;
 
-    private WriteBatch? _session;
+    private readonly Lane[] _lanes = Enumerable.Range(0, Math.Max(1, dialect.WriterLanes)).Select(_ => new Lane()).ToArray();
 
-    private readonly Channel<WorkItem> _queue = Channel.CreateBounded<WorkItem>(
-        new BoundedChannelOptions(8 * MaxBatch) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    public Task<T> RunAsync<T>(Func<WriteBatch, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+        RunAsync(work, key: null, cancellationToken);
 
-    public async Task<T> RunAsync<T>(Func<WriteBatch, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    /// <param name="key">
+    /// What the unit is about (the webhook: the email). Units with one key run one after the other on
+    /// one lane; where the dialect has several lanes (<see cref="SqlDialect.WriterLanes"/>), units with
+    /// other keys commit beside them. Null: the first lane, with every other unit without a key.
+    /// </param>
+    public async Task<T> RunAsync<T>(Func<WriteBatch, CancellationToken, Task<T>> work, string? key, CancellationToken cancellationToken)
     {
+        var lane = key is null || _lanes.Length == 1 ? _lanes[0]
+            : _lanes[(uint)StringComparer.OrdinalIgnoreCase.GetHashCode(key) % (uint)_lanes.Length];
         var item = new WorkItem<T>(work);
-        await _queue.Writer.WriteAsync(item, cancellationToken);
+        await lane.Queue.Writer.WriteAsync(item, cancellationToken);
         return await item.Result;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => _lanes.Length == 1
+        ? RunLaneAsync(_lanes[0], stoppingToken)
+        : Task.WhenAll(_lanes.Select(lane => Task.Run(() => RunLaneAsync(lane, stoppingToken), CancellationToken.None)));
+
+    private async Task RunLaneAsync(Lane lane, CancellationToken stoppingToken)
     {
         var batch = new List<WorkItem>(MaxBatch);
         try
         {
-            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            while (await lane.Queue.Reader.WaitToReadAsync(stoppingToken))
             {
-                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item)) batch.Add(item);
-                await CommitAsync(batch, stoppingToken);
+                while (batch.Count < MaxBatch && lane.Queue.Reader.TryRead(out var item)) batch.Add(item);
+                await CommitAsync(lane, batch, stoppingToken);
                 batch.Clear();
             }
         }
@@ -48,20 +60,20 @@ public sealed class GroupCommitWriter(IDbContextFactory<CampaignDbContext> conte
         }
         finally
         {
-            await CloseSessionAsync();
-            _queue.Writer.TryComplete();
+            await CloseSessionAsync(lane);
+            lane.Queue.Writer.TryComplete();
             var stopped = new OperationCanceledException("The application is stopping.");
             foreach (var item in batch) item.Fail(stopped);
-            while (_queue.Reader.TryRead(out var item)) item.Fail(stopped);
+            while (lane.Queue.Reader.TryRead(out var item)) item.Fail(stopped);
         }
     }
 
-    private async Task CommitAsync(List<WorkItem> batch, CancellationToken ct)
+    private async Task CommitAsync(Lane lane, List<WorkItem> batch, CancellationToken ct)
     {
         var done = new List<WorkItem>(batch.Count);
         try
         {
-            var write = _session ??= await OpenSessionAsync(ct);
+            var write = lane.Session ??= await OpenSessionAsync(ct);
             var db = write.Db;
             await using var tx = await write.BeginAsync(ct);
             for (var i = 0; i < batch.Count; i++)
@@ -89,7 +101,7 @@ public sealed class GroupCommitWriter(IDbContextFactory<CampaignDbContext> conte
         catch (Exception ex)
         {
             // Start the next batch on a fresh connection, whatever state this one was left in.
-            await CloseSessionAsync();
+            await CloseSessionAsync(lane);
             logger.LogError(ex, "A group commit of {Count} units failed", done.Count);
             foreach (var item in done) item.Fail(ex);
             return;
@@ -105,11 +117,20 @@ public sealed class GroupCommitWriter(IDbContextFactory<CampaignDbContext> conte
         return new WriteBatch(db, dialect);
     }
 
-    private async Task CloseSessionAsync()
+    private static async Task CloseSessionAsync(Lane lane)
     {
-        if (_session is null) return;
-        await _session.DisposeAsync();
-        _session = null;
+        if (lane.Session is null) return;
+        await lane.Session.DisposeAsync();
+        lane.Session = null;
+    }
+
+    /// <summary>One queue, one connection, one transaction at a time.</summary>
+    private sealed class Lane
+    {
+        public Channel<WorkItem> Queue { get; } = Channel.CreateBounded<WorkItem>(
+            new BoundedChannelOptions(8 * MaxBatch) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+
+        public WriteBatch? Session { get; set; }
     }
 
     private abstract class WorkItem

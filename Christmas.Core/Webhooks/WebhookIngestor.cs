@@ -46,7 +46,7 @@ public sealed class WebhookIngestor(
         var mode = await testingMode.IsEnabledAsync(ct) ? SequenceMode.Testing : SequenceMode.Production;
         var erasedKey = await erased.KeyAsync(input.Email, ct);
         var live = await campaign.CurrentAsync(ct);
-        var result = await writer.RunAsync((batch, token) => ApplyAsync(batch, live, input, erasedKey, trigger, originalId, mode, token), ct);
+        var result = await writer.RunAsync((batch, token) => ApplyAsync(batch, live, input, erasedKey, trigger, originalId, mode, token), input.Email, ct);
         activity?.SetTag("christmas.execution.id", result.ExecutionId);
         activity?.SetTag("christmas.deduplicated", result.Deduplicated);
         if (result.FirstDueAt is { } due) dispatchSignal.WakeIfEarlier(due);

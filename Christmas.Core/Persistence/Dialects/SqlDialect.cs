@@ -40,6 +40,12 @@ public abstract class SqlDialect
     /// </summary>
     public virtual string? NextIdsSql => null;
 
+    /// <summary>
+    /// How many connections the group-commit writer commits on at once, units with one key (a webhook's
+    /// email) always on the same one. One on SQLite: it has one writer at a time.
+    /// </summary>
+    public virtual int WriterLanes => 1;
+
     /// <summary>Run once on the group-commit writer's connection when it opens.</summary>
     public virtual Task PrepareWriterAsync(CampaignDbContext db, CancellationToken ct) => Task.CompletedTask;
 
