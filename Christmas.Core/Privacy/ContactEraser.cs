@@ -51,7 +51,8 @@ public sealed class ContactEraser(
         {
             try
             {
-                outcome = await writer.RunAsync((batch, token) => EraseAsync(batch.Db, address, key, text, token), ct);
+                // On the address's lane: a webhook for it meanwhile runs before or after the erasure, never beside it.
+                outcome = await writer.RunAsync((batch, token) => EraseAsync(batch.Db, address, key, text, token), normalized, ct);
                 break;
             }
             catch (DbUpdateConcurrencyException) when (attempt < 3)
