@@ -71,6 +71,7 @@ public sealed class GroupCommitWriter(IDbContextFactory<CampaignDbContext> conte
     private async Task CommitAsync(Lane lane, List<WorkItem> batch, CancellationToken ct)
     {
         var done = new List<WorkItem>(batch.Count);
+        var reopen = false;
         try
         {
             var write = lane.Session ??= await OpenSessionAsync(ct);
@@ -90,6 +91,7 @@ public sealed class GroupCommitWriter(IDbContextFactory<CampaignDbContext> conte
                 {
                     await write.RollBackUnitAsync(ct);
                     item.Fail(ex);
+                    reopen |= dialect.ReopenAfter(ex);
                 }
                 finally
                 {
@@ -101,12 +103,14 @@ public sealed class GroupCommitWriter(IDbContextFactory<CampaignDbContext> conte
         catch (Exception ex)
         {
             // Start the next batch on a fresh connection, whatever state this one was left in.
+            dialect.ReopenAfter(ex);
             await CloseSessionAsync(lane);
             logger.LogError(ex, "A group commit of {Count} units failed", done.Count);
             foreach (var item in done) item.Fail(ex);
             return;
         }
         foreach (var item in done) item.Complete();
+        if (reopen) await CloseSessionAsync(lane);
     }
 
     private async Task<WriteBatch> OpenSessionAsync(CancellationToken ct)

@@ -22,7 +22,7 @@ namespace Christmas.Tests.Faults;
 /// body is always 200, and afterwards the database holds exactly the 200s: every sequence whole, every
 /// execution one answered call, nothing from a refused one.
 /// </summary>
-[Trait("Category", "Slow")]
+[Trait("Category", "Slow"), RunsLong]
 public sealed class GeneratedWebhookBodiesTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Bodies = 100_000;

@@ -12,7 +12,7 @@ namespace Christmas.Tests.Faults;
 /// or 429 with a two-minute retry-after. Nothing may fail for good, the app must back off rather than
 /// hammer, and once Resend is back every email goes out exactly once.
 /// </summary>
-[Trait("Category", "Slow")]
+[Trait("Category", "Slow"), RunsLong]
 public sealed class ProviderOutageTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Contacts = 10, StepsEach = 4;

@@ -46,6 +46,12 @@ public abstract class SqlDialect
     /// </summary>
     public virtual int WriterLanes => 1;
 
+    /// <summary>
+    /// After a write failed with <paramref name="error"/>: whether the writer must open a fresh connection
+    /// (the dialect then also drops its pooled ones), because the one it holds may be stuck in the fault.
+    /// </summary>
+    public virtual bool ReopenAfter(Exception error) => false;
+
     /// <summary>Run once on the group-commit writer's connection when it opens.</summary>
     public virtual Task PrepareWriterAsync(CampaignDbContext db, CancellationToken ct) => Task.CompletedTask;
 

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Christmas.Core.Persistence.Dialects;
@@ -11,6 +12,20 @@ public sealed class SqliteDialect(string databaseFile) : SqlDialect
 
     public override void Configure(DbContextOptionsBuilder options) =>
         options.UseSqlite($"Data Source={databaseFile};Pooling=True").AddInterceptors(SecureDeleteInterceptor.Instance);
+
+    // SQLite opens a file it may not write read-only, silently, and the handle stays read-only: a
+    // connection opened (or pooled) while the file was read-only or its disk full would refuse every
+    // write after the fault is gone. So after such a fault the writer and the pool start afresh.
+    public override bool ReopenAfter(Exception error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            if (e is not SqliteException { SqliteErrorCode: 8 or 10 or 13 }) continue; // READONLY, IOERR, FULL
+            SqliteConnection.ClearAllPools();
+            return true;
+        }
+        return false;
+    }
 
     // Each unit's savepoint journals every page it changes; in a temp file that was most of the
     // writer's I/O (strace: 6,600 page writes a second), in memory it is a copy.

@@ -15,7 +15,9 @@ public abstract class WebhookBehaviourTests
 {
     protected abstract TestApp App { get; }
     private static string NewEmail() => $"c{Guid.NewGuid():N}@example.com";
-    private static readonly DateTimeOffset RecentAnchor = DateTimeOffset.UtcNow.AddMinutes(-1);
+    // Per test (xunit makes an instance per test): a class-wide value ages while other tests run, until
+    // a no-show's first email falls due and is mid-send when the test expects to cancel it.
+    private readonly DateTimeOffset RecentAnchor = DateTimeOffset.UtcNow.AddMinutes(-1);
 
     private async Task<JsonElement> PostOkAsync(string handler, object body)
     {

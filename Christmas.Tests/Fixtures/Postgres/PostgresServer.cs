@@ -114,3 +114,13 @@ public sealed class PostgresCollection : ICollectionFixture<PostgresServer>
 {
     public const string Name = "postgres";
 }
+
+/// <summary>
+/// A cluster of its own for the kill -9 failover test: it spends minutes waiting on heartbeats, so
+/// it runs beside the PostgreSQL collection instead of holding it up.
+/// </summary>
+[CollectionDefinition(Name), RunsLong]
+public sealed class PostgresFailoverCollection : ICollectionFixture<PostgresServer>
+{
+    public const string Name = "postgres-failover";
+}
