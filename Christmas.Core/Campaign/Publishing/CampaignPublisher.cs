@@ -45,9 +45,12 @@ public sealed class CampaignPublisher(
     public async Task<Outcome<PublishReceipt>> PublishAsync(string? policy, int expectedRevision, string actor, CancellationToken ct)
     {
         if (PolicyError(policy) is { } invalid) return Outcome<PublishReceipt>.Invalid(invalid);
-        if (await store.DraftAsync(ct) is not { } draft) return Outcome<PublishReceipt>.NotFound(NoDraft);
+        // The revision first: of two publishers at once, the later one finds the draft gone, and what it
+        // needs to hear is that another revision is in force (409), not that there is nothing to publish.
         var published = await store.PublishedAsync(ct);
-        if (Stale(published, draft, expectedRevision) is { } stale) return Outcome<PublishReceipt>.Conflict(stale);
+        if (StaleRevision(published, expectedRevision) is { } stale) return Outcome<PublishReceipt>.Conflict(stale);
+        if (await store.DraftAsync(ct) is not { } draft) return Outcome<PublishReceipt>.NotFound(NoDraft);
+        if (StaleDraft(published, draft) is { } outdated) return Outcome<PublishReceipt>.Conflict(outdated);
 
         var revision = published.Revision + 1;
         var changes = DefinitionChanges.Between(published.Document, draft.Document);
@@ -70,16 +73,15 @@ public sealed class CampaignPublisher(
         ? null
         : $"policy must be \"{PublishPolicies.InFlight}\" (pending steps follow the new definition) or \"{PublishPolicies.NewOnly}\" (only sequences started afterwards do).";
 
-    private static string? Stale(PublishedDefinition published, DraftDefinition draft, int expectedRevision)
-    {
-        if (published.Revision != expectedRevision)
-            return $"Revision {published.Revision} is in force now (published by {published.Summary.PublishedBy} at {published.Summary.PublishedAt:yyyy-MM-dd HH:mm} UTC), "
-                + $"not revision {expectedRevision} as you expected: review the draft against it, then publish with expectedRevision {published.Revision}.";
-        if (draft.BaseRevision != published.Revision)
-            return $"The draft was started from revision {draft.BaseRevision}, but revision {published.Revision} is in force: publishing it would undo revision {published.Revision}. "
-                + "Start the draft again from the published revision.";
-        return null;
-    }
+    private static string? StaleRevision(PublishedDefinition published, int expectedRevision) => published.Revision == expectedRevision
+        ? null
+        : $"Revision {published.Revision} is in force now (published by {published.Summary.PublishedBy} at {published.Summary.PublishedAt:yyyy-MM-dd HH:mm} UTC), "
+            + $"not revision {expectedRevision} as you expected: review the draft against it, then publish with expectedRevision {published.Revision}.";
+
+    private static string? StaleDraft(PublishedDefinition published, DraftDefinition draft) => draft.BaseRevision == published.Revision
+        ? null
+        : $"The draft was started from revision {draft.BaseRevision}, but revision {published.Revision} is in force: publishing it would undo revision {published.Revision}. "
+            + "Start the draft again from the published revision.";
 
     /// <returns>False when another publisher took the number, or the draft was saved again since it was read.</returns>
     private async Task<bool> CommitRevisionAsync(int revision, DraftDefinition draft, string policy, string actor, string summary, CancellationToken ct)

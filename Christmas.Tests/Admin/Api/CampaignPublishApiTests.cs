@@ -187,6 +187,19 @@ public abstract class CampaignPublishApiTests(ITestDatabase database) : IAsyncLi
     }
 
     [Fact]
+    public async Task TheLaterOfTwoPublishers_FindsTheDraftGone_AndGets409NamingTheRevisionInForce()
+    {
+        await SaveDraftAsync(EditedDraft);
+        Assert.Equal(HttpStatusCode.OK, (await PublishAsync("in-flight", 1)).StatusCode);
+
+        // The second Admin reviewed the same draft at revision 1; it was published (and removed) meanwhile.
+        var later = await PublishAsync("in-flight", 1);
+
+        Assert.Equal(HttpStatusCode.Conflict, later.StatusCode);
+        Assert.Contains("Revision 2 is in force", (await TestApp.JsonAsync(later)).GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task TwoAdminsPublishingAtOnce_OneWins_TheOtherGets409()
     {
         await SeedAsync();
