@@ -45,11 +45,15 @@ public sealed class CampaignPublisher(
     public async Task<Outcome<PublishReceipt>> PublishAsync(string? policy, int expectedRevision, string actor, CancellationToken ct)
     {
         if (PolicyError(policy) is { } invalid) return Outcome<PublishReceipt>.Invalid(invalid);
-        // The revision first: of two publishers at once, the later one finds the draft gone, and what it
-        // needs to hear is that another revision is in force (409), not that there is nothing to publish.
+        // Of two publishers at once, the later one finds the draft gone: what it needs to hear is that
+        // another revision is in force (409), not that there is nothing to publish. The draft's removal
+        // and the new revision commit together, so a draft found gone is checked against the revision again.
         var published = await store.PublishedAsync(ct);
         if (StaleRevision(published, expectedRevision) is { } stale) return Outcome<PublishReceipt>.Conflict(stale);
-        if (await store.DraftAsync(ct) is not { } draft) return Outcome<PublishReceipt>.NotFound(NoDraft);
+        if (await store.DraftAsync(ct) is not { } draft)
+            return StaleRevision(await store.PublishedAsync(ct), expectedRevision) is { } overtaken
+                ? Outcome<PublishReceipt>.Conflict(overtaken)
+                : Outcome<PublishReceipt>.NotFound(NoDraft);
         if (StaleDraft(published, draft) is { } outdated) return Outcome<PublishReceipt>.Conflict(outdated);
 
         var revision = published.Revision + 1;
