@@ -105,8 +105,10 @@ public sealed class GroupCommitWriter(IDbContextFactory<CampaignDbContext> conte
             // Start the next batch on a fresh connection, whatever state this one was left in.
             dialect.ReopenAfter(ex);
             await CloseSessionAsync(lane);
-            logger.LogError(ex, "A group commit of {Count} units failed", done.Count);
-            foreach (var item in done) item.Fail(ex);
+            logger.LogError(ex, "A group commit of {Count} units failed", batch.Count);
+            // Every caller hears of it: those whose unit ran and those it never reached (a failed BEGIN or
+            // connection). A unit that failed alone keeps its own error.
+            foreach (var item in batch) item.Fail(ex);
             return;
         }
         foreach (var item in done) item.Complete();

@@ -134,3 +134,43 @@ public sealed class GroupCommitWriterOnPostgres(PostgresServer postgres) : Group
 {
     protected override async Task<SqlDialect> DialectAsync(string directory) => new PostgreSqlDialect(await postgres.NewDatabaseAsync());
 }
+
+/// <summary>
+/// A writer whose connection cannot even open (here the file is gone; a server down or a BEGIN refused
+/// fails the same way, before any unit runs): every caller gets the error, none waits forever.
+/// </summary>
+public sealed class GroupCommitWriterThatCannotOpenTests : IAsyncLifetime
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "christmas-tests", Guid.NewGuid().ToString("N"));
+    private ServiceProvider _services = null!;
+    private GroupCommitWriter _writer = null!;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_directory);
+        var file = Path.Combine(_directory, "missing.db");
+        // ReadWrite without Create: opening a missing file fails (SQLite: unable to open database file).
+        _services = new ServiceCollection()
+            .AddPooledDbContextFactory<CampaignDbContext>(o => o.UseSqlite($"Data Source={file};Mode=ReadWrite;Pooling=False"))
+            .BuildServiceProvider();
+        _writer = new GroupCommitWriter(_services.GetRequiredService<IDbContextFactory<CampaignDbContext>>(), new SqliteDialect(file),
+            NullLogger<GroupCommitWriter>.Instance);
+        await _writer.StartAsync(CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _writer.StopAsync(CancellationToken.None);
+        await _services.DisposeAsync();
+        TestApp.DeleteDirectory(_directory);
+    }
+
+    [Fact]
+    public async Task EveryCallerOfAGroupThatCouldNotStart_GetsTheError()
+    {
+        var units = Enumerable.Range(0, 5).Select(i => _writer.RunAsync((batch, _) => Task.FromResult(i), CancellationToken.None)).ToList();
+
+        foreach (var unit in units)
+            await Assert.ThrowsAnyAsync<DbException>(() => unit.WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+}
