@@ -35,7 +35,7 @@ public sealed class ExecutionsPageTests : AppComponentTest
 
         var cut = Render<ExecutionsPage>();
         cut.WaitForAssertion(() => Assert.Single(Rows(cut)));
-        cut.Find("[data-testid=execution-toggle]").Click();
+        cut.ClickAt("[data-testid=execution-toggle]");
 
         cut.WaitForAssertion(() => Assert.Contains(cut.FindAll("[data-testid=execution-logs] td"), td => td.TextContent.Trim() == "WARN"));
         Assert.Contains("add up to 6, not 8", cut.Find("[data-testid=execution-warning]").TextContent);
@@ -62,7 +62,7 @@ public sealed class ExecutionsPageTests : AppComponentTest
         cut.WaitForAssertion(() => Assert.Single(Rows(cut)));
         Assert.Contains("FAILED", Rows(cut)[0].TextContent);
         Assert.Equal("refused 400", cut.Find("[data-testid=execution-http-status]").TextContent.Trim());
-        cut.Find("[data-testid=execution-toggle]").Click();
+        cut.ClickAt("[data-testid=execution-toggle]");
         cut.WaitForAssertion(() => Assert.Contains("red_systems", cut.Find("[data-testid=execution-refused]").TextContent));
         Assert.Contains("\"red_systems\": \"2\"", cut.Find("[data-testid=execution-payload]").TextContent);
     }

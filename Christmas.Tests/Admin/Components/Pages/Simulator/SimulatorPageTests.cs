@@ -21,7 +21,7 @@ public sealed class SimulatorPageTests(SharedApp shared) : ConsoleComponentTest,
     {
         var cut = Render<SimulatorPage>();
 
-        cut.Find("[data-testid=sim-run]").Click();
+        cut.ClickAt("[data-testid=sim-run]");
 
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=sim-send-subject]")), TimeSpan.FromSeconds(10));
         Assert.Equal(11, cut.FindAll("[data-testid=sim-day]").Count); // 10 days from now: 11 calendar dates
@@ -38,9 +38,9 @@ public sealed class SimulatorPageTests(SharedApp shared) : ConsoleComponentTest,
     public void Simulate_WithCallsThatAreNotJson_ShowsTheError_AndNoResult()
     {
         var cut = Render<SimulatorPage>();
-        cut.Find("[data-testid=sim-calls] textarea").Change("[{\"handler\": ");
+        cut.ChangeAt("[data-testid=sim-calls] textarea", "[{\"handler\": ");
 
-        cut.Find("[data-testid=sim-run]").Click();
+        cut.ClickAt("[data-testid=sim-run]");
 
         cut.WaitForAssertion(() => Assert.Contains("not valid JSON", cut.Find("[data-testid=sim-errors]").TextContent));
         Assert.Empty(cut.FindAll("[data-testid=sim-summary]"));
@@ -50,9 +50,9 @@ public sealed class SimulatorPageTests(SharedApp shared) : ConsoleComponentTest,
     public void Simulate_WithACallTheValidatorRefuses_NamesTheField()
     {
         var cut = Render<SimulatorPage>();
-        cut.Find("[data-testid=sim-calls] textarea").Change("""[{"handler": "noshow-recovery-handler", "email": "x@example.com"}]""");
+        cut.ChangeAt("[data-testid=sim-calls] textarea", """[{"handler": "noshow-recovery-handler", "email": "x@example.com"}]""");
 
-        cut.Find("[data-testid=sim-run]").Click();
+        cut.ClickAt("[data-testid=sim-run]");
 
         cut.WaitForAssertion(() => Assert.Contains("contacts[0].first_name", cut.Find("[data-testid=sim-errors]").TextContent));
     }

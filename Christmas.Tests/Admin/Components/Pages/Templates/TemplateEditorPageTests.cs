@@ -30,7 +30,7 @@ public sealed class TemplateEditorPageTests(SharedApp shared) : ConsoleComponent
         var cut = RenderEditor("noshow-2");
         Assert.DoesNotContain("Brand new paragraph", cut.Find("[data-testid=preview-frame]").GetAttribute("srcdoc"));
 
-        cut.Find("[data-testid=body-input] textarea").Input("Hi {{ first_name }},\n\nBrand new paragraph for **{{ business_name }}**.");
+        cut.InputAt("[data-testid=body-input] textarea", "Hi {{ first_name }},\n\nBrand new paragraph for **{{ business_name }}**.");
 
         cut.WaitForAssertion(() =>
         {
@@ -48,7 +48,7 @@ public sealed class TemplateEditorPageTests(SharedApp shared) : ConsoleComponent
     {
         var cut = RenderEditor("noshow-2");
 
-        cut.Find("[data-testid=body-input] textarea").Input("Hi {{ favourite_colour }}");
+        cut.InputAt("[data-testid=body-input] textarea", "Hi {{ favourite_colour }}");
 
         cut.WaitForAssertion(() => Assert.Contains("favourite_colour", cut.Find("[data-testid=template-error]").TextContent), Debounced);
         Assert.Empty(cut.FindAll("[data-testid=preview-frame]"));
@@ -59,7 +59,7 @@ public sealed class TemplateEditorPageTests(SharedApp shared) : ConsoleComponent
     {
         var cut = RenderEditor("noshow-3");
 
-        cut.Find("[data-testid=subject-input] input").Input("Hello {{ first_name ");
+        cut.InputAt("[data-testid=subject-input] input", "Hello {{ first_name ");
 
         cut.WaitForAssertion(() => Assert.Contains("does not parse", cut.Find("[data-testid=template-error]").TextContent), Debounced);
     }
@@ -71,10 +71,10 @@ public sealed class TemplateEditorPageTests(SharedApp shared) : ConsoleComponent
     {
         var cut = RenderEditor("noshow-2");
 
-        cut.Find("[data-testid=body-input] textarea").Input(body);
+        cut.InputAt("[data-testid=body-input] textarea", body);
         cut.WaitForAssertion(() => Assert.Contains(expected, cut.Find("[data-testid=template-error]").TextContent), Debounced);
 
-        cut.Find("[data-testid=body-input] textarea").Input("Back to normal, {{ first_name }}.");
+        cut.InputAt("[data-testid=body-input] textarea", "Back to normal, {{ first_name }}.");
         cut.WaitForAssertion(() => Assert.Contains("Back to normal, Sarah.", cut.Find("[data-testid=preview-frame]").GetAttribute("srcdoc")), Debounced);
     }
 }

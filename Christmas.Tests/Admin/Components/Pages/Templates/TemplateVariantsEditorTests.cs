@@ -53,7 +53,7 @@ public sealed class TemplateVariantsEditorTests(SegmentedContactsApp shared) : C
         Assert.Contains("CRITICAL variant: contacts in segment CRITICAL (2 contacts)", audiences);
         Assert.Empty(cut.FindAll("[data-testid=variant-warning]"));
 
-        cut.Find("[data-testid=body-input] textarea").Input("A new base text for {{ first_name }}.");
+        cut.InputAt("[data-testid=body-input] textarea", "A new base text for {{ first_name }}.");
 
         cut.WaitForAssertion(() =>
         {
@@ -70,10 +70,10 @@ public sealed class TemplateVariantsEditorTests(SegmentedContactsApp shared) : C
         Render<MudPopoverProvider>();
         var snackbar = Render<MudSnackbarProvider>();
         var cut = RenderEditor("assessment-4");
-        cut.Find("[data-testid=body-input] textarea").Input("A new base text for {{ first_name }}.");
+        cut.InputAt("[data-testid=body-input] textarea", "A new base text for {{ first_name }}.");
         cut.WaitForElement("[data-testid=variant-warning]", Debounced);
 
-        cut.Find("[data-testid=save-template]").Click();
+        cut.ClickAt("[data-testid=save-template]");
 
         snackbar.WaitForAssertion(() => Assert.Contains(
             "Saving changes the base text only: 2 contacts in CRITICAL get the CRITICAL variant (assessment-4.critical)", snackbar.Markup), Debounced);
@@ -85,7 +85,7 @@ public sealed class TemplateVariantsEditorTests(SegmentedContactsApp shared) : C
     {
         var cut = RenderEditor("assessment-2.critical");
 
-        cut.Find("[data-testid=body-input] textarea").Input("A new CRITICAL text.");
+        cut.InputAt("[data-testid=body-input] textarea", "A new CRITICAL text.");
 
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=unsaved]")), Debounced);
         Assert.Empty(cut.FindAll("[data-testid=variant-warning]"));
@@ -109,7 +109,7 @@ public sealed class TemplateVariantsEditorTests(SegmentedContactsApp shared) : C
         var cut = RenderEditor("noshow-2");
         var navigation = Services.GetRequiredService<NavigationManager>();
         var here = navigation.Uri;
-        cut.Find("[data-testid=body-input] textarea").Input("Unsaved words");
+        cut.InputAt("[data-testid=body-input] textarea", "Unsaved words");
         cut.WaitForElement("[data-testid=unsaved]", Debounced);
         // The browser's own prompt on closing or reloading the tab.
         cut.WaitForAssertion(() => JSInterop.VerifyInvoke("Blazor._internal.NavigationLock.enableNavigationPrompt"), Debounced);

@@ -26,7 +26,7 @@ public sealed class TriggerPageTests(SharedApp shared) : ConsoleComponentTest, I
     }
 
     private static void Fill(IRenderedComponent<TriggerPage> cut, string field, string value) =>
-        cut.Find($"[data-testid=field-{field}] input").Input(value);
+        cut.InputAt($"[data-testid=field-{field}] input", value);
 
     private static IElement Field(IRenderedComponent<TriggerPage> cut, string field) => cut.Find($"[data-testid=field-{field}]");
 
@@ -46,7 +46,7 @@ public sealed class TriggerPageTests(SharedApp shared) : ConsoleComponentTest, I
     {
         var cut = RenderFor("postcall-maybe-handler");
 
-        cut.Find("[data-testid=preview-schedule]").Click();
+        cut.ClickAt("[data-testid=preview-schedule]");
 
         Assert.Contains("email is required.", Field(cut, "email").TextContent);
         Assert.Contains("first_name is required.", Field(cut, "first_name").TextContent);
@@ -64,7 +64,7 @@ public sealed class TriggerPageTests(SharedApp shared) : ConsoleComponentTest, I
         Fill(cut, "first_name", "Sarah");
         Fill(cut, "business_name", "Sarah's Salon");
 
-        cut.Find("[data-testid=preview-schedule]").Click();
+        cut.ClickAt("[data-testid=preview-schedule]");
 
         Assert.Contains("email must be a valid email address.", Field(cut, "email").TextContent);
         Assert.Empty(cut.FindAll("[data-testid=planned-step]"));
@@ -78,7 +78,7 @@ public sealed class TriggerPageTests(SharedApp shared) : ConsoleComponentTest, I
         Fill(cut, "first_name", "Sarah");
         Fill(cut, "business_name", "Sarah's Salon");
 
-        cut.Find("[data-testid=preview-schedule]").Click();
+        cut.ClickAt("[data-testid=preview-schedule]");
 
         cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid=planned-step]").Count));
         var rows = cut.FindAll("[data-testid=planned-step]").Select(r => r.TextContent).ToList();
@@ -99,7 +99,7 @@ public sealed class TriggerPageTests(SharedApp shared) : ConsoleComponentTest, I
         var cut = RenderFor("onboarding-handler", email);
         Assert.Equal("Sarah", Field(cut, "first_name").QuerySelector("input")!.GetAttribute("value"));
         Assert.Equal("Sarah's Salon", Field(cut, "business_name").QuerySelector("input")!.GetAttribute("value"));
-        cut.Find("[data-testid=preview-schedule]").Click();
+        cut.ClickAt("[data-testid=preview-schedule]");
 
         cut.WaitForAssertion(() => Assert.Contains("already exists", cut.Find("[data-testid=preview-deduplicated]").TextContent));
         Assert.Contains("existing contact", cut.Find("[data-testid=schedule-preview]").TextContent);
