@@ -15,7 +15,7 @@ namespace Christmas.Core.Backups;
 /// them may have gone out between the backup and the restore (due then, a retry, an operator's "send now", a
 /// publish that moved it earlier), and the provider's idempotency keys only catch a second send within 24 hours.
 /// </remarks>
-public sealed class DatabaseRestore(DataPaths paths, TimeProvider time)
+public sealed class DatabaseRestore(DataPaths paths, RunningAppLock running, TimeProvider time)
 {
     public const string Actor = "restore";
 
@@ -25,6 +25,10 @@ public sealed class DatabaseRestore(DataPaths paths, TimeProvider time)
         if (SqliteFileCheck.Problem(backup) is { } problem) return Outcome<RestoreResult>.Invalid(problem);
         if (string.Equals(backup, paths.AppDatabase, StringComparison.Ordinal))
             return Outcome<RestoreResult>.Invalid($"{backup} is the database itself; name a backup file.");
+        // Held to the end, so an app started meanwhile stops at once instead of opening files half moved.
+        using var alone = running.TryTakeExclusively();
+        if (alone is null)
+            return Outcome<RestoreResult>.Invalid($"the app is running on {paths.Directory} (it holds {running.File}); stop every instance first.");
 
         var now = time.GetUtcNow().UtcDateTime;
         Directory.CreateDirectory(paths.Directory);

@@ -13,4 +13,7 @@ public sealed class DataPaths(IHostEnvironment environment, IOptions<CampaignOpt
 
     /// <summary>Hangfire's own store, apart from the app's data: it can be deleted and is rebuilt from the steps table.</summary>
     public string HangfireDatabase => Path.Combine(Directory, "hangfire.db");
+
+    /// <summary>Locked (shared) by every running app on this directory; see <see cref="RunningAppLock"/>.</summary>
+    public string RunningLock => Path.Combine(Directory, "running.lock");
 }

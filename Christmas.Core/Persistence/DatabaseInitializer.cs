@@ -10,12 +10,13 @@ namespace Christmas.Core.Persistence;
 /// Creates the data directory and applies migrations before anything reads or writes, under the
 /// dialect's migration lock, so instances starting together apply each migration once, one after the other.
 /// </summary>
-public sealed class DatabaseInitializer(DataPaths paths, SqlDialect dialect, IDbContextFactory<CampaignDbContext> contexts, ILogger<DatabaseInitializer> logger)
+public sealed class DatabaseInitializer(DataPaths paths, RunningAppLock running, SqlDialect dialect, IDbContextFactory<CampaignDbContext> contexts, ILogger<DatabaseInitializer> logger)
 {
     /// <param name="seed">Start-time seeding (templates, the first Admin), run under the same lock so two instances never both seed.</param>
     public async Task InitializeAsync(Func<CancellationToken, Task> seed, CancellationToken ct)
     {
         DataDirectoryPermissions.Secure(paths.Directory);
+        running.Hold();
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using (await dialect.LockForMigrationAsync(ct))
         {

@@ -15,6 +15,7 @@ public static class PersistenceServiceCollectionExtensions
     {
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
         services.AddSingleton<DataPaths>();
+        services.AddSingleton<RunningAppLock>();
         services.AddSingleton<SqlDialect>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider switch
         {
             DatabaseProvider.PostgreSql => new PostgreSqlDialect(

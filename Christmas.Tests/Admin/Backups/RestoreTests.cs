@@ -3,7 +3,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Christmas.Core.Campaign;
 using Christmas.Core.Delivery.Outbox;
+using Christmas.Core.Persistence;
 using Christmas.Core.Sequences;
 using Christmas.Tests.Fixtures;
 using Microsoft.Data.Sqlite;
@@ -152,6 +154,42 @@ public sealed class RestoreTests : IDisposable
             Assert.Contains("Nothing changed", refused.Error);
             Assert.Equal(untouched, Snapshot(Dir("app")));
         }
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public async Task WhileTheAppRuns_RestoreRefuses_AndTheAppKeepsWorking_ThenOnceStopped_ItRestores()
+    {
+        var kept = $"k-{Guid.NewGuid():N}@example.com";
+        string backup;
+        await using (var app = await TestApp.StartAsync(dataDirectory: Dir("app")))
+        {
+            backup = await BackupAsync(app);
+            var refused = await RestoreAsync(Dir("app"), backup);
+            Assert.Equal(1, refused.Exit);
+            Assert.Contains("the app is running", refused.Error);
+            Assert.Contains("Nothing changed", refused.Error);
+            Assert.DoesNotContain(Directory.GetFiles(Dir("app")), f => f.Contains("before-restore"));
+            (await app.PostWebhookAsync("signup-handler", Fixtures.Webhooks.Signup(kept))).EnsureSuccessStatusCode();
+            Assert.Equal(HttpStatusCode.OK, (await app.Api.GetAsync($"/api/contacts/{kept}")).StatusCode);
+        }
+
+        // Stopped, the lock is gone with it.
+        var restored = await RestoreAsync(Dir("app"), backup);
+        Assert.True(restored.Exit == 0, restored.Error + restored.Output);
+    }
+
+    [Fact]
+    public async Task AnAppStartedDuringARestore_StopsWithAMessage_InsteadOfOpeningFilesHalfMoved()
+    {
+        var paths = new DataPaths(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { ContentRootPath = _root },
+            Microsoft.Extensions.Options.Options.Create(new CampaignOptions { DataDirectory = Dir("restoring") }));
+        using var restore = new RunningAppLock(paths);
+        using var exclusive = restore.TryTakeExclusively();
+        Assert.NotNull(exclusive);
+
+        var failed = await Assert.ThrowsAnyAsync<Exception>(() => TestApp.StartAsync(dataDirectory: Dir("restoring")));
+        Assert.Contains("is being restored", failed.ToString());
     }
 
     private static Dictionary<string, string> Snapshot(string directory) =>
