@@ -68,6 +68,13 @@ public sealed class IngestStore
         """;
 
     private const string FindSequenceSql = """SELECT "Id" FROM "Sequences" WHERE "ContactId" = @contactId AND "DedupeKey" = @key""";
+    // The key a skipped sequence held is freed for a new one (CampaignEngine.Replaces); the old row keeps its history.
+    private const string RetireSkippedSql = """
+        UPDATE "Sequences" SET "DedupeKey" = "DedupeKey" || '#' || "Id"
+        WHERE "ContactId" = @contactId AND "DedupeKey" = @key AND "Status" = 'Skipped'
+        RETURNING "Id"
+        """;
+
     private const string UpdatePayloadSql = """UPDATE "Sequences" SET "PayloadJson" = @payload WHERE "Id" = @id""";
 
     // Inserting first makes the common case (a new sequence) one statement; a dedupe hit returns no row.
@@ -282,6 +289,15 @@ public sealed class IngestStore
         }
         await batch.WriteAsync(steps, ct);
         return id;
+    }
+
+    /// <summary>Frees the dedupe key when the sequence holding it is skipped; false when it is any other.</summary>
+    public async Task<bool> RetireSkippedAsync(WriteBatch batch, long contactId, string dedupeKey, CancellationToken ct)
+    {
+        var retire = batch.Command(RetireSkippedSql);
+        retire.Set("@contactId", contactId);
+        retire.Set("@key", dedupeKey);
+        return await batch.ScalarAsync(retire, ct) is not null;
     }
 
     /// <summary>A repeat call: the existing sequence keeps its steps and takes the latest payload.</summary>

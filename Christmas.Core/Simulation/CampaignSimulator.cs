@@ -113,7 +113,8 @@ public sealed class CampaignSimulator(
             run.Skip(input.Email, name, null, at, start.Warning ?? input.Warnings.LastOrDefault(w => w.Contains("no sequence")) ?? "no sequence started");
             return;
         }
-        if (person.Sequences.FirstOrDefault(s => s.DedupeKey == plan.DedupeKey) is { } existing)
+        // The latest with the key: one that sent nothing may have been replaced by a later call.
+        if (person.Sequences.LastOrDefault(s => s.DedupeKey == plan.DedupeKey) is { } existing && !CampaignEngine.Replaces(plan, existing.Status))
         {
             run.Payloads[existing] = input.PayloadJson;
             run.Skip(input.Email, name, null, at, $"deduplicated: {CampaignEngine.Deduplicated(name, null)}");

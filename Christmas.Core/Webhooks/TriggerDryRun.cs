@@ -35,10 +35,11 @@ public sealed class TriggerDryRun(
                 input.Handler.Starts is null ? "This handler only creates or updates the contact; it sends no email." : "The input starts no sequence (see the warnings).",
                 input.Warnings);
 
-        long? existing = contactId is { } id
+        var held = contactId is { } id
             ? await db.Sequences.AsNoTracking().Where(s => s.ContactId == id && s.DedupeKey == plan.DedupeKey)
-                .Select(s => (long?)s.Id).FirstOrDefaultAsync(ct)
+                .Select(s => new { s.Id, s.Status }).FirstOrDefaultAsync(ct)
             : null;
+        long? existing = held is not null && !CampaignEngine.Replaces(plan, held.Status) ? held.Id : null;
         var steps = plan.Steps.Select(s => new PlannedStep(s.Number, s.TemplateKey, s.DueAt, s.Status.ToApiName(), Note(s))).ToList();
         return new TriggerPreview(input.Email, now, contactId is not null, plan.Definition.Name, mode.ToApiName(), steps, existing, null, input.Warnings);
     }

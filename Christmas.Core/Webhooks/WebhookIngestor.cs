@@ -98,6 +98,11 @@ public sealed class WebhookIngestor(
             }
             var sequence = CampaignEngine.NewSequence(contactId, plan, input, mode, now, execution.Id, live.Revision);
             sequenceId = await store.TryInsertSequenceAsync(batch, sequence, state.NextIds?.Sequence, newContact: created, ct);
+            if (sequenceId is null && CampaignEngine.Replaces(plan, SequenceStatus.Skipped) && await store.RetireSkippedAsync(batch, contactId, plan.DedupeKey, ct))
+            {
+                execution.Info(now, $"The {plan.Definition.Name} sequence this call repeats sent nothing (skipped): a new one starts.");
+                sequenceId = await store.TryInsertSequenceAsync(batch, sequence, state.NextIds?.Sequence, newContact: false, ct);
+            }
             if (sequenceId is null)
             {
                 deduplicated = true;

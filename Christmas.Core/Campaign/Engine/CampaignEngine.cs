@@ -41,19 +41,32 @@ public sealed class CampaignEngine(SendRuleSet rules, SegmentRule segments, Time
         IReadOnlyList<DateTime> others, DateTime now)
     {
         if (input.Handler.Starts is not { } name) return CallStart.Nothing(null, "Signup recorded; this handler sends no email.");
-        if (listed is { } entry)
-        {
-            var since = entry.Since.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            // Still recorded and answered 200: the website cannot act on a refusal, and the data stays useful.
-            return CallStart.Nothing($"{input.Email} is on the suppression list ({entry.Reason.ToApiName()} since {since}): no sequence started.", null);
-        }
         if (input.SequenceBlocked) return CallStart.Nothing(null, null);
         if (campaign.Sequence(name) is not { } definition)
             return CallStart.Nothing($"The handler starts '{name}', which revision {campaign.Revision} does not define: no sequence started.", null);
         var steps = StepPlanner.Plan(definition, mode, input.AnchorAt, now, OverdueGrace, input.WebsiteStatus, new Placement(Rules, zone, others));
-        var plan = new SequencePlan(definition, definition.DedupeKey(input.Texts), steps);
+        var key = definition.DedupeKey(input.Texts);
+        if (listed is { } entry)
+        {
+            // Still recorded and answered 200 (the website cannot act on a refusal), and the sequence is kept,
+            // every email skipped: the contact's timeline says why nothing went.
+            var reason = $"suppressed ({entry.Reason.ToApiName()})";
+            var skipped = steps.Select(s => s.Status == StepStatus.Scheduled ? Step.Skipped(definition.Step(s.Number)!, s.DueAt, s.SendAt, reason) : s).ToList();
+            var since = entry.Since.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            return new CallStart(new SequencePlan(definition, key, skipped),
+                $"{input.Email} is on the suppression list ({entry.Reason.ToApiName()} since {since}): no email will be sent; the sequence ends skipped.", null);
+        }
+        var plan = new SequencePlan(definition, key, steps);
         return new CallStart(plan, null, null, NothingToSend.Warning(steps, input.AnchorAt, now, OverdueGrace, Rules.OfferEndsAt));
     }
+
+    /// <summary>
+    /// Whether a call whose dedupe key is taken starts anew instead: the sequence holding the key sent nothing
+    /// (skipped: stale dates, a suppressed address) and this plan has an email to send (the website fixed its
+    /// dates, the address was taken off the list). Else the call updates the existing sequence's data.
+    /// </summary>
+    public static bool Replaces(SequencePlan plan, SequenceStatus existing) =>
+        existing == SequenceStatus.Skipped && plan.Steps.Any(s => s.Status == StepStatus.Scheduled);
 
     /// <summary>A new sequence for a planned start, following revision <paramref name="revision"/> of the definition.</summary>
     public static Sequence NewSequence(long contactId, SequencePlan plan, WebhookInput input, SequenceMode mode, DateTime now, string executionId, int revision) =>

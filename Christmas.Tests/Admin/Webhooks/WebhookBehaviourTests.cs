@@ -189,6 +189,26 @@ public abstract class WebhookBehaviourTests
     }
 
     [Fact]
+    public async Task AWebsiteThatFixesItsDates_GetsASequenceThatSends_NotADedupeOntoTheSkippedOne_WhileAStaleRepeatStaysDeduplicated()
+    {
+        var email = NewEmail();
+        var stale = Fixtures.Webhooks.Assessment(new DateTimeOffset(2025, 12, 1, 10, 30, 0, TimeSpan.Zero), email);
+        var skippedId = (await PostOkAsync("assessment-handler", stale)).GetProperty("sequenceId").GetInt64();
+
+        var repeat = await PostOkAsync("assessment-handler", stale);
+        Assert.True(repeat.GetProperty("deduplicated").GetBoolean());
+        Assert.Equal(skippedId, repeat.GetProperty("sequenceId").GetInt64());
+
+        var fixedCall = await PostOkAsync("assessment-handler", Fixtures.Webhooks.Assessment(RecentAnchor, email));
+        Assert.False(fixedCall.GetProperty("deduplicated").GetBoolean());
+        Assert.Empty(fixedCall.GetProperty("warnings").EnumerateArray());
+        var sequences = await SequencesOfAsync(email);
+        Assert.Equal([(skippedId, SequenceStatus.Skipped), (fixedCall.GetProperty("sequenceId").GetInt64(), SequenceStatus.Active)],
+            sequences.Select(s => (s.Id, s.Status)));
+        Assert.Equal(4, sequences[1].Steps.Count(s => s.Status == StepStatus.Scheduled));
+    }
+
+    [Fact]
     public async Task Noshow_IsOnePerCalendlyEvent()
     {
         var email = NewEmail();

@@ -86,22 +86,45 @@ public sealed class CampaignEngineTests
     }
 
     [Fact]
-    public void Start_StartsNothing_ForSignup_AListedAddress_OrAPaymentThatIsNotPaid()
+    public void Start_StartsNothing_ForSignup_OrAPaymentThatIsNotPaid()
     {
         var engine = Engine();
         var signup = engine.Start(RevisionOne.Campaign, Call("signup-handler", new { email = "ann@example.com", first_name = "Ann", business_name = "Acme" }),
             SequenceMode.Production, null, null, [], Now);
         Assert.Equal((null, "Signup recorded; this handler sends no email."), (signup.Plan, signup.Info));
 
-        var listed = engine.Start(RevisionOne.Campaign, Noshow(), SequenceMode.Production, new Listing(SuppressionReason.Unsubscribed, Now.AddDays(-1)), null, [], Now);
-        Assert.Null(listed.Plan);
-        Assert.Equal("ann@example.com is on the suppression list (unsubscribed since 2026-12-06): no sequence started.", listed.Warning);
-
         var unpaid = Call("onboarding-handler", new
         {
             email = "ann@example.com", first_name = "Ann", business_name = "Acme", payment_status = "pending", payment_date = Now.ToString("O"),
         });
         Assert.Null(engine.Start(RevisionOne.Campaign, unpaid, SequenceMode.Production, null, null, [], Now).Plan);
+    }
+
+    [Fact]
+    public void Start_ForAListedAddress_PlansEveryEmailSkipped_SoTheSequenceEndsSkipped_WithTheListingAsItsReason()
+    {
+        var listed = Engine().Start(RevisionOne.Campaign, Noshow(), SequenceMode.Production, new Listing(SuppressionReason.Unsubscribed, Now.AddDays(-1)), null, [], Now);
+
+        var plan = Assert.IsType<SequencePlan>(listed.Plan);
+        Assert.All(plan.Steps, s => Assert.Equal((StepStatus.Skipped, "suppressed (unsubscribed)"), (s.Status, s.LastError)));
+        Assert.Equal("ann@example.com is on the suppression list (unsubscribed since 2026-12-06): no email will be sent; the sequence ends skipped.", listed.Warning);
+        // The website's answer must not differ from any other call's: no "nothing sent" warning for it.
+        Assert.Null(listed.NothingSent);
+        var sequence = CampaignEngine.NewSequence(1, plan, Noshow(), SequenceMode.Production, Now, "x", 1);
+        Assert.Equal((SequenceStatus.Skipped, "nothing sent: suppressed (unsubscribed)"), (sequence.Status, sequence.EndedReason));
+    }
+
+    [Fact]
+    public void ACallThatWouldSend_Replaces_ASkippedSequence_ButNeverOneThatSentOrWasCancelled_AndAStaleRepeatReplacesNothing()
+    {
+        var engine = Engine();
+        var fresh = engine.Start(RevisionOne.Campaign, Assessment(sentAt: Now.AddMinutes(-5)), SequenceMode.Production, null, null, [], Now).Plan!;
+        var stale = engine.Start(RevisionOne.Campaign, Assessment(sentAt: Now.AddDays(-30)), SequenceMode.Production, null, null, [], Now).Plan!;
+
+        Assert.True(CampaignEngine.Replaces(fresh, SequenceStatus.Skipped));
+        Assert.False(CampaignEngine.Replaces(stale, SequenceStatus.Skipped));
+        foreach (var other in new[] { SequenceStatus.Active, SequenceStatus.Completed, SequenceStatus.Cancelled })
+            Assert.False(CampaignEngine.Replaces(fresh, other));
     }
 
     [Fact]
