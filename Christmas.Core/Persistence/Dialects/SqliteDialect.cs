@@ -10,8 +10,10 @@ public sealed class SqliteDialect(string databaseFile) : SqlDialect
     public override bool Shared => false;
     public override string Describe() => databaseFile;
 
+    private string ConnectionString => $"Data Source={databaseFile};Pooling=True";
+
     public override void Configure(DbContextOptionsBuilder options) =>
-        options.UseSqlite($"Data Source={databaseFile};Pooling=True").AddInterceptors(SecureDeleteInterceptor.Instance);
+        options.UseSqlite(ConnectionString).AddInterceptors(SecureDeleteInterceptor.Instance);
 
     // SQLite opens a file it may not write read-only, silently, and the handle stays read-only: a
     // connection opened (or pooled) while the file was read-only or its disk full would refuse every
@@ -21,7 +23,8 @@ public sealed class SqliteDialect(string databaseFile) : SqlDialect
         for (var e = error; e is not null; e = e.InnerException)
         {
             if (e is not SqliteException { SqliteErrorCode: 8 or 10 or 13 }) continue; // READONLY, IOERR, FULL
-            SqliteConnection.ClearAllPools();
+            // This file's pool only: other SQLite files in the process (the test host runs many apps) keep theirs.
+            using (var same = new SqliteConnection(ConnectionString)) SqliteConnection.ClearPool(same);
             return true;
         }
         return false;
