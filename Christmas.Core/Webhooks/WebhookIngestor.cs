@@ -14,6 +14,7 @@ using Christmas.Core.Settings;
 using Christmas.Core.Suppressions;
 using Christmas.Core.Telemetry;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Christmas.Core.Webhooks;
@@ -31,8 +32,13 @@ public sealed class WebhookIngestor(
     DispatchSignal dispatchSignal,
     IOptions<WebhookOptions> webhookOptions,
     Privacy.ErasedAddresses erased,
+    Persistence.Dialects.SqlDialect dialect,
+    ILogger<WebhookIngestor> logger,
     TimeProvider time)
 {
+    // A lost race for a new address is run again: the second run finds the contact the other call stored.
+    private const int Attempts = 3;
+
     /// <summary>The payload an erased person's later call is recorded with: the call counts, nothing of the person stays.</summary>
     public const string ErasedPayload = """{"erased":true}""";
 
@@ -46,11 +52,34 @@ public sealed class WebhookIngestor(
         var mode = await testingMode.IsEnabledAsync(ct) ? SequenceMode.Testing : SequenceMode.Production;
         var erasedKey = await erased.KeyAsync(input.Email, ct);
         var live = await campaign.CurrentAsync(ct);
-        var result = await writer.RunAsync((batch, token) => ApplyAsync(batch, live, input, erasedKey, trigger, originalId, mode, token), input.Email, ct);
+        var result = await RunAsync(live, input, erasedKey, trigger, originalId, mode, ct);
         activity?.SetTag("christmas.execution.id", result.ExecutionId);
         activity?.SetTag("christmas.deduplicated", result.Deduplicated);
         if (result.FirstDueAt is { } due) dispatchSignal.WakeIfEarlier(due);
         return result;
+    }
+
+    /// <summary>
+    /// The unit on the writer. Two calls for one new address may each insert it: on two instances, or on two
+    /// of PostgreSQL's writer lanes (an import chunk beside a webhook). The one that loses the unique key (or
+    /// is a deadlock's victim) is rolled back whole and run again, and then updates the contact the other
+    /// stored, instead of answering 503.
+    /// </summary>
+    private async Task<IngestResult> RunAsync(LiveCampaign live, WebhookInput input, string erasedKey, string trigger, string? originalId,
+        SequenceMode mode, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await writer.RunAsync((batch, token) => ApplyAsync(batch, live, input, erasedKey, trigger, originalId, mode, token), input.Email, ct);
+            }
+            catch (Exception ex) when (attempt < Attempts && dialect.LostARace(ex))
+            {
+                logger.LogInformation("The {Handler} call met another call for the same address in the database ({Cause}); running it again",
+                    input.Handler.Name, StorageFault.Describe(ex));
+            }
+        }
     }
 
     /// <summary>The shell around <see cref="CampaignEngine"/>: load the contact's state, ask the engine, store its answer.</summary>

@@ -51,6 +51,11 @@ public sealed class PostgreSqlDialect(string connectionString) : SqlDialect
     /// <summary>Any fixed number; only this app takes it.</summary>
     private const long MigrationLockKey = 0x43_68_72_69_73_74_6D; // "Christm"
 
+    // Two instances' group commits insert the same new addresses in different orders: one waits on the
+    // other's unique-index entry while holding one the other waits on, and the server ends one of them.
+    protected override bool IsLostRace(Exception error) =>
+        error is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure };
+
     private sealed class AdvisoryLock(NpgsqlConnection connection) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()

@@ -52,6 +52,19 @@ public abstract class SqlDialect
     /// </summary>
     public virtual bool ReopenAfter(Exception error) => false;
 
+    /// <summary>
+    /// Whether <paramref name="error"/> (or one inside it) means another transaction got there first: a unique
+    /// key it took, or a deadlock with it of which this one was chosen the victim. Run again, the work succeeds.
+    /// </summary>
+    public bool LostARace(Exception error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+            if (IsLostRace(e)) return true;
+        return false;
+    }
+
+    protected abstract bool IsLostRace(Exception error);
+
     /// <summary>Run once on the group-commit writer's connection when it opens.</summary>
     public virtual Task PrepareWriterAsync(CampaignDbContext db, CancellationToken ct) => Task.CompletedTask;
 

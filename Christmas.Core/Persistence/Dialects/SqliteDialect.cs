@@ -30,6 +30,10 @@ public sealed class SqliteDialect(string databaseFile) : SqlDialect
         return false;
     }
 
+    // SQLITE_CONSTRAINT_UNIQUE, SQLITE_CONSTRAINT_PRIMARYKEY (one writer: no deadlocks).
+    protected override bool IsLostRace(Exception error) =>
+        error is SqliteException { SqliteExtendedErrorCode: 2067 or 1555 };
+
     // Each unit's savepoint journals every page it changes; in a temp file that was most of the
     // writer's I/O (strace: 6,600 page writes a second), in memory it is a copy.
     public override async Task PrepareWriterAsync(CampaignDbContext db, CancellationToken ct) =>

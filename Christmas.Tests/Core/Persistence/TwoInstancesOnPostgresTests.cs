@@ -90,4 +90,23 @@ public sealed class TwoInstancesOnPostgresTests(PostgresServer postgres) : IAsyn
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         Assert.Equal(ContactStatus.Unsubscribed, await _b.WithDbAsync(db => db.Contacts.Where(c => c.Id == id).Select(c => c.Status).SingleAsync()));
     }
+
+    [Fact]
+    public async Task A_new_address_called_on_both_instances_at_once_is_stored_once_and_both_calls_answer_200()
+    {
+        // The website's double submit behind a proxy: one call reaches each instance. Both insert the new
+        // contact; the one that loses the unique key runs again and updates it instead of answering 503.
+        var emails = Enumerable.Range(0, 40).Select(i => $"race{i}-{Guid.NewGuid():N}@example.com").ToList();
+        var calls = emails.SelectMany(email => new[] { _a, _b }.Select(app =>
+            app.PostWebhookAsync("assessment-handler", Fixtures.Webhooks.Assessment(DateTimeOffset.UtcNow.AddMinutes(-1), email))));
+
+        var answers = await Task.WhenAll(calls);
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        var stored = await _a.WithDbAsync(db => db.Sequences.Where(s => emails.Contains(s.Contact!.Email)).Select(s => s.Contact!.Email).ToListAsync());
+        Assert.Equal(emails.Order(), stored.Order());
+        var deduplicated = 0;
+        foreach (var answer in answers) if ((await TestApp.JsonAsync(answer)).GetProperty("deduplicated").GetBoolean()) deduplicated++;
+        Assert.Equal(emails.Count, deduplicated);
+    }
 }
