@@ -4,6 +4,7 @@ using Christmas.Core.Common;
 using Christmas.Core.Persistence;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Christmas.Core.Contacts.Import;
 
@@ -14,8 +15,11 @@ namespace Christmas.Core.Contacts.Import;
 /// </summary>
 public sealed class CsvContactImporter(
     IDbContextFactory<CampaignDbContext> contexts, GroupCommitWriter writer, CsvChunkWriter chunks, SegmentRule segments,
-    Privacy.ErasedAddresses erased, AuditLog audit)
+    Privacy.ErasedAddresses erased, AuditLog audit, Persistence.Dialects.SqlDialect dialect, ILogger<CsvContactImporter> logger)
 {
+    // A chunk of 250 new addresses may meet several calls in a row while the site is busy.
+    private const int Attempts = 5;
+
     public const int ChunkSize = 250;
     /// <summary>The answer lists this many errors at most (the counts still count every row).</summary>
     public const int MaxErrors = 1000;
@@ -83,8 +87,23 @@ public sealed class CsvContactImporter(
             await using var db = await contexts.CreateDbContextAsync(ct);
             return await chunks.ApplyAsync(db, null, chunk, keys, context, seen, emailHeader, ct);
         }
-        // The writer's unit may not share the HashSet with a failed attempt: it runs once, and a failure ends the import.
-        return await writer.RunAsync((batch, token) => chunks.ApplyAsync(batch.Db, batch, chunk, keys, context, seen, emailHeader, token), ct);
+        // A webhook may store one of the chunk's new addresses first (on another of PostgreSQL's writer lanes, or
+        // another instance): the chunk is rolled back and written again, and then updates that contact. The
+        // addresses it had added to seen are taken out first; any other failure ends the import.
+        for (var attempt = 1; ; attempt++)
+        {
+            var fresh = chunk.Select(r => r.Contact.Email).Where(e => !seen.Contains(e)).ToList();
+            try
+            {
+                return await writer.RunAsync((batch, token) => chunks.ApplyAsync(batch.Db, batch, chunk, keys, context, seen, emailHeader, token), ct);
+            }
+            catch (Exception ex) when (attempt < Attempts && dialect.LostARace(ex))
+            {
+                logger.LogInformation("An import chunk of {Rows} rows met a webhook for one of its addresses in the database ({Cause}); writing it again (attempt {Attempt})",
+                    chunk.Count, StorageFault.Describe(ex), attempt + 1);
+                seen.ExceptWith(fresh);
+            }
+        }
     }
 
     /// <summary>

@@ -142,6 +142,27 @@ public abstract class ContactImportApiTests(ITestDatabase database) : IAsyncLife
     }
 
     [Fact]
+    public async Task AnImport_WhileTheWebsiteCallsForTheSameNewAddresses_LosesNeitherTheRowsNorTheCalls()
+    {
+        // The old list imported while the site is live: people in the file fill in the form meanwhile.
+        var emails = Enumerable.Range(0, 1500).Select(i => Email($"live{i}")).ToList();
+        var csv = "email,first_name\n" + string.Join("\n", emails.Select(e => $"{e},Imported"));
+
+        var import = PostCsvAsync(csv);
+        var calls = emails.Where((_, i) => i % 5 == 0)
+            .Select(e => _app.PostWebhookAsync("assessment-handler", Fixtures.Webhooks.Assessment(DateTimeOffset.UtcNow.AddMinutes(-1), e))).ToList();
+        var answers = await Task.WhenAll(calls);
+        var imported = await import;
+
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        var counts = Counts(await TestApp.JsonAsync(imported));
+        Assert.Equal((1500, 1500, 0, 0), (counts.Item1, counts.Item2 + counts.Item3, counts.Item4, counts.Item6));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        Assert.Equal(1500, await _app.WithDbAsync(db => db.Contacts.CountAsync(c => emails.Contains(c.Email))));
+        Assert.Equal(300, await _app.WithDbAsync(db => db.Sequences.CountAsync(s => emails.Contains(s.Contact!.Email))));
+    }
+
+    [Fact]
     public async Task AFileWithoutAnEmailColumn_Is400_AndMapNamesIt()
     {
         var csv = $"Courriel,Prénom\n{Email("gina")},Gina\n";
