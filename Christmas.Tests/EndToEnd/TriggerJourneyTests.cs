@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Christmas.Tests.Fixtures;
 using Christmas.Tests.Fixtures.Browser;
 using Microsoft.EntityFrameworkCore;
@@ -43,6 +44,17 @@ public sealed class TriggerJourneyTests(BrowserFixture browser) : BrowserJourney
         await console.Page.ClickAsync("[data-testid=start-sequence]");
         await console.Page.GetByRole(AriaRole.Button, new() { Name = "Start", Exact = true }).ClickAsync();
         await Assertions.Expect(console.Page.Locator("[data-testid=trigger-result]")).ToContainTextAsync("started for " + email);
+        await Assertions.Expect(console.Page.Locator("[data-testid=trigger-warning]")).ToHaveCountAsync(0);
+
+        // An address on the suppression list: stored, but the operator is told nothing will go, not "started" alone.
+        const string listed = "suppressed@florist.example";
+        (await App.Api.PostAsJsonAsync("/api/suppressions", new { email = listed, reason = "manual" })).EnsureSuccessStatusCode();
+        await console.Page.Locator("[data-testid=field-email] input").FillAsync(listed);
+        await console.Page.ClickAsync("[data-testid=preview-schedule]");
+        await console.Page.ClickAsync("[data-testid=start-sequence]");
+        await console.Page.GetByRole(AriaRole.Button, new() { Name = "Start", Exact = true }).ClickAsync();
+        await Assertions.Expect(console.Page.Locator("[data-testid=trigger-warning]")).ToContainTextAsync("is on the suppression list (manual since");
+        await Assertions.Expect(console.Page.Locator("[data-testid=trigger-result]")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-alert-.*warning"));
 
         var contact = await TestApp.JsonAsync(await App.Api.GetAsync($"/api/contacts/{email}"));
         Assert.Equal("Olivia", contact.GetProperty("firstName").GetString());

@@ -14,8 +14,6 @@ namespace Christmas.Admin.Components.Pages.Trigger;
 /// </summary>
 public partial class TriggerPage
 {
-    public sealed record StartedSummary(string Message, string ContactUrl);
-
     [Inject] private Christmas.Core.Campaign.Live.PublishedCampaign Published { get; set; } = default!;
     /// <summary>The handlers of the revision in force (a page opened after a publish shows the new ones).</summary>
     private Christmas.Core.Campaign.Live.LiveCampaign Campaign => Published.Latest;
@@ -37,7 +35,7 @@ public partial class TriggerPage
     private string HandlerName => Handler.Name;
     private IReadOnlyDictionary<string, string[]> Errors { get; set; } = new Dictionary<string, string[]>();
     private TriggerPreview? Preview { get; set; }
-    private StartedSummary? Started { get; set; }
+    private TriggerOutcome? Started { get; set; }
     private bool Busy { get; set; }
 
     protected override async Task OnInitializedAsync()
@@ -105,12 +103,9 @@ public partial class TriggerPage
                 Preview = null;
                 return;
             }
-            var message = ingest.SequenceId is { } id
-                ? ingest.Deduplicated ? $"Sequence #{id} already existed: contact updated, nothing new scheduled." : $"Sequence #{id} started for {input.Email}."
-                : $"Contact {input.Email} saved; no sequence started.";
             var contactUrl = ContactLinks.For(input.Email);
-            Started = new StartedSummary(message, contactUrl);
-            Snackbar.Add(message, Severity.Success, c =>
+            Started = TriggerOutcome.Of(ingest, input.Email, contactUrl);
+            Snackbar.Add(Started.Message, Started.Warned ? Severity.Warning : Severity.Success, c =>
             {
                 c.Action = "Open contact";
                 c.OnClick = _ => { Navigation.NavigateTo(contactUrl); return Task.CompletedTask; };
