@@ -23,23 +23,14 @@ public sealed class StoredSecret(IDbContextFactory<CampaignDbContext> contexts, 
         {
             if (_secret is { } loaded) return loaded;
             await using var db = await contexts.CreateDbContextAsync(ct);
-            var row = await db.Settings.AsNoTracking().FirstOrDefaultAsync(s => s.Key == key, ct);
-            if (row is null)
+            var value = await db.Settings.AsNoTracking().Where(s => s.Key == key).Select(s => s.Value).FirstOrDefaultAsync(ct);
+            if (value is null)
             {
-                row = new Setting(key, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), time.GetUtcNow().UtcDateTime);
-                db.Settings.Add(row);
-                try
-                {
-                    await db.SaveChangesAsync(ct);
-                }
-                catch (DbUpdateException)
-                {
-                    // Another instance on the shared database generated it first: use theirs.
-                    await using var again = await contexts.CreateDbContextAsync(ct);
-                    row = await again.Settings.AsNoTracking().FirstAsync(s => s.Key == key, ct);
-                }
+                // Another instance on the shared database may store one first: then theirs is read back.
+                await SettingInsert.IfAbsentAsync(db, key, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), time.GetUtcNow().UtcDateTime, ct);
+                value = await db.Settings.AsNoTracking().Where(s => s.Key == key).Select(s => s.Value).FirstAsync(ct);
             }
-            return _secret = Convert.FromBase64String(row.Value);
+            return _secret = Convert.FromBase64String(value);
         }
         finally
         {

@@ -26,18 +26,10 @@ public sealed class GeneratedWebhookKeys(IDbContextFactory<CampaignDbContext> co
         var missing = settingKeys.Where(k => !stored.ContainsKey(k)).ToList();
         if (missing.Count > 0)
         {
+            // Another instance may generate some first: theirs are read back.
             foreach (var key in missing)
-                db.Settings.Add(new Setting(key, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), time.GetUtcNow().UtcDateTime));
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException)
-            {
-                // Another instance generated them first: theirs are read below.
-            }
-            await using var again = await contexts.CreateDbContextAsync(ct);
-            stored = await again.Settings.AsNoTracking().Where(s => settingKeys.Contains(s.Key)).ToDictionaryAsync(s => s.Key, s => s.Value, ct);
+                await SettingInsert.IfAbsentAsync(db, key, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), time.GetUtcNow().UtcDateTime, ct);
+            stored = await db.Settings.AsNoTracking().Where(s => settingKeys.Contains(s.Key)).ToDictionaryAsync(s => s.Key, s => s.Value, ct);
         }
         return stored.ToDictionary(p => p.Key[SettingPrefix.Length..], p => p.Value);
     }

@@ -9,6 +9,7 @@ using Christmas.Tests.Fixtures;
 using Christmas.Tests.Fixtures.Postgres;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Christmas.Tests.Core.Persistence;
 
@@ -17,12 +18,13 @@ namespace Christmas.Tests.Core.Persistence;
 public sealed class TwoInstancesOnPostgresTests(PostgresServer postgres) : IAsyncLifetime
 {
     private TestApp _a = null!, _b = null!;
+    private readonly CapturedLogs _logs = new();
 
     public async Task InitializeAsync()
     {
         var settings = await postgres.SettingsAsync();
-        _a = await TestApp.StartAsync(settings: settings);
-        _b = await TestApp.StartAsync(settings: settings);
+        _a = await TestApp.StartAsync(settings: settings, services: _logs.AddTo);
+        _b = await TestApp.StartAsync(settings: settings, services: _logs.AddTo);
     }
 
     public async Task DisposeAsync()
@@ -108,5 +110,7 @@ public sealed class TwoInstancesOnPostgresTests(PostgresServer postgres) : IAsyn
         var deduplicated = 0;
         foreach (var answer in answers) if ((await TestApp.JsonAsync(answer)).GetProperty("deduplicated").GetBoolean()) deduplicated++;
         Assert.Equal(emails.Count, deduplicated);
+        // No false alarm for whoever is on call: the races were handled, and the secret both generated at once is stored once.
+        Assert.DoesNotContain(_logs.Lines, l => l.Level >= LogLevel.Error);
     }
 }
