@@ -56,14 +56,15 @@ public abstract class SqlDialect
     /// Whether <paramref name="error"/> (or one inside it) means another transaction got there first: a unique
     /// key it took, or a deadlock with it of which this one was chosen the victim. Run again, the work succeeds.
     /// </summary>
-    public bool LostARace(Exception error)
-    {
-        for (var e = error; e is not null; e = e.InnerException)
-            if (IsLostRace(e)) return true;
-        return false;
-    }
+    public bool LostARace(Exception error) => Chain(error).Any(IsLostRace);
 
     protected abstract bool IsLostRace(Exception error);
+
+    /// <summary>The error and each one inside it: a driver's error may come wrapped (EF, the writer).</summary>
+    protected static IEnumerable<Exception> Chain(Exception error)
+    {
+        for (var e = error; e is not null; e = e.InnerException) yield return e;
+    }
 
     /// <summary>Run once on the group-commit writer's connection when it opens.</summary>
     public virtual Task PrepareWriterAsync(CampaignDbContext db, CancellationToken ct) => Task.CompletedTask;

@@ -20,14 +20,10 @@ public sealed class SqliteDialect(string databaseFile) : SqlDialect
     // write after the fault is gone. So after such a fault the writer and the pool start afresh.
     public override bool ReopenAfter(Exception error)
     {
-        for (var e = error; e is not null; e = e.InnerException)
-        {
-            if (e is not SqliteException { SqliteErrorCode: 8 or 10 or 13 }) continue; // READONLY, IOERR, FULL
-            // This file's pool only: other SQLite files in the process (the test host runs many apps) keep theirs.
-            using (var same = new SqliteConnection(ConnectionString)) SqliteConnection.ClearPool(same);
-            return true;
-        }
-        return false;
+        if (!Chain(error).Any(e => e is SqliteException { SqliteErrorCode: 8 or 10 or 13 })) return false; // READONLY, IOERR, FULL
+        // This file's pool only: other SQLite files in the process (the test host runs many apps) keep theirs.
+        using (var same = new SqliteConnection(ConnectionString)) SqliteConnection.ClearPool(same);
+        return true;
     }
 
     // SQLITE_CONSTRAINT_UNIQUE, SQLITE_CONSTRAINT_PRIMARYKEY (one writer: no deadlocks).
